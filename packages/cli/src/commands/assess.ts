@@ -1,0 +1,5 @@
+/** `trajectory assess`: not implemented yet. */
+export async function run(_argv: string[]): Promise<number> {
+  console.error('trajectory assess: not implemented yet');
+  return 1;
+}

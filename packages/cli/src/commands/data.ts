@@ -1,0 +1,5 @@
+/** `trajectory data`: not implemented yet. */
+export async function run(_argv: string[]): Promise<number> {
+  console.error('trajectory data: not implemented yet');
+  return 1;
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * `trajectory <command>`: a thin dispatcher. Each command lives in `commands/<name>.ts` and exports
+ * `run(argv): Promise<number>` (the exit code); the CLI has no logic of its own.
+ */
+const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
+  data: { summary: 'list every indicator of the seed dataset by region (--conflicts: cross-document conflicts)', load: () => import('./commands/data.ts') },
+  assess: { summary: 'assess every target: probability of attainment, required vs historical growth, verdicts', load: () => import('./commands/assess.ts') },
+  run: { summary: 'run a scenario file (Monte Carlo, interventions, goal seeking)', load: () => import('./commands/run.ts') },
+  extract: { summary: 'propose indicator rows from a planning document', load: () => import('./commands/extract.ts') },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    'usage: trajectory <command> [options]   (trajectory <command> --help for its options)',
+    '',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`trajectory: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  return (await command.load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`trajectory: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,2 @@
+// Randomness
+export { createRng, type Rng } from './random.ts';

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything Trajectory needs on a fresh Debian machine with Node >= 20.19:
+# pnpm (the version pinned in package.json), the workspace's npm packages, and the Debian packages
+# the tests use (Chromium for the report's browser test, a CJK font for PNG rendering, Jupyter for notebooks).
+# Safe to run twice. Set TRAJECTORY_SKIP_APT=1 to skip the Debian packages (e.g. without root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pnpm_version=$(node -p "require('./package.json').packageManager.split('@')[1]")
+if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
+  # corepack fails its signature check on some machines; npm's global install works everywhere
+  npm install -g "pnpm@${pnpm_version}" >/dev/null
+fi
+
+debian_packages=(chromium fonts-noto-cjk)
+if [ "${TRAJECTORY_SKIP_APT:-0}" != "1" ] && command -v apt-get >/dev/null; then
+  missing=()
+  for p in "${debian_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+pnpm install --frozen-lockfile
