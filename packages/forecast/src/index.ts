@@ -1,1 +1,4 @@
-export {};
+// Projections: methods, simulation, calibrated intervals
+export * from './projection/index.ts';
+// Assessment: attainability of targets and the published assessors
+export * from './assessment/index.ts';

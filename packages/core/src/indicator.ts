@@ -1,0 +1,79 @@
+/**
+ * The typed model of a development indicator: what was observed, what a plan targets, and where each number
+ * was read. These are plain, JSON-serialisable records; tables go in and out through arquero (see `table-io.ts`).
+ */
+
+/** How a target's value compares with the outcome: `>=` "at least", `=` "reach", `<=` "at most". */
+export type Comparator = '>=' | '>' | '=' | '<=' | '<';
+
+/**
+ * What kind of quantity an indicator is, which decides the models that suit it:
+ * `count` (firms, patents), `amount` (money, area), `share` (a percentage with bounds, e.g. R&D/GDP),
+ * `rate` (per-capita or per-10k ratios), `growth` (an annual growth rate in percent).
+ */
+export type MeasureType = 'count' | 'amount' | 'share' | 'rate' | 'growth';
+
+/**
+ * Whether a value is a `stock` at a point in time (firms at year end), a `flow` within one year (patents granted
+ * in a year), or `cumulative` over a period (projects introduced 2021–2025; see `Target.period`).
+ */
+export type Accumulation = 'stock' | 'flow' | 'cumulative';
+
+/** 预期性 (indicative) or 约束性 (binding), as planning documents classify targets. */
+export type TargetAttribute = '预期性' | '约束性';
+
+/** Where a number was read: the document (file name in `seeds/`) and the exact quote that contains it. */
+export interface Source {
+  doc: string;
+  quote: string;
+}
+
+export interface Observation {
+  year: number;
+  value: number;
+  source: Source;
+}
+
+/**
+ * A target stated relative to a base: `multiple` (翻番 = factor 2), `increase-percent` ("比2020年增长25%"),
+ * `increase` (an absolute increment), `at-least` ("10以上" is better written as comparator `>=`, kept here for
+ * completeness). The base is the indicator's value in `baseYear`, or an explicit `baseValue`.
+ */
+export interface RelativeTarget {
+  kind: 'multiple' | 'increase-percent' | 'increase';
+  /** factor for `multiple`, percent for `increase-percent`, units for `increase` */
+  amount: number;
+  baseYear: number;
+  baseValue?: number;
+  /** the words of the document, e.g. "翻番" or "比十三五末增长25%" */
+  text: string;
+}
+
+export interface Target {
+  year: number;
+  /** absolute value; `null` when the document left the target blank (drafts) or it cannot be resolved */
+  value: number | null;
+  comparator: Comparator;
+  relative?: RelativeTarget;
+  attribute?: TargetAttribute;
+  /** for cumulative targets: the years the sum runs over, inclusive */
+  period?: [number, number];
+  source: Source;
+}
+
+export interface Indicator {
+  /** stable id, e.g. `binhai.hightech_firms` */
+  id: string;
+  region: string;
+  nameZh: string;
+  nameEn: string;
+  unit: string;
+  measure: MeasureType;
+  /** inclusive bounds for shares and rates, e.g. [0, 100] for a percentage */
+  bounds?: [number, number];
+  accumulation: Accumulation;
+  /** a note on scope where two similar figures differ (national-only vs national-and-municipal, ...) */
+  scope?: string;
+  observations: Observation[];
+  targets: Target[];
+}
