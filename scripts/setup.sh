@@ -12,7 +12,7 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
   npm install -g "pnpm@${pnpm_version}" >/dev/null
 fi
 
-debian_packages=(chromium fonts-noto-cjk)
+debian_packages=(chromium fonts-noto-cjk python3-scipy python3-numpy)
 if [ "${TRAJECTORY_SKIP_APT:-0}" != "1" ] && command -v apt-get >/dev/null; then
   missing=()
   for p in "${debian_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
