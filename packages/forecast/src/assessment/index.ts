@@ -1,1 +1,2 @@
-export {};
+// Result types (plain JSON)
+export * from './types.ts';
