@@ -12,7 +12,7 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
   npm install -g "pnpm@${pnpm_version}" >/dev/null
 fi
 
-debian_packages=(chromium fonts-noto-cjk python3-scipy python3-numpy)
+debian_packages=(chromium fonts-noto-cjk python3-scipy python3-numpy jupyter-nbconvert python3-ipykernel)
 if [ "${TRAJECTORY_SKIP_APT:-0}" != "1" ] && command -v apt-get >/dev/null; then
   missing=()
   for p in "${debian_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -24,3 +24,10 @@ if [ "${TRAJECTORY_SKIP_APT:-0}" != "1" ] && command -v apt-get >/dev/null; then
 fi
 
 pnpm install --frozen-lockfile
+
+# The TypeScript Jupyter kernel (tslab, from the npm registry) for the notebooks, registered with Debian's Python,
+# which has Jupyter (the default python3 on PATH may not).
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jupyter_client' 2>/dev/null; then
+  kernel_scope=""; [ "$(id -u)" = 0 ] || kernel_scope="--user"
+  pnpm exec tslab install --python /usr/bin/python3 $kernel_scope >/dev/null
+fi
