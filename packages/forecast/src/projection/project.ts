@@ -1,0 +1,209 @@
+import { intervalCalibration, methodTable, referenceClasses } from './calibration.ts';
+import { POINT_METHODS, pointForecast, type PointMethod } from './point-forecast.ts';
+import type { QuantileTable } from './quantile-table.ts';
+import { inverseTransformPaths, simulatePaths } from './simulate.ts';
+import { summarisePaths } from './summarise.ts';
+import { chooseScale, type Scale } from './transform.ts';
+import type { ProjectOptions, Projection, YearlySeries } from './types.ts';
+import { validateSeries } from './validate.ts';
+
+/** Inflation of Gaussian errors used only when no learned calibration table is available. */
+const FALLBACK_INFLATION = 1.6;
+/** Floor of the one-step scale on log/logit scales (0.5% a year), so constant series still get intervals. */
+const MIN_LOG_SCALE = 0.005;
+const CATEGORIES = ['Macro', 'Micro', 'Industry', 'Finance', 'Demographic', 'Other'];
+
+interface Plan {
+  method: string;
+  note: string;
+  point: number[];
+  scale: number;
+  n: number;
+  table: QuantileTable | undefined;
+  /** the scale to simulate on (reference classes use log even for bounded indicators, then clamp) */
+  simScale: Scale;
+}
+
+/**
+ * Projects a yearly series with calibrated uncertainty: median, mean, 50/80/95% intervals and the simulated
+ * paths (for attainment probabilities), all from one simulation engine ({@link simulatePaths}).
+ *
+ * `auto` (default) chooses by the number of observations n: n = 1 → `reference-class` (distribution of h-year
+ * growth factors of M4 training series of the same category), n = 2 → `growth-rate` (the implied annual growth,
+ * shrunk and with spread learned from 2-point windows of M4 training data), n ≥ 3 → `combination` (mean of
+ * drift, Theta and damped trend on values and logs; the strongest pool on rolling origins of M4 training data).
+ * Intervals come from quantiles of standardised forecast errors learned on training data (see README).
+ * Paths are simulated on the log scale for positive series, on the logit scale when `bounds` are given.
+ *
+ * @throws RangeError for empty series, NaN values, non-increasing years, values outside bounds, a horizon < 1,
+ *   or a method that needs positive values (growth-rate, reference-class) given non-positive ones.
+ * @example
+ * const p = project({ years: [2018, 2019, 2020], values: [100, 110, 120] }, { horizon: 5 });
+ * p.median; p.intervals.find((i) => i.level === 80);
+ */
+export function project(series: YearlySeries, options: ProjectOptions = {}): Projection {
+  validateSeries(series, options.bounds);
+  const { years, values } = series;
+  const lastYear = years[years.length - 1]!;
+  const horizon = options.toYear !== undefined ? options.toYear - lastYear : (options.horizon ?? 6);
+  if (!Number.isInteger(horizon) || horizon < 1)
+    throw new RangeError(
+      options.toYear !== undefined
+        ? `project(series): toYear ${options.toYear} must be an integer year after the last observation ${lastYear}`
+        : `project(series): horizon must be an integer >= 1, got ${horizon}`,
+    );
+  const nPaths = options.nPaths ?? 2000;
+  if (!Number.isInteger(nPaths) || nPaths < 1) throw new RangeError(`project(series): nPaths must be an integer >= 1, got ${nPaths}`);
+  const seed = options.seed ?? 20250101;
+  const warnings: string[] = [];
+  const scale = chooseScale(values, options.bounds);
+  const regular = fillGaps(years, values, scale, warnings);
+  const n = regular.length;
+
+  let method = options.method ?? 'auto';
+  if (method === 'auto') method = n === 1 ? 'reference-class' : n === 2 ? 'growth-rate' : 'combination';
+  if ((method === 'theta' || method === 'damped' || method === 'combination') && n < 3) {
+    warnings.push(`${method} needs at least 3 years; used ${n === 1 ? 'reference-class' : 'growth-rate'} instead`);
+    method = n === 1 ? 'reference-class' : 'growth-rate';
+  }
+  if ((method === 'drift' || method === 'growth-rate') && n < 2) {
+    warnings.push(`${method} needs at least 2 years; used reference-class instead`);
+    method = 'reference-class';
+  }
+
+  const plan =
+    method === 'reference-class'
+      ? referencePlan(values, scale, options, horizon, warnings)
+      : method === 'growth-rate'
+        ? growthPlan(years, values, scale, horizon, warnings)
+        : (POINT_METHODS as readonly string[]).includes(method)
+          ? pointPlan(method as PointMethod, regular, scale, horizon, warnings)
+          : undefined;
+  if (!plan) throw new RangeError(`project(series): unknown method "${method}"`);
+  if (plan.table === undefined)
+    warnings.push(`no learned calibration for ${plan.method}: Gaussian errors inflated ×${FALLBACK_INFLATION}`);
+
+  const paths = simulatePaths({
+    point: plan.point,
+    scale: plan.scale,
+    n: plan.n,
+    table: plan.table,
+    gaussianInflation: FALLBACK_INFLATION,
+    nPaths,
+    seed,
+  });
+  inverseTransformPaths(paths, plan.simScale);
+  if (options.bounds) {
+    const [lo, hi] = options.bounds;
+    for (let i = 0; i < paths.length; i++) paths[i] = Math.min(hi, Math.max(lo, paths[i]!));
+  }
+  const summary = summarisePaths(paths, nPaths, horizon);
+  return {
+    method: plan.method,
+    methodNote: plan.note,
+    lastYear,
+    years: Array.from({ length: horizon }, (_, i) => lastYear + i + 1),
+    ...summary,
+    paths,
+    nPaths,
+    warnings,
+  };
+}
+
+/** Linear interpolation of missing years on the simulation scale, so the extrapolative methods see a regular grid. */
+function fillGaps(years: number[], values: number[], scale: Scale, warnings: string[]): number[] {
+  const out: number[] = [values[0]!];
+  let filled = 0;
+  for (let i = 1; i < years.length; i++) {
+    const gap = years[i]! - years[i - 1]!;
+    const a = scale.forward(values[i - 1]!);
+    const b = scale.forward(values[i]!);
+    for (let k = 1; k < gap; k++, filled++) out.push(scale.inverse(a + ((b - a) * k) / gap));
+    out.push(values[i]!);
+  }
+  if (filled > 0) warnings.push(`${filled} missing year(s) filled by interpolation on the ${scale.kind} scale`);
+  return out;
+}
+
+function pointPlan(method: PointMethod, regular: number[], scale: Scale, horizon: number, warnings: string[]): Plan {
+  const z = regular.map(scale.forward);
+  const n = z.length;
+  let mean = 0;
+  for (let i = 1; i < n; i++) mean += (z[i]! - z[i - 1]!) / (n - 1);
+  let ss = 0;
+  for (let i = 1; i < n; i++) ss += (z[i]! - z[i - 1]! - mean) ** 2;
+  let s = n > 2 ? Math.sqrt(ss / (n - 2)) : Math.abs(mean);
+  const floor = scale.kind === 'identity' ? 1e-3 * Math.max(1e-12, ...regular.map(Math.abs)) : MIN_LOG_SCALE;
+  if (!(s >= floor)) s = floor;
+  if (n < 10) warnings.push(`only ${n} years of history: trend and interval widths are uncertain`);
+  const names: Record<PointMethod, string> = {
+    naive: 'naive (last value carried forward)',
+    drift: 'random walk with drift',
+    theta: 'Theta method (SES + half the linear trend)',
+    damped: 'damped-trend exponential smoothing',
+    combination: 'mean of drift, Theta and damped trend fitted to values and to logs',
+  };
+  return {
+    method,
+    note: `${names[method]}; intervals simulated on the ${scale.kind} scale and calibrated on rolling origins of M4 training data`,
+    point: pointForecast(method, regular, scale, horizon),
+    scale: s,
+    n,
+    table: methodTable(intervalCalibration(), method, n),
+    simScale: scale,
+  };
+}
+
+function growthPlan(years: number[], values: number[], scale: Scale, horizon: number, warnings: string[]): Plan {
+  if (scale.kind === 'identity')
+    throw new RangeError('project(series): growth-rate requires positive values (a log model); got a value <= 0');
+  const k = years.length - 1;
+  const span = years[k]! - years[0]!;
+  const zLast = scale.forward(values[k]!);
+  const g = (zLast - scale.forward(values[0]!)) / span;
+  const cal = intervalCalibration()?.growthRate;
+  const beta = cal?.beta ?? 0.5;
+  let table: QuantileTable | undefined;
+  if (cal) {
+    const bin = cal.bins.find((b) => Math.abs(g) <= b.maxAbsG) ?? cal.bins[cal.bins.length - 1]!;
+    table = { probs: intervalCalibration()!.probs, q: bin.q };
+  }
+  if (years.length > 2) warnings.push(`growth-rate uses only the first and last of ${years.length} observations`);
+  return {
+    method: 'growth-rate',
+    note:
+      `implied annual growth ${(100 * (Math.exp(g) - 1)).toFixed(1)}% from ${years[0]}–${years[k]}` +
+      `, shrunk by ${beta.toFixed(2)} and with spread learned from 2-point windows of M4 training series`,
+    point: Array.from({ length: horizon }, (_, i) => zLast + (i + 1) * beta * g),
+    scale: 1,
+    n: Infinity,
+    table,
+    simScale: scale,
+  };
+}
+
+function referencePlan(values: number[], scale: Scale, options: ProjectOptions, horizon: number, warnings: string[]): Plan {
+  const last = values[values.length - 1]!;
+  if (!(last > 0))
+    throw new RangeError(`project(series): reference-class forecasting needs a positive last value, got ${last}`);
+  const rc = referenceClasses();
+  const requested = options.category ?? 'Other';
+  const category = CATEGORIES.find((c) => c.toLowerCase() === requested.toLowerCase());
+  if (!category) warnings.push(`unknown category "${requested}"; used Other`);
+  const cls = rc?.categories[category ?? 'Other'];
+  if (scale.kind === 'logit') warnings.push('reference class applied to a bounded indicator: paths clamped to bounds');
+  const medians = cls?.median ?? [0];
+  const point = Array.from({ length: horizon }, (_, i) => Math.log(last) + medians[Math.min(i, medians.length - 1)]!);
+  if (cls && horizon > medians.length)
+    warnings.push(`reference class tabulated to ${medians.length} years; later years extend its last growth factor`);
+  for (let i = medians.length; i < horizon; i++) point[i] = point[i - 1]! + (medians[medians.length - 1]! - (medians[medians.length - 2] ?? 0));
+  return {
+    method: 'reference-class',
+    note: `one observation: distribution of h-year growth factors of M4 yearly training series in category ${category ?? 'Other'}`,
+    point,
+    scale: cls ? 1 : 0.1,
+    n: Infinity,
+    table: cls && rc ? { probs: rc.probs, q: cls.q } : undefined,
+    simScale: { kind: 'log', forward: Math.log, inverse: Math.exp },
+  };
+}

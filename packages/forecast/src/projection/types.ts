@@ -1,0 +1,61 @@
+/** A yearly series: strictly increasing calendar years and one finite value per year (gaps allowed). */
+export interface YearlySeries {
+  years: number[];
+  values: number[];
+}
+
+/** Projection methods by name; any other string is taken as a growth-curve family of `@trajectory/fit`. */
+export type ProjectionMethod =
+  | 'auto'
+  | 'naive'
+  | 'drift'
+  | 'damped'
+  | 'theta'
+  | 'combination'
+  | 'growth-rate'
+  | 'reference-class'
+  | (string & {});
+
+/** Options of {@link project}. */
+export interface ProjectOptions {
+  /** Years after the last observation to project. Ignored when `toYear` is given. @default 6 */
+  horizon?: number;
+  /** Project up to (and including) this calendar year instead of `horizon` years. */
+  toYear?: number;
+  /** Method, see {@link ProjectionMethod}. @default 'auto' */
+  method?: ProjectionMethod;
+  /** Lower and upper bound of a bounded indicator, e.g. `[0, 100]` for a percentage; paths stay inside. */
+  bounds?: [number, number];
+  /** Reference class for 1-point series: Macro, Micro, Industry, Finance, Demographic or Other. @default 'Other' */
+  category?: string;
+  /** Number of simulated paths. @default 2000 */
+  nPaths?: number;
+  /** Seed of the `createRng` generator. @default 20250101 */
+  seed?: number;
+}
+
+/** Interval levels every projection reports. */
+export type IntervalLevel = 50 | 80 | 95;
+
+/** The result of {@link project}: plain, JSON-serialisable except `paths` (a typed array). */
+export interface Projection {
+  /** Method actually used (e.g. `'combination'` when `auto` chose it). */
+  method: string;
+  /** Human explanation of the method and of its calibration. */
+  methodNote: string;
+  /** Last observed year. */
+  lastYear: number;
+  /** Projected years, `lastYear + 1 … lastYear + horizon`. */
+  years: number[];
+  /** Median of the simulated paths per year. */
+  median: number[];
+  /** Mean of the simulated paths per year. */
+  mean: number[];
+  /** Central intervals from path quantiles, nested: 50 ⊂ 80 ⊂ 95. */
+  intervals: { level: IntervalLevel; lower: number[]; upper: number[] }[];
+  /** Simulated paths, row-major `nPaths × years.length`. */
+  paths: Float64Array;
+  nPaths: number;
+  /** Things the caller should know (short history, clipped values, fallbacks). */
+  warnings: string[];
+}
