@@ -1,2 +1,17 @@
 // Result types (plain JSON)
 export * from './types.ts';
+// Assessing targets and plans
+export { assessTarget, assessTargetWith, resolveAssessOptions, projectIndicator, prepareSeries, indicatorSeed } from './assess-target.ts';
+export type { AssessOptions, ResolvedAssessOptions, PreparedSeries, ProjectionSource } from './assess-target.ts';
+export { assessPlan, findTargetConflicts, type AssessPlanOptions } from './assess-plan.ts';
+export { resolveTargetValue, type TargetResolution } from './resolve-target.ts';
+// Building blocks
+export { growthRate, growthRatio } from './growth.ts';
+export { attainment, distributionAt, simulatedValues } from './probability.ts';
+export { holds } from './comparator.ts';
+export { defaultProjector, type Projector, type ProjectorOptions, type ProjectorSeries, type ProjectionLike } from './projector.ts';
+// The published assessors
+export { eurostatVerdict, EUROSTAT_NAME, EUROSTAT_RULE, EUROSTAT_SOURCE, type EurostatInput } from './assessors/eurostat.ts';
+export { escapVerdict, ESCAP_NAME, ESCAP_RULE, ESCAP_SOURCE, type EscapInput } from './assessors/escap.ts';
+export { sdsnVerdict, SDSN_NAME, SDSN_RULE, SDSN_SOURCE, type SdsnInput } from './assessors/sdsn.ts';
+export { xushiVerdict, XUSHI_NAME, XUSHI_SOURCE, type XushiInput, type XushiOptions } from './assessors/xushi.ts';

@@ -205,6 +205,8 @@ export interface TargetAssessment {
   fan: Fan | null;
   /** set when another target of the same indicator and year states a different value (see `PlanAssessment`) */
   conflictId: string | null;
+  /** caveats that do not stop the assessment, e.g. "two 2020 figures (147, 146): their mean is used" */
+  notes: string[];
 }
 
 /**

@@ -1,0 +1,376 @@
+import type { Indicator, Target } from '@trajectory/core';
+import type {
+  AssessmentStatus,
+  DistributionAt,
+  Fan,
+  GrowthComparison,
+  GrowthRate,
+  ResolvedTarget,
+  TargetAssessment,
+  Verdict,
+  YearValue,
+} from './types.ts';
+import { defaultProjector, type ProjectionLike, type Projector } from './projector.ts';
+import { resolveTargetValue } from './resolve-target.ts';
+import { growthRate, growthRatio } from './growth.ts';
+import { attainment, distributionAt, simulatedValues } from './probability.ts';
+import { holds } from './comparator.ts';
+import { eurostatVerdict } from './assessors/eurostat.ts';
+import { escapVerdict } from './assessors/escap.ts';
+import { sdsnVerdict } from './assessors/sdsn.ts';
+import { xushiVerdict } from './assessors/xushi.ts';
+
+/** Options of {@link assessTarget} and `assessPlan`. */
+export interface AssessOptions {
+  /** Seed of the simulation; each indicator gets its own stream derived from this seed and its id. @default 20250101 */
+  seed?: number;
+  /** Simulated paths per indicator. @default 2000 */
+  nPaths?: number;
+  /** Projection method passed to the projector. @default 'auto' */
+  method?: string;
+  /** Reference class for one-point series (see `ProjectOptions.category`); by default the projector's own default. */
+  category?: (indicator: Indicator) => string | undefined;
+  /** The projection engine. @default `project` of `@trajectory/forecast` */
+  projector?: Projector;
+  /** Half-width of the 序时进度 基本符合 band. @default 0.1 */
+  xushiTolerance?: number;
+}
+
+/** {@link AssessOptions} with every default filled in. */
+export interface ResolvedAssessOptions {
+  seed: number;
+  nPaths: number;
+  method: string;
+  category: (indicator: Indicator) => string | undefined;
+  projector: Projector;
+  xushiTolerance: number;
+}
+
+/**
+ * Validates {@link AssessOptions} and fills in defaults (the one place they live).
+ * @throws RangeError on a non-finite seed, nPaths < 1 or a negative tolerance
+ * @example
+ * resolveAssessOptions({}).nPaths; // 2000
+ */
+export function resolveAssessOptions(options: AssessOptions = {}): ResolvedAssessOptions {
+  const seed = options.seed ?? 20250101;
+  const nPaths = options.nPaths ?? 2000;
+  const xushiTolerance = options.xushiTolerance ?? 0.1;
+  if (!Number.isFinite(seed)) throw new RangeError(`assess requires a finite seed, got ${seed}`);
+  if (!Number.isInteger(nPaths) || nPaths < 1) throw new RangeError(`assess requires an integer nPaths >= 1, got ${nPaths}`);
+  if (!(xushiTolerance >= 0)) throw new RangeError(`assess requires xushiTolerance >= 0, got ${xushiTolerance}`);
+  return {
+    seed,
+    nPaths,
+    method: options.method ?? 'auto',
+    category: options.category ?? (() => undefined),
+    projector: options.projector ?? defaultProjector,
+    xushiTolerance,
+  };
+}
+
+/** An indicator's observations as one value per year, plus caveats. */
+export interface PreparedSeries {
+  history: YearValue[];
+  notes: string[];
+}
+
+/**
+ * Sorts observations by year, drops non-finite values and averages several figures for one year (documents
+ * sometimes state 147 and 146 for the same count), noting each such choice.
+ * @example
+ * prepareSeries(indicator).history; // [{ year: 2015, value: 5576 }, { year: 2020, value: 10000 }]
+ */
+export function prepareSeries(indicator: Indicator): PreparedSeries {
+  const byYear = new Map<number, number[]>();
+  const notes: string[] = [];
+  for (const o of indicator.observations) {
+    if (!Number.isFinite(o.value) || !Number.isInteger(o.year)) {
+      notes.push(`observation ${o.year}: ${o.value} is not a finite yearly value and is ignored`);
+      continue;
+    }
+    byYear.set(o.year, [...(byYear.get(o.year) ?? []), o.value]);
+  }
+  const history = [...byYear.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, values]) => {
+      if (values.length > 1) notes.push(`${values.length} figures for ${year} (${values.join(', ')}): their mean is used`);
+      return { year, value: values.reduce((a, b) => a + b, 0) / values.length };
+    });
+  return { history, notes };
+}
+
+/**
+ * A reproducible per-indicator seed: FNV-1a of the id mixed with the plan seed, so an indicator's paths do not
+ * depend on which other indicators are assessed or in what order.
+ * @example
+ * indicatorSeed(1, 'binhai.hightech_firms') === indicatorSeed(1, 'binhai.hightech_firms'); // true
+ */
+export function indicatorSeed(seed: number, id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h ^ Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.floor((seed % 1) * 2 ** 31)) >>> 0;
+}
+
+/** Supplies the projection of one indicator up to at least `toYear` (assessPlan shares one per indicator). */
+export type ProjectionSource = (toYear: number) => ProjectionLike;
+
+/**
+ * Projects one indicator with the configured projector up to `toYear`.
+ * @example
+ * projectIndicator(indicator, 2025, resolveAssessOptions({ seed: 7 })).method;
+ */
+export function projectIndicator(indicator: Indicator, toYear: number, options: ResolvedAssessOptions): ProjectionLike {
+  const { history } = prepareSeries(indicator);
+  const category = options.category(indicator);
+  return options.projector(
+    { years: history.map((h) => h.year), values: history.map((h) => h.value) },
+    {
+      toYear,
+      nPaths: options.nPaths,
+      seed: indicatorSeed(options.seed, indicator.id),
+      method: options.method,
+      ...(indicator.bounds ? { bounds: indicator.bounds } : {}),
+      ...(category !== undefined ? { category } : {}),
+    },
+  );
+}
+
+/**
+ * Attainability of one target: the probability that the comparator holds at the target year (share of simulated
+ * paths; for cumulative targets the observed part of the period plus the simulated yearly flows of the rest), its
+ * Monte Carlo standard error, the projected median and 50/80/95 % interval at the target year, required vs
+ * historical vs projected annual growth (CAGR and absolute increment) and their ratios, and the verdicts of
+ * Eurostat, UN ESCAP, SDSN and 序时进度 side by side.
+ *
+ * The base of the required growth is the plan's baseline: the base of a relative target, else the latest observation
+ * the target's own document gives before the target year, else the latest observation before it. Anything that
+ * cannot be computed is `null`, with `status` and `reason` saying why; nothing throws for bad data.
+ *
+ * @param target one of `indicator.targets` (its position becomes `targetIndex`; -1 if it is not in the list)
+ * @example
+ * const a = assessTarget(indicator, indicator.targets[0]!, { seed: 1 });
+ * a.probability; // e.g. 0.31 = P(value_2025 >= 2500)
+ * a.verdicts.map((v) => `${v.assessor}: ${v.verdict}`);
+ */
+export function assessTarget(indicator: Indicator, target: Target, options: AssessOptions = {}): TargetAssessment {
+  const resolved = resolveAssessOptions(options);
+  return assessTargetWith(indicator, target, resolved, (toYear) => projectIndicator(indicator, toYear, resolved));
+}
+
+/**
+ * {@link assessTarget} with a given projection source (used by `assessPlan` to project each indicator once).
+ * @example
+ * assessTargetWith(indicator, target, resolveAssessOptions(), () => myProjection);
+ */
+export function assessTargetWith(
+  indicator: Indicator,
+  target: Target,
+  options: ResolvedAssessOptions,
+  projectionOf: ProjectionSource,
+): TargetAssessment {
+  const targetIndex = indicator.targets.indexOf(target);
+  const { history, notes } = prepareSeries(indicator);
+  const resolution = resolveTargetValue(indicator, target);
+  const t = resolution.target;
+  const last = history[history.length - 1] ?? null;
+  const base = planBase(indicator, t, history);
+
+  const result: TargetAssessment = {
+    key: `${indicator.id}#${targetIndex}`,
+    indicatorId: indicator.id,
+    targetIndex,
+    region: indicator.region,
+    nameZh: indicator.nameZh,
+    nameEn: indicator.nameEn,
+    unit: indicator.unit,
+    measure: indicator.measure,
+    accumulation: indicator.accumulation,
+    bounds: indicator.bounds ?? null,
+    status: 'ok',
+    reason: null,
+    target: t,
+    base,
+    lastObservation: last,
+    cumulative: null,
+    projection: null,
+    probability: null,
+    probabilityStdError: null,
+    atTarget: null,
+    growth: null,
+    verdicts: [],
+    fan: null,
+    conflictId: null,
+    notes,
+  };
+  const stop = (status: AssessmentStatus, reason: string): TargetAssessment => {
+    result.status = status;
+    result.reason = reason;
+    result.verdicts = notApplicable(reason);
+    return result;
+  };
+
+  if (resolution.problem) return stop(resolution.problem.status, resolution.problem.reason);
+  const value = t.value!;
+  if (!last) return stop('no-observations', `indicator ${indicator.id} has no observations to project from`);
+  if (indicator.bounds) {
+    const [lo, hi] = indicator.bounds;
+    const outside = history.find((h) => h.value < lo || h.value > hi);
+    if (outside) return stop('out-of-bounds', `observation ${outside.year} = ${outside.value} is outside the bounds [${lo}, ${hi}]`);
+    if (value < lo || value > hi) return stop('out-of-bounds', `target ${value} is outside the bounds [${lo}, ${hi}]`);
+  }
+  const cumulative = indicator.accumulation === 'cumulative';
+  const period: [number, number] | null = cumulative ? t.period ?? [(base?.year ?? last.year) + 1, t.year] : null;
+  const endYear = period ? period[1] : t.year;
+  if (endYear <= last.year) {
+    const met = cumulative ? null : holds(last.value, t.comparator, value, base?.value);
+    return stop(
+      'target-before-last-observation',
+      `target year ${endYear} is not after the last observation (${last.year})` +
+        (met === null ? '' : `; observed ${last.value} in ${last.year}: target ${met ? 'met' : 'not met'}`),
+    );
+  }
+
+  let projection: ProjectionLike;
+  try {
+    projection = projectionOf(endYear);
+  } catch (error) {
+    return stop('projection-failed', error instanceof Error ? error.message : String(error));
+  }
+  result.projection = {
+    method: projection.method,
+    methodNote: projection.methodNote,
+    lastYear: projection.lastYear,
+    nPaths: projection.nPaths,
+    warnings: projection.warnings,
+  };
+  result.fan = fanOf(history, projection, endYear);
+
+  // Simulated outcome at the target year.
+  let values: Float64Array;
+  let escapBase: number | null = base?.value ?? null;
+  let alreadyMet: boolean;
+  if (period) {
+    const years = range(period[0], period[1]);
+    const observedYears = years.filter((y) => y <= last.year && history.some((h) => h.year === y));
+    const missing = years.filter((y) => y <= last.year && !observedYears.includes(y));
+    if (missing.length > 0) notes.push(`no observation for ${missing.join(', ')} inside the period ${period[0]}–${period[1]}: counted as 0`);
+    const observedSum = observedYears.reduce((s, y) => s + history.find((h) => h.year === y)!.value, 0);
+    const simulatedYears = years.filter((y) => y > last.year);
+    result.cumulative = { observedSum, observedYears, simulatedYears };
+    values = simulatedValues(projection, simulatedYears, observedSum);
+    escapBase = 0;
+    alreadyMet = holds(observedSum, t.comparator, value, 0);
+    notes.push('cumulative target: growth-rate assessors (Eurostat, SDSN, 序时进度) do not apply; probability and ESCAP use the period total');
+  } else {
+    values = simulatedValues(projection, [t.year]);
+    alreadyMet = holds(last.value, t.comparator, value, base?.value);
+  }
+  const dist: DistributionAt = distributionAt(values, t.year);
+  const p = attainment(values, t.comparator, value, escapBase);
+  result.probability = p.probability;
+  result.probabilityStdError = p.stdError;
+  result.atTarget = dist;
+
+  // Growth: required (base -> target), historical (first -> last observation), projected (last -> median).
+  if (!cumulative) {
+    const required = base && base.year < t.year ? growthRate(base.year, base.value, t.year, value) : null;
+    const first = history[0]!;
+    const historical = history.length >= 2 ? growthRate(first.year, first.value, last.year, last.value) : null;
+    const projected = growthRate(last.year, last.value, t.year, dist.median);
+    const hr = growthRatio(historical, required);
+    const pr = growthRatio(projected, required);
+    const growth: GrowthComparison = {
+      required,
+      historical,
+      projected,
+      historicalRatio: hr.ratio,
+      projectedRatio: pr.ratio,
+      ratioBasis: historical ? hr.basis : pr.basis,
+    };
+    result.growth = growth;
+    const actual = historical ?? projected;
+    const basis = historical ? 'historical' : 'projected';
+    const [a, r] = pick(actual, required);
+    result.verdicts = [
+      eurostatVerdict({ actual: a, required: r, basis, alreadyMet }),
+      escapVerdict({ base: escapBase, anticipated: dist.median, target: value, comparator: t.comparator }),
+      sdsnVerdict({ actual: actual.increment, required: required?.increment ?? null, basis, alreadyMet }),
+      base
+        ? xushiVerdict(
+            {
+              baseYear: base.year,
+              baseValue: base.value,
+              targetYear: t.year,
+              targetValue: value,
+              comparator: t.comparator,
+              observation: [...history].reverse().find((h) => h.year > base.year && h.year < t.year) ?? null,
+            },
+            { tolerance: options.xushiTolerance },
+          )
+        : notApplicable('no plan base')[3]!,
+    ];
+    if (base && base.value <= 0) {
+      result.status = 'non-positive-base';
+      result.reason = `base ${base.value} (${base.year}) is not positive: growth rates (CAGR) are undefined; increments are used`;
+    }
+  } else {
+    const na = notApplicable('cumulative target: assessed on the period total, not on annual growth');
+    result.verdicts = [
+      na[0]!,
+      escapVerdict({ base: escapBase, anticipated: dist.median, target: value, comparator: t.comparator }),
+      na[2]!,
+      na[3]!,
+    ];
+  }
+  return result;
+}
+
+/** The plan's baseline for a target (see {@link assessTarget}). */
+function planBase(indicator: Indicator, t: ResolvedTarget, history: YearValue[]): YearValue | null {
+  if (t.relative) return t.relative.baseValue === null ? null : { year: t.relative.baseYear, value: t.relative.baseValue };
+  const sameDoc = indicator.observations
+    .filter((o) => o.source.doc === t.source.doc && o.year < t.year && Number.isFinite(o.value))
+    .reduce<number | null>((y, o) => (y === null || o.year > y ? o.year : y), null);
+  const before = history.filter((h) => h.year < t.year);
+  const chosen = sameDoc !== null ? history.find((h) => h.year === sameDoc) : before[before.length - 1];
+  return chosen ?? null;
+}
+
+/** CAGRs when both exist, else increments (the basis `growthRatio` uses). */
+function pick(actual: GrowthRate, required: GrowthRate | null): [number | null, number | null] {
+  if (!required) return [null, null];
+  if (actual.cagr !== null && required.cagr !== null) return [actual.cagr, required.cagr];
+  return [actual.increment, required.increment];
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) out.push(y);
+  return out;
+}
+
+function fanOf(history: YearValue[], projection: ProjectionLike, toYear: number): Fan {
+  const n = projection.years.filter((y) => y <= toYear).length;
+  return {
+    history,
+    years: projection.years.slice(0, n),
+    median: projection.median.slice(0, n),
+    bands: projection.intervals.map((b) => ({ level: b.level, lower: b.lower.slice(0, n), upper: b.upper.slice(0, n) })),
+  };
+}
+
+/** Four `not-applicable` verdicts carrying `reason`, in the standard order; names, rules and sources come from
+ * the assessors themselves so they live in one place. */
+function notApplicable(reason: string): Verdict[] {
+  const stubs: Verdict[] = [
+    eurostatVerdict({ actual: null, required: null, basis: 'historical' }),
+    escapVerdict({ base: null, anticipated: null, target: null, comparator: '>=' }),
+    sdsnVerdict({ actual: null, required: null, basis: 'historical' }),
+    xushiVerdict({ baseYear: 0, baseValue: 0, targetYear: 1, targetValue: 1, comparator: '>=', observation: null }),
+  ];
+  return stubs.map((v) => ({ ...v, verdict: 'not-applicable', label: 'not applicable', measure: null, basis: null, reason }));
+}

@@ -1,0 +1,51 @@
+/**
+ * The projection engine the assessment runs on, as a parameter. By default it is `project` of this package's
+ * projection module; tests and callers may pass their own (e.g. a closed-form synthetic projection).
+ */
+import * as projectionModule from '../projection/index.ts';
+
+/** A yearly series as `project` takes it: strictly increasing years and one finite value per year. */
+export interface ProjectorSeries {
+  years: number[];
+  values: number[];
+}
+
+/** The options the assessment passes to a projector (a subset of `ProjectOptions`). */
+export interface ProjectorOptions {
+  toYear: number;
+  bounds?: [number, number];
+  nPaths: number;
+  seed: number;
+  method?: string;
+  category?: string;
+}
+
+/** What the assessment reads from a projection (structurally the `Projection` of `project`). */
+export interface ProjectionLike {
+  method: string;
+  methodNote: string;
+  lastYear: number;
+  years: number[];
+  median: number[];
+  mean: number[];
+  intervals: { level: 50 | 80 | 95; lower: number[]; upper: number[] }[];
+  /** row-major `nPaths × years.length` */
+  paths: Float64Array;
+  nPaths: number;
+  warnings: string[];
+}
+
+/** A projection engine: series and options in, simulated paths out. */
+export type Projector = (series: ProjectorSeries, options: ProjectorOptions) => ProjectionLike;
+
+/**
+ * The default projector: `project(series, options)` of `../projection`. Looked up at call time so that this module
+ * loads even while the projection module is being built; a missing engine is reported as a projection failure.
+ * @example
+ * defaultProjector({ years: [2019, 2020], values: [100, 110] }, { toYear: 2025, nPaths: 1000, seed: 1 }).median;
+ */
+export const defaultProjector: Projector = (series, options) => {
+  const project = (projectionModule as Record<string, unknown>)['project'];
+  if (typeof project !== 'function') throw new Error('the projection engine (project in @trajectory/forecast) is not available');
+  return (project as Projector)(series, options);
+};
