@@ -1,0 +1,67 @@
+import { qrFactor } from './qr-factor.ts';
+
+/** Result of {@link unscaledCovariance}: (JᵀJ)⁻¹ as a row-major flat array (null when rank-deficient). */
+export interface UnscaledCovariance {
+  /** Row-major p × p (JᵀJ)⁻¹, or null when J has numerical rank < p. */
+  inverse: Float64Array | null;
+  /** Numerical rank of J. */
+  rank: number;
+  /** Estimated 2-norm condition number of the column-equilibrated J (max|Rkk| / min|Rkk|). */
+  condition: number;
+}
+
+/**
+ * (JᵀJ)⁻¹ from a pivoted Householder QR of the column-equilibrated Jacobian: J D⁻¹ P = Q R, so
+ * (JᵀJ)⁻¹ = D⁻¹ P R⁻¹ R⁻ᵀ Pᵀ D⁻¹. Never forms JᵀJ, so it keeps the accuracy of J's own conditioning.
+ * Rank: columns with |R_kk| ≤ `rankTolerance` · |R_11| (after equilibration) count as dependent.
+ *
+ * `jac` is column-major m × p and is overwritten.
+ *
+ * @example
+ * const { inverse } = unscaledCovariance(m, p, jac.slice(), 1e-12); // covariance = σ² · inverse
+ */
+export function unscaledCovariance(m: number, p: number, jac: Float64Array, rankTolerance = 1e-12): UnscaledCovariance {
+  const scale = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += jac[j * m + i]! * jac[j * m + i]!;
+    s = Math.sqrt(s);
+    if (!(s > 0 && s < Infinity)) return { inverse: null, rank: 0, condition: Infinity };
+    scale[j] = s;
+    for (let i = 0; i < m; i++) jac[j * m + i]! /= s;
+  }
+  if (m < p) return { inverse: null, rank: m, condition: Infinity };
+  const ipvt = new Int32Array(p);
+  const rdiag = new Float64Array(p);
+  qrFactor(m, p, jac, true, ipvt, rdiag, new Float64Array(p), new Float64Array(p));
+  const r0 = Math.abs(rdiag[0]!);
+  let rank = 0;
+  while (rank < p && Math.abs(rdiag[rank]!) > rankTolerance * r0) rank++;
+  const condition = r0 / Math.abs(rdiag[p - 1]!);
+  if (rank < p) return { inverse: null, rank, condition };
+  // Rinv (upper triangular, p × p, row-major) by back substitution.
+  const rinv = new Float64Array(p * p);
+  const rAt = (i: number, j: number): number => (i === j ? rdiag[i]! : jac[j * m + i]!);
+  for (let j = p - 1; j >= 0; j--) {
+    rinv[j * p + j] = 1 / rAt(j, j);
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let k = i + 1; k <= j; k++) s += rAt(i, k) * rinv[k * p + j]!;
+      rinv[i * p + j] = -s / rAt(i, i);
+    }
+  }
+  // (RᵀR)⁻¹ = Rinv Rinvᵀ in pivoted order, then un-pivot and un-scale.
+  const inverse = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) {
+    for (let b = a; b < p; b++) {
+      let s = 0;
+      for (let k = Math.max(a, b); k < p; k++) s += rinv[a * p + k]! * rinv[b * p + k]!;
+      const ia = ipvt[a]!;
+      const ib = ipvt[b]!;
+      const v = s / (scale[ia]! * scale[ib]!);
+      inverse[ia * p + ib] = v;
+      inverse[ib * p + ia] = v;
+    }
+  }
+  return { inverse, rank, condition };
+}
