@@ -1,1 +1,34 @@
-export {};
+/**
+ * @trajectory/charts — Vega-Lite spec builders, headless SVG/PNG rendering and the offline HTML report.
+ */
+
+// Input shapes and look
+export type * from './types.ts';
+export { CHART_CONFIG, CJK_FONT_FAMILY, PRIMARY_FONT_FAMILY, YEAR_AXIS, DEFAULT_CATEGORY_COLORS, DEFAULT_PIPELINE_STAGES, bandOpacity } from './theme.ts';
+export { VL_SCHEMA, type SizeOptions } from './builders/common.ts';
+
+// Spec builders
+export { fanChart, targetLabel, type FanChartOptions, type FanChartLabels } from './builders/fan-chart.ts';
+export { attainabilityDashboard, sortByProbability } from './builders/attainability-dashboard.ts';
+export { growthGapChart, GROWTH_KINDS } from './builders/growth-gap.ts';
+export { scenarioComparison } from './builders/scenario-comparison.ts';
+export { pipelineChart } from './builders/pipeline-chart.ts';
+export { fitDiagnostics } from './builders/fit-diagnostics.ts';
+
+// Rendering without a browser
+export { compileSpec, collectingLogger, type CompiledSpec } from './render/compile-spec.ts';
+export { renderSvg, type RenderSvgOptions } from './render/render-svg.ts';
+export { renderPng, type RenderPngOptions, type RenderedPng } from './render/render-png.ts';
+export { resolveCjkFont, fontCoverage, openFace, CJK_FONT_CANDIDATES, type FontChoice, type FontCoverage } from './render/font.ts';
+export { svgTexts } from './render/svg-text.ts';
+
+// Adapters from fit / forecast results
+export { targetFanInput, regionDashboardInput, targetRowLabel, sourceLine, ASSESSOR_CATEGORY_COLORS, type DashboardAdapterOptions } from './adapters/assessment.ts';
+export { fitDiagnosticsInput, type FitResidualsLike } from './adapters/fit.ts';
+
+// HTML reports (offline, vega-embed)
+export { writeReport, reportHtml, type ReportInput, type ReportSection, type ReportChart, type WrittenReport } from './report/write-report.ts';
+export { writeAssessmentReport, assessmentReport, type AssessmentReportOptions } from './report/assessment-report.ts';
+export { browserAssets, type BrowserAsset } from './report/assets.ts';
+export { writeFileAtomic } from './report/write-atomic.ts';
+export { escapeHtml } from './report/html.ts';

@@ -1,0 +1,201 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Comparator } from '@trajectory/core';
+import type { FanChartInput } from '../types.ts';
+import { CHART_CONFIG, YEAR_AXIS, bandOpacity, withUnit } from '../theme.ts';
+import { VL_SCHEMA, VALUE_FORMAT, assertFinite, titleBlock, type SizeOptions, asSpec } from './common.ts';
+
+/** Legend labels of the fan chart's series. */
+export interface FanChartLabels {
+  /** @default '实际 observed' */
+  observed: string;
+  /** @default '拟合 fitted' */
+  fitted: string;
+  /** @default '预测中位数 median' */
+  median: string;
+  /** @default '目标 target' */
+  target: string;
+  /** y axis title before the unit; @default '数值' */
+  value: string;
+}
+
+const DEFAULT_LABELS: FanChartLabels = {
+  observed: '实际 observed',
+  fitted: '拟合 fitted',
+  median: '预测中位数 median',
+  target: '目标 target',
+  value: '数值',
+};
+
+/** Options of {@link fanChart}. */
+export interface FanChartOptions extends SizeOptions {
+  /** legend and axis wording; @default {@link DEFAULT_LABELS} (bilingual) */
+  labels?: Partial<FanChartLabels>;
+}
+
+const COMPARATOR_TEXT: Record<Comparator, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' };
+const COMPARATOR_SHAPE: Record<Comparator, string> = {
+  '>=': 'triangle-up',
+  '>': 'triangle-up',
+  '=': 'diamond',
+  '<=': 'triangle-down',
+  '<': 'triangle-down',
+};
+
+/** `"≥ 2,500 (2025)"`: the default label of a target marker. */
+export function targetLabel(t: { year: number; value: number; comparator: Comparator }, unit = ''): string {
+  const v = t.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return `${COMPARATOR_TEXT[t.comparator]} ${v}${unit ? ` ${unit}` : ''} (${t.year})`;
+}
+
+/**
+ * Fan chart of one indicator: observed history (points and line), fitted curve, projected median, the 50/80/95%
+ * prediction bands as one area layer whose opacity encodes the level (statsforecast's long `{year, level, lower,
+ * upper}` format), and the plan target as a marker whose tooltip gives year, comparator, value and source.
+ * Data go under named `datasets` (`series`: long `{series, year, value}` for observed/fitted/median; `bands`;
+ * `target`) so an analyst can swap them.
+ *
+ * @example
+ * const spec = fanChart({
+ *   title: '滨海高新区 高新技术企业数', unit: '家',
+ *   history: [{ year: 2015, value: 800 }, { year: 2020, value: 1597 }],
+ *   median: [{ year: 2021, value: 1750 }, { year: 2025, value: 2300 }],
+ *   bands: [{ year: 2025, level: 80, lower: 2000, upper: 2600 }],
+ *   target: { year: 2025, value: 2500, comparator: '>=', source: '004: 达到2500家' },
+ * });
+ */
+export function fanChart(input: FanChartInput, options: FanChartOptions = {}): TopLevelSpec {
+  const { width = 560, height = 300 } = options;
+  const labels = { ...DEFAULT_LABELS, ...options.labels };
+  const unit = input.unit;
+  for (const [name, rows] of [
+    ['history', input.history],
+    ['fitted', input.fitted ?? []],
+    ['median', input.median],
+  ] as const) {
+    rows.forEach((r, i) => {
+      assertFinite(`fanChart: ${name}[${i}].year`, r.year);
+      assertFinite(`fanChart: ${name}[${i}].value`, r.value);
+    });
+  }
+  input.bands.forEach((b, i) => {
+    assertFinite(`fanChart: bands[${i}].lower`, b.lower);
+    assertFinite(`fanChart: bands[${i}].upper`, b.upper);
+    if (b.lower > b.upper) throw new RangeError(`fanChart: bands[${i}] has lower ${b.lower} > upper ${b.upper}`);
+  });
+
+  const levels = [...new Set(input.bands.map((b) => b.level))].sort((a, b) => b - a);
+  const seriesDomain = [labels.observed, ...(input.fitted?.length ? [labels.fitted] : []), labels.median];
+  const seriesRange = ['#333333', ...(input.fitted?.length ? ['#9467bd'] : []), '#1f77b4'];
+  const color = { scale: { domain: seriesDomain, range: seriesRange }, legend: { title: null, symbolType: 'stroke', symbolStrokeWidth: 2 } };
+  const x = { field: 'year', type: 'quantitative', title: '年份', axis: YEAR_AXIS, scale: { zero: false, nice: false } } as const;
+  const yTitle = withUnit(labels.value, unit);
+  const yearTip = { field: 'year', type: 'quantitative', title: '年份', format: 'd' } as const;
+  const valueTip = (field: string, title: string) =>
+    ({ field, type: 'quantitative', title: withUnit(title, unit), format: VALUE_FORMAT }) as const;
+
+  const layers: object[] = [];
+  if (input.bands.length) {
+    layers.push({
+      data: { name: 'bands' },
+      mark: { type: 'area', color: '#1f77b4' },
+      encoding: {
+        x,
+        y: { field: 'lower', type: 'quantitative', title: yTitle },
+        y2: { field: 'upper' },
+        opacity: {
+          field: 'level',
+          type: 'ordinal',
+          scale: { domain: levels, range: levels.map(bandOpacity) },
+          legend: { title: '预测区间 interval (%)' },
+        },
+        tooltip: [yearTip, { field: 'level', type: 'ordinal', title: '区间 level (%)' }, valueTip('lower', '下限'), valueTip('upper', '上限')],
+      },
+    });
+  }
+  // One long dataset for observed, fitted and median lines: colour and dash come from a field, so one legend
+  // lists all three (datum-based colour defs cannot carry a scale or legend under the JSON schema).
+  const dashes = [[1, 0], ...(input.fitted?.length ? [[2, 2]] : []), [6, 3]];
+  const line = (series: string) => (r: { year: number; value: number }) => ({ series, year: r.year, value: r.value });
+  const series = [
+    ...input.history.map(line(labels.observed)),
+    ...(input.fitted ?? []).map(line(labels.fitted)),
+    ...input.median.map(line(labels.median)),
+  ];
+  const seriesTip = [{ field: 'series', type: 'nominal', title: '序列 series' }, yearTip, valueTip('value', labels.value)];
+  layers.push({
+    data: { name: 'series' },
+    mark: { type: 'line' },
+    encoding: {
+      x,
+      y: { field: 'value', type: 'quantitative', title: yTitle },
+      color: { field: 'series', type: 'nominal', ...color },
+      strokeDash: { field: 'series', type: 'nominal', scale: { domain: seriesDomain, range: dashes } },
+      tooltip: seriesTip,
+    },
+  });
+  layers.push({
+    data: { name: 'series' },
+    mark: { type: 'point', filled: true, size: 36 },
+    transform: [{ filter: { field: 'series', oneOf: [labels.observed, labels.median] } }],
+    encoding: {
+      x,
+      y: { field: 'value', type: 'quantitative', title: yTitle },
+      color: { field: 'series', type: 'nominal', ...color },
+      tooltip: seriesTip,
+    },
+  });
+
+  const datasets: Record<string, object[]> = { series };
+  if (input.bands.length) datasets.bands = input.bands.map((b) => ({ ...b }));
+
+  const t = input.target;
+  if (t) {
+    assertFinite('fanChart: target.value', t.value);
+    datasets.target = [
+      {
+        year: t.year,
+        value: t.value,
+        comparator: COMPARATOR_TEXT[t.comparator],
+        label: t.label ?? targetLabel(t, unit),
+        source: t.source ?? '',
+        shape: COMPARATOR_SHAPE[t.comparator],
+      },
+    ];
+    const tip = [
+      { field: 'year', type: 'quantitative', title: '目标年份 year', format: 'd' },
+      { field: 'comparator', type: 'nominal', title: '比较 comparator' },
+      valueTip('value', '目标值 target'),
+      { field: 'source', type: 'nominal', title: '来源 source' },
+    ];
+    layers.push({
+      data: { name: 'target' },
+      mark: { type: 'point', filled: true, size: 140, color: '#d62728' },
+      encoding: {
+        x,
+        y: { field: 'value', type: 'quantitative', title: yTitle },
+        shape: { field: 'shape', type: 'nominal', scale: null, legend: null },
+        tooltip: tip,
+      },
+    });
+    layers.push({
+      data: { name: 'target' },
+      mark: { type: 'text', align: 'right', dx: -8, dy: -10, color: '#d62728', fontWeight: 'bold' },
+      encoding: {
+        x,
+        y: { field: 'value', type: 'quantitative', title: yTitle },
+        text: { field: 'label', type: 'nominal' },
+        tooltip: tip,
+      },
+    });
+  }
+
+  return asSpec({
+    $schema: VL_SCHEMA,
+    title: titleBlock(input.title, input.subtitle),
+    width,
+    height,
+    config: CHART_CONFIG,
+    datasets,
+    layer: layers,
+  });
+}

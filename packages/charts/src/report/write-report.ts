@@ -1,0 +1,188 @@
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { TopLevelSpec } from 'vega-lite';
+import { browserAssets } from './assets.ts';
+import { escapeHtml, jsonForScript, slug } from './html.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+
+/** One chart of a report section. */
+export interface ReportChart {
+  spec: TopLevelSpec;
+  /** heading above the chart (the spec's own title is drawn inside the chart) */
+  title?: string;
+  /** caption below the chart (plain text) */
+  caption?: string;
+}
+
+/** A section of a report: heading, optional trusted HTML, charts, and nested sections (one level is typical). */
+export interface ReportSection {
+  title: string;
+  /** HTML inserted as is (trusted; escape user text with `escapeHtml`) */
+  html?: string;
+  specs?: ReportChart[];
+  sections?: ReportSection[];
+}
+
+/** Input of {@link writeReport}. */
+export interface ReportInput {
+  title: string;
+  subtitle?: string;
+  /** HTML after the title (trusted) */
+  html?: string;
+  /** each top-level section is one page (page break when printed) */
+  sections: ReportSection[];
+}
+
+/** What {@link writeReport} wrote. */
+export interface WrittenReport {
+  /** absolute or dir-relative path of `index.html` */
+  index: string;
+  /** the `assets/*.js` files */
+  assets: string[];
+  /** one editable Vega-Lite file per chart, `specs/<n>-<slug>.vl.json` */
+  specs: string[];
+  /** number of chart containers in the page */
+  charts: number;
+}
+
+interface Collected {
+  id: string;
+  file: string;
+  spec: TopLevelSpec;
+}
+
+function renderSection(s: ReportSection, depth: number, charts: Collected[], path: string): string {
+  const id = `${path}`;
+  const h = Math.min(6, depth + 2);
+  const parts = [`<section id="${id}" class="${depth === 0 ? 'page' : 'sub'}">`, `<h${h}>${escapeHtml(s.title)}</h${h}>`];
+  if (s.html) parts.push(`<div class="prose">${s.html}</div>`);
+  for (const c of s.specs ?? []) {
+    const n = charts.length + 1;
+    const chartId = `chart-${n}`;
+    const name = typeof c.spec.title === 'string' ? c.spec.title : (c.spec.title as { text?: unknown } | undefined)?.text;
+    const file = `specs/${String(n).padStart(3, '0')}-${slug(c.title ?? String(name ?? ''), 'chart')}.vl.json`;
+    charts.push({ id: chartId, file, spec: c.spec });
+    parts.push(
+      '<figure class="chart">',
+      c.title ? `<h${Math.min(6, h + 1)} class="chart-title">${escapeHtml(c.title)}</h${Math.min(6, h + 1)}>` : '',
+      `<div class="vega-chart" id="${chartId}" data-chart="${chartId}"></div>`,
+      `<figcaption>${c.caption ? `${escapeHtml(c.caption)} · ` : ''}<a href="${file}">Vega-Lite spec</a></figcaption>`,
+      '</figure>',
+    );
+  }
+  (s.sections ?? []).forEach((sub, i) => parts.push(renderSection(sub, depth + 1, charts, `${path}-${i + 1}`)));
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+const CSS = `
+body{font-family:'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif;margin:0;color:#222;line-height:1.5}
+header{padding:1.2rem 2rem;border-bottom:1px solid #ddd;background:#fafafa}
+header h1{margin:0;font-size:1.6rem}
+nav{padding:.5rem 2rem;border-bottom:1px solid #eee;font-size:.9rem}
+nav a{margin-right:1rem}
+main{padding:0 2rem 3rem}
+section.page{border-bottom:2px solid #ccc;padding-bottom:1.5rem;break-before:page}
+section.sub{margin-left:0;border-top:1px solid #eee}
+figure.chart{margin:1rem 0;overflow-x:auto}
+figcaption{font-size:.8rem;color:#666}
+table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
+th,td{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f3f3}
+blockquote{margin:.3rem 0;padding:.2rem .8rem;border-left:3px solid #bbb;color:#444;background:#fafafa}
+.status-bad{color:#b00}
+.muted{color:#777}
+`;
+
+const SCRIPT = `
+(function () {
+  var specs = JSON.parse(document.getElementById('trajectory-specs').textContent);
+  var state = (window.__trajectoryReport = { total: specs.length, rendered: 0, failed: [], done: false });
+  Promise.all(specs.map(function (c) {
+    var el = document.getElementById(c.id);
+    return vegaEmbed(el, c.spec, { renderer: 'svg', actions: { export: true, source: true, compiled: false, editor: false } })
+      .then(function () { state.rendered++; el.setAttribute('data-rendered', 'true'); })
+      .catch(function (err) {
+        state.failed.push(c.id + ': ' + err);
+        el.setAttribute('data-rendered', 'error');
+        el.textContent = 'Chart failed to render: ' + err;
+        console.error('chart ' + c.id + ' failed', err);
+      });
+  })).then(function () { state.done = true; document.documentElement.setAttribute('data-report-done', 'true'); });
+})();
+`;
+
+/**
+ * The complete HTML of a report page (no file I/O): sections, chart containers, the specs as inline JSON, and
+ * `<script>` tags for the browser builds under `assets/`. Returns the HTML and the charts in page order.
+ */
+export function reportHtml(input: ReportInput): { html: string; charts: Collected[] } {
+  const charts: Collected[] = [];
+  const body = input.sections.map((s, i) => renderSection(s, 0, charts, `section-${i + 1}`)).join('\n');
+  const nav = input.sections.map((s, i) => `<a href="#section-${i + 1}">${escapeHtml(s.title)}</a>`).join('');
+  const scripts = browserAssets().map((a) => `<script src="assets/${a.name}"></script>`).join('\n');
+  const html = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(input.title)}</title>
+<link rel="icon" href="data:,">
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(input.title)}</h1>${input.subtitle ? `<p class="muted">${escapeHtml(input.subtitle)}</p>` : ''}</header>
+<nav>${nav}</nav>
+<main>
+${input.html ? `<div class="prose">${input.html}</div>` : ''}
+${body}
+</main>
+${scripts}
+<script type="application/json" id="trajectory-specs">${jsonForScript(charts.map((c) => ({ id: c.id, spec: c.spec })))}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+  return { html, charts };
+}
+
+/**
+ * Write an HTML report that works offline: `DIR/index.html` with every chart embedded by vega-embed, the browser
+ * builds of vega, vega-lite and vega-embed copied to `DIR/assets/` (no CDN), and each chart's Vega-Lite spec as
+ * `DIR/specs/NNN-name.vl.json` for editing. Every file is written atomically (temp + rename) and `index.html`
+ * last, so an existing report stays intact until the new one is complete. Other files in `DIR` are left alone.
+ *
+ * @example
+ * await writeReport('out/scenarios', {
+ *   title: '情景分析 Scenarios',
+ *   sections: [{ title: '雏鹰企业', html: '<p>…</p>', specs: [{ spec: scenarioComparison(input) }] }],
+ * });
+ */
+export async function writeReport(dir: string, input: ReportInput): Promise<WrittenReport> {
+  if (!input.title) throw new TypeError('writeReport: report title must be a non-empty string');
+  const { html, charts } = reportHtml(input);
+  await mkdir(join(dir, 'assets'), { recursive: true });
+  const assets: string[] = [];
+  for (const a of browserAssets()) {
+    const target = join(dir, 'assets', a.name);
+    const tmp = join(dirname(target), `.${a.name}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await copyFile(a.path, tmp);
+      await rename(tmp, target);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw new Error(`writeReport: cannot copy ${a.path} to ${target}: ${(err as Error).message}`);
+    }
+    assets.push(target);
+  }
+  const specs: string[] = [];
+  for (const c of charts) {
+    const target = join(dir, c.file);
+    await writeFileAtomic(target, `${JSON.stringify(c.spec, null, 2)}\n`);
+    specs.push(target);
+  }
+  const index = join(dir, 'index.html');
+  await writeFileAtomic(index, html);
+  return { index, assets, specs, charts: charts.length };
+}

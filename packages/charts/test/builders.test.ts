@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import {
+  attainabilityDashboard,
+  compileSpec,
+  fanChart,
+  fitDiagnostics,
+  growthGapChart,
+  pipelineChart,
+  renderSvg,
+  scenarioComparison,
+  sortByProbability,
+  svgTexts,
+} from '../src/index.ts';
+import { dashboardInput, fanInput, fitInput, growthInput, pipelineInput, scenarioInput } from './fixtures/inputs.ts';
+import { schemaErrors } from './helpers.ts';
+
+const builders: [string, () => TopLevelSpec, number[]][] = [
+  ['fanChart', () => fanChart(fanInput), [2015, 2020, 2025]],
+  ['attainabilityDashboard', () => attainabilityDashboard(dashboardInput), []],
+  ['growthGapChart', () => growthGapChart(growthInput), []],
+  ['scenarioComparison', () => scenarioComparison(scenarioInput), [2018, 2020, 2025]],
+  ['pipelineChart', () => pipelineChart(pipelineInput), [2020, 2025]],
+  ['fitDiagnostics', () => fitDiagnostics(fitInput), [2015, 2020]],
+];
+
+describe.each(builders)('%s(input)', (name, build, years) => {
+  it('validates against the installed Vega-Lite JSON schema', () => {
+    expect(schemaErrors(build())).toEqual([]);
+  });
+
+  it('compiles and renders with zero warnings', async () => {
+    const spec = build();
+    expect(compileSpec(spec).warnings).toEqual([]);
+    const runtime: string[] = [];
+    await renderSvg(spec, { onWarning: (m) => runtime.push(m) });
+    expect(runtime).toEqual([]);
+  });
+
+  it('is plain JSON (round-trips unchanged)', () => {
+    const spec = build();
+    expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
+  });
+
+  it.runIf(years.length > 0)('shows years as years in the SVG (2015, not 2,015 or 2015.0)', async () => {
+    const texts = svgTexts(await renderSvg(build()));
+    for (const y of years) expect(texts).toContain(String(y));
+    // every year of the plotted range, in the forms a wrong format would print: "2,015", "2015.0", "2.015e+3"
+    for (let y = Math.min(...years); y <= Math.max(...years); y++) {
+      const bad = [y.toLocaleString('en-US'), `${y}.0`, y.toExponential(3)];
+      expect(texts.filter((t) => bad.some((b) => t.includes(b)))).toEqual([]);
+    }
+  });
+});
+
+describe('chart text', () => {
+  it('fanChart puts the unit in the y axis title and the Chinese title in the SVG', async () => {
+    const texts = svgTexts(await renderSvg(fanChart(fanInput)));
+    expect(texts).toContain('滨海高新区 国家高新技术企业数');
+    expect(texts).toContain('数值 (家)');
+    expect(texts.some((t) => t.includes('2,500 家 (2025)'))).toBe(true);
+  });
+
+  it('fanChart target tooltip carries year, comparator, value and source', () => {
+    const spec = fanChart(fanInput) as { datasets: Record<string, Record<string, unknown>[]> };
+    expect(spec.datasets.target?.[0]).toMatchObject({ year: 2025, value: 2500, comparator: '≥', source: fanInput.target?.source });
+    expect(JSON.stringify(spec)).toContain('"title":"来源 source"');
+  });
+
+  it('fanChart draws all band levels in one area layer with opacity by level, wider bands lighter', () => {
+    const spec = fanChart(fanInput) as unknown as { layer: { mark: { type: string }; encoding: { opacity?: { scale: { domain: number[]; range: number[] } } } }[] };
+    const areas = spec.layer.filter((l) => l.mark.type === 'area');
+    expect(areas).toHaveLength(1);
+    const scale = areas[0]?.encoding.opacity?.scale;
+    expect(scale?.domain).toEqual([95, 80, 50]);
+    const [o95 = 0, o80 = 0, o50 = 0] = scale?.range ?? [];
+    expect(o95).toBeLessThan(o80);
+    expect(o80).toBeLessThan(o50);
+  });
+
+  it('attainabilityDashboard sorts by probability, unassessed last, and labels n/a', async () => {
+    expect(sortByProbability(dashboardInput.rows).map((r) => r.probability)).toEqual([0.72, 0.41, 0.04, null]);
+    const texts = svgTexts(await renderSvg(attainabilityDashboard(dashboardInput)));
+    for (const t of ['72%', '41%', '4%', 'n/a', '瞪羚企业 2023 ≥ 30 家']) expect(texts).toContain(t);
+  });
+
+  it('pipelineChart stacks the ladder bottom-up in ladder order', () => {
+    const spec = pipelineChart(pipelineInput) as unknown as { encoding: { color: { scale: { domain: string[] } } }; data: { values: { stage: string; order: number }[] } };
+    expect(spec.encoding.color.scale.domain).toEqual(['科技型中小企业', '雏鹰企业', '瞪羚企业', '领军企业']);
+    expect(spec.data.values.find((v) => v.stage === '领军企业')?.order).toBe(3);
+  });
+
+  it('fitDiagnostics orders the model table by AICc with unranked models last', async () => {
+    const texts = svgTexts(await renderSvg(fitDiagnostics(fitInput)));
+    for (const t of ['ΔAICc', 'logistic', 'max-iterations', '0.740', '1.000e+9']) expect(texts).toContain(t);
+  });
+});
+
+describe('bad input', () => {
+  it('fanChart rejects a NaN history value naming the row', () => {
+    expect(() => fanChart({ ...fanInput, history: [{ year: 2015, value: NaN }] })).toThrow('fanChart: history[0].value must be a finite number, got NaN');
+  });
+  it('fanChart rejects an inverted band', () => {
+    expect(() => fanChart({ ...fanInput, bands: [{ year: 2021, level: 80, lower: 5, upper: 1 }] })).toThrow('fanChart: bands[0] has lower 5 > upper 1');
+  });
+  it('attainabilityDashboard rejects a probability outside [0, 1]', () => {
+    expect(() => attainabilityDashboard({ title: 't', rows: [{ ...dashboardInput.rows[0]!, probability: 1.2 }] })).toThrow('rows[0].probability must be in [0, 1]');
+  });
+  it('scenarioComparison rejects duplicate scenario names', () => {
+    const p = scenarioInput.paths[0]!;
+    expect(() => scenarioComparison({ ...scenarioInput, paths: [p, p] })).toThrow('scenario names must be unique');
+  });
+  it('pipelineChart rejects a negative stock', () => {
+    expect(() => pipelineChart({ ...pipelineInput, stocks: [{ year: 2020, stage: '雏鹰企业', value: -1 }] })).toThrow('stocks[0].value must be >= 0');
+  });
+  it('builders reject an empty title', () => {
+    expect(() => growthGapChart({ title: '', rows: [] })).toThrow('chart title must be a non-empty string');
+  });
+});
