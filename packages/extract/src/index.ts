@@ -1,1 +1,22 @@
-export {};
+/**
+ * @trajectory/extract: read a planning document and propose indicator rows (observations and targets, with
+ * quotes) for an analyst to confirm.
+ */
+
+// Reading a document
+export { decodeDocument, type DecodedDocument } from './decode.ts';
+export { looksLikeHtml, stripHtml } from './html.ts';
+
+// Extracting candidates
+export { extractCandidates, type ExtractOptions, type ExtractResult } from './extract.ts';
+export { CANDIDATE_COLUMNS, emptyCandidate, type Candidate, type RelativeKind } from './candidate.ts';
+
+// Building blocks
+export { parseChineseNumeral, parseNumberText, toHalfWidth } from './numerals.ts';
+export { valueMentions, UNITS, type Mention } from './mentions.ts';
+export { fiveYearPlanPeriod, inferBaseYear, timeCues, type TimeCue } from './time-context.ts';
+export { paragraphs, type Paragraph, type Span } from './segment.ts';
+
+// Output and evaluation
+export { CSV_COLUMNS, candidateRows, candidatesToCsv, writeCandidatesCsv, type CsvRow } from './csv.ts';
+export { evaluateCandidates, type EvaluationReport, type DocumentScore, type ReferenceRow } from './evaluate.ts';

@@ -1,5 +1,94 @@
-/** `trajectory extract`: not implemented yet. */
-export async function run(_argv: string[]): Promise<number> {
-  console.error('trajectory extract: not implemented yet');
-  return 1;
+/**
+ * `trajectory extract <plan.txt> [--json] [--out candidates.csv] [--min-confidence 0.5]`: propose indicator rows
+ * from a planning document. Thin: decoding, extraction and CSV writing live in @trajectory/extract.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { decodeDocument, extractCandidates, writeCandidatesCsv, type Candidate } from '@trajectory/extract';
+
+const USAGE = `usage: trajectory extract <plan.txt> [--json] [--out candidates.csv] [--min-confidence 0.5]
+
+Reads a planning document (UTF-8, or GBK/GB18030 with a warning; HTML debris is stripped) and proposes
+candidate indicator rows: indicator, observed/target, year, value, unit, comparator, relative form, quote,
+with the confidence and the rule that found each.
+
+  --json               print {file, encoding, baseYear, warnings, candidates} as JSON
+  --out <file.csv>     also write the candidates as CSV in the seed dataset's columns (+ confidence, rule)
+  --min-confidence <x> drop candidates below x (default 0.5)`;
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv.filter((a) => a !== '--'),
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        'min-confidence': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`trajectory extract: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(`trajectory extract: expected one document, got ${positionals.length}\n\n${USAGE}`);
+    return 2;
+  }
+  const file = positionals[0]!;
+  const minConfidence = values['min-confidence'] === undefined ? 0.5 : Number(values['min-confidence']);
+  if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 1) {
+    console.error(`trajectory extract: --min-confidence must be a number in [0, 1], got '${values['min-confidence']}'`);
+    return 2;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    console.error(`trajectory extract: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return 1;
+  }
+  let decoded;
+  try {
+    decoded = decodeDocument(bytes, file);
+  } catch (error) {
+    console.error(`trajectory extract: ${(error as Error).message}`);
+    return 1;
+  }
+  const result = extractCandidates(decoded.text, { file, minConfidence });
+  const warnings = [...decoded.warnings, ...result.warnings];
+  if (values.out) writeCandidatesCsv(values.out, result.candidates, file);
+  if (values.json) {
+    console.log(JSON.stringify({ file, encoding: decoded.encoding, baseYear: result.baseYear, warnings, candidates: result.candidates }, null, 2));
+  } else {
+    for (const w of warnings) console.error(`warning: ${w}`);
+    console.log(formatTable(result.candidates));
+    console.log(`\n${result.candidates.length} candidates from ${file} (base year ${result.baseYear ?? 'unknown'})${values.out ? `; written to ${values.out}` : ''}`);
+  }
+  return 0;
+}
+
+/** A readable fixed-width table (CJK characters count as two columns). */
+function formatTable(candidates: Candidate[]): string {
+  const header = ['conf', 'kind', 'year', 'value', 'unit', 'cmp', 'indicator', 'relative', 'rule'];
+  const rows = candidates.map((c) => [
+    c.confidence.toFixed(2), c.kind, String(c.year ?? '?'), c.value === null ? '(blank)' : String(c.value), c.unit, c.comparator,
+    truncate(c.indicator_zh, 28), c.relative_kind ? `${c.relative_kind} ${c.relative_amount ?? ''}${c.relative_base_year ? ` vs ${c.relative_base_year}` : ''}${c.scope ? ` ${c.scope}` : ''}` : '', c.rule,
+  ]);
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+  const line = (cells: string[]) => cells.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function truncate(s: string, n: number): string {
+  const chars = [...s];
+  return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
 }

@@ -1,0 +1,81 @@
+/**
+ * Candidates as CSV rows in the seed dataset's column format (`seeds/indicators.csv`) plus `confidence` and
+ * `rule`, so an analyst can review them and paste accepted rows into the dataset. Columns the extractor cannot
+ * know (`region`, `indicator` slug, `indicator_en`) are left empty. Written atomically (temp file + rename).
+ */
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { table } from 'arquero';
+import type { Candidate } from './candidate.ts';
+
+/** The seed dataset's columns, then the extractor's own two. */
+export const CSV_COLUMNS = [
+  'id', 'doc', 'region', 'indicator', 'indicator_zh', 'indicator_en', 'kind', 'year', 'value', 'unit', 'comparator',
+  'quote', 'value_text', 'relative_kind', 'relative_amount', 'relative_base_year', 'attribute', 'measure',
+  'accumulation', 'period_start', 'period_end', 'scope', 'confidence', 'rule',
+] as const;
+
+export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
+
+/**
+ * One CSV row per candidate. `id` is `<doc stem>.c<n>` (n counts from 1 in document order).
+ *
+ * @example candidateRows(candidates, 'plan.txt')[0].id // 'plan.c1'
+ */
+export function candidateRows(candidates: Candidate[], doc: string): CsvRow[] {
+  const stem = basename(doc).replace(/\.[^.]+$/, '');
+  return candidates.map((c, i) => ({
+    id: `${stem}.c${i + 1}`,
+    doc: basename(doc),
+    region: '',
+    indicator: '',
+    indicator_zh: c.indicator_zh,
+    indicator_en: '',
+    kind: c.kind,
+    year: c.year,
+    value: c.value,
+    unit: c.unit,
+    comparator: c.comparator,
+    quote: c.quote,
+    value_text: c.value_text,
+    relative_kind: c.relative_kind,
+    relative_amount: c.relative_amount,
+    relative_base_year: c.relative_base_year,
+    attribute: c.attribute,
+    measure: c.measure,
+    accumulation: c.accumulation,
+    period_start: c.period_start,
+    period_end: c.period_end,
+    scope: c.scope,
+    confidence: c.confidence,
+    rule: c.rule,
+  }));
+}
+
+/**
+ * CSV text (RFC 4180 quoting via arquero's `toCSV`; empty cells for null).
+ *
+ * @example candidatesToCsv(candidates, 'plan.txt').split('\n')[0] // 'id,doc,region,...,confidence,rule'
+ */
+export function candidatesToCsv(candidates: Candidate[], doc: string): string {
+  const rows = candidateRows(candidates, doc);
+  const columns: Record<string, Array<string | number | null>> = {};
+  for (const name of CSV_COLUMNS) columns[name] = rows.map((r) => r[name] ?? null);
+  return `${table(columns).toCSV()}\n`;
+}
+
+/** Write the candidates' CSV to `path` atomically: a temp file in the same directory, then rename. */
+export function writeCandidatesCsv(path: string, candidates: Candidate[], doc: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, candidatesToCsv(candidates, doc), 'utf8');
+    renameSync(tmp, path);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // the temp file was never created
+    }
+    throw error;
+  }
+}

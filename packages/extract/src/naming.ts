@@ -1,0 +1,76 @@
+/**
+ * Turning the words around a number into an indicator name, and guessing what kind of quantity it is.
+ * "力争到2023年，国家高新技术企业增加到" → "国家高新技术企业"; "12.99件/万人" → measure `rate`.
+ */
+import type { Accumulation, Comparator, MeasureType } from '@trajectory/core';
+
+const LEAD = /^(?:[\s“”"‘’（）()、，,：:—\-]|其中|同时|并且|并|力争|争取|确保|全年|共有|现有|拥有|包括|主要|已经|已|以及|及|和|与|均|分别|通过|此外|目前|当前|底|末)+/;
+const TRAIL = /(?:达到了?|达|为|是|增加到|增加至|增长到|增长至|提升至|提升到|提高到|提高至|上升至|上升到|超过|突破|高达|共计|共有|拥有|累计达到|累计达|保持在|控制在|不低于|不少于|不超过|约|近|逾|超|已有|有|仅为|仅|位居|聚集|集聚|引进|培育|培养出?|培养发展|新建|建成|打造|成立|吸引|承担|入选|获得|登记|认定|实现|完成|落地|承接|引育|布局|[\s“”"‘’、，,：:—])+$/;
+const ACQUIRE = /(?:聚集|集聚|引进|培育|培养出?|培养发展|新建|建成|打造|成立|吸引|新增|完成|实现|承接|落地|引育|布局|拥有|共有|有)$/;
+const LOCATIVE = /^(?:区内|全区|园区|开发区|本区|我区|区|全市|全省|全国|市内|新区|高新区|各类|一批)?$/;
+const INDICATOR_WORD = /企业|专利|收入|投入|总量|总数|数量|比重|产值|人才|机构|额|率|数|规模|主体|面积|GDP|生产总值|空间|孵化器|项目|资金|增加值|平台|园区|公司|中心|基地|联盟|人员|人口|学位|学校|医院|投资/;
+
+/** Strip leading connectives and trailing verbs/comparators from the words before a number. */
+export function cleanName(raw: string): string {
+  let s = raw
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=[\u4e00-\u9fa5“”（）()])\s+|\s+(?=[\u4e00-\u9fa5“”（）()])/g, '')
+    .trim();
+  for (let i = 0; i < 3; i++) {
+    const before = s;
+    s = s.replace(LEAD, '').replace(TRAIL, '');
+    if (s === before) break;
+  }
+  // unbalanced quotes/brackets left at the edges
+  // quotation marks around terms (“雏鹰”企业, “海河英才”) are not part of the name
+  return s.replace(/[“”"‘’]/g, '').replace(/^[）)]+/, '').replace(/[（(]+$/, '').trim();
+}
+
+/** Does the prefix end with an acquisition verb ("聚集", "引进", "新增"), so the noun comes after the number? */
+export function endsWithAcquireVerb(raw: string): boolean {
+  return ACQUIRE.test(raw.replace(/[\s“”"]+$/, ''));
+}
+
+/** Is the cleaned name only a place word (区内, 全区) that cannot name an indicator? */
+export function isLocative(name: string): boolean {
+  return name.length < 2 || LOCATIVE.test(name);
+}
+
+/** Does the name contain a word typical of an indicator (企业, 专利, 收入, 比重, …)? */
+export function looksLikeIndicator(name: string): boolean {
+  return INDICATOR_WORD.test(name);
+}
+
+/**
+ * Comparator from the words right before the value and the suffix after it.
+ * 超过/突破/超/高于 → `>`; 不低于/不少于/至少 → `>=`; 不超过/控制在 → `<=`; "…以上" → `>=`; "…以内/以下" → `<=`.
+ * Otherwise `=` for targets and '' for observations.
+ */
+export function comparatorOf(prefix: string, suffix: string, approx: string, kind: 'observed' | 'target'): Comparator | '' {
+  const p = prefix.replace(/\s+$/, '');
+  if (suffix === '以上') return '>=';
+  if (suffix === '以下' || suffix === '以内') return '<=';
+  if (/(?:不低于|不少于|至少)$/.test(p)) return '>=';
+  if (/(?:不超过|不高于|控制在)$/.test(p)) return '<=';
+  if (/(?:超过|突破|超|高于|大于|逾)$/.test(p) || approx) return '>';
+  return kind === 'target' ? '=' : '';
+}
+
+/** Guess the measure type from the unit and the name. */
+export function measureOf(name: string, unit: string): MeasureType | '' {
+  if (/增长率|增速|增幅|年均增长/.test(name)) return 'growth';
+  if (/\/|每万|万人均|人均|万名/.test(unit + name)) return 'rate';
+  if (unit === '%' || unit === '‰') return /比重|占|比例|率|之比|强度/.test(name) ? 'share' : 'share';
+  if (/元|平方米|平米|亩|平方公里|m²|㎡/.test(unit)) return 'amount';
+  if (/家|件|个|项|人|名|所|份|座|台|套|户/.test(unit)) return 'count';
+  return '';
+}
+
+/** Guess stock / flow / cumulative from the words (累计, 新增, 全年, 五年共) and the unit. */
+export function accumulationOf(context: string, name: string, unit: string, hasPeriod: boolean): Accumulation | '' {
+  if (/累计|五年共|共计|总计/.test(context) || (hasPeriod && /新增|引进|承担|完成/.test(context))) return 'cumulative';
+  if (/新增|全年|年度|当年|\/年|每年/.test(context + unit)) return 'flow';
+  if (/收入|产值|增加值|销售额|成交额|交易额|投入|投资|进出口|登记额/.test(name)) return 'flow';
+  if (/家|件|个|项|人|名|所|座|户/.test(unit)) return 'stock';
+  return '';
+}
