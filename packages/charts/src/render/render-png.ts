@@ -15,6 +15,8 @@ export interface RenderPngOptions extends RenderSvgOptions {
 /** Result of {@link renderPng}: the PNG bytes plus what the rasteriser could and could not draw. */
 export interface RenderedPng {
   png: Buffer;
+  /** raw RGBA pixels, row-major, `width * height * 4` bytes (for checks without a PNG decoder) */
+  pixels: Uint8Array;
   width: number;
   height: number;
   /** the SVG that was rasterised */
@@ -45,5 +47,5 @@ export async function renderPng(spec: TopLevelSpec, options: RenderPngOptions = 
   });
   const image = resvg.render();
   const { missing } = fontCoverage(svgTexts(svg).join(''), font);
-  return { png: image.asPng(), width: image.width, height: image.height, svg, font, missingGlyphs: missing };
+  return { png: image.asPng(), pixels: new Uint8Array(image.pixels), width: image.width, height: image.height, svg, font, missingGlyphs: missing };
 }

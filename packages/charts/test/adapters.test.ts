@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { fitDiagnosticsInput, regionDashboardInput, targetFanInput } from '../src/index.ts';
+import { planAssessment } from './fixtures/plan-assessment.ts';
+
+const [binhai, nankai] = planAssessment.regions;
+const hightech = binhai!.targets[0]!;
+
+describe('targetFanInput(target)', () => {
+  it('maps the compact fan to long bands and the resolved target to a marker with its source', () => {
+    const f = targetFanInput(hightech);
+    expect(f?.history).toEqual(hightech.fan?.history);
+    expect(f?.median.map((m) => m.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    expect(f?.bands).toHaveLength(3 * 5);
+    expect(f?.bands.find((b) => b.year === 2023 && b.level === 80)).toEqual({ year: 2023, level: 80, lower: hightech.fan!.bands[1]!.lower[2], upper: hightech.fan!.bands[1]!.upper[2] });
+    expect(f?.target).toEqual({ year: 2025, value: 2500, comparator: '>=', source: `004_92afca926d264bc3.txt: ${hightech.target.source.quote}` });
+    expect(f?.unit).toBe('家');
+  });
+  it('returns null without a fan, and no marker for a cumulative target', () => {
+    expect(targetFanInput(nankai!.targets[2]!)).toBeNull();
+    expect(targetFanInput({ ...hightech, accumulation: 'cumulative' })?.target).toBeUndefined();
+  });
+});
+
+describe('regionDashboardInput(region, {assessor})', () => {
+  it('converts CAGR fractions to percent per year and colours by the chosen assessor', () => {
+    const d = regionDashboardInput(nankai!, { assessor: 'xushi' });
+    expect(d.rows.map((r) => r.probability)).toEqual([0.04, 0.41, null]);
+    expect(d.rows[0]?.requiredGrowth).toBeCloseTo(26.6, 10);
+    expect(d.rows[0]?.historicalGrowth).toBeCloseTo(11.2, 10);
+    expect(d.rows.map((r) => r.category)).toEqual(['滞后', '滞后', 'not-applicable']);
+    expect(d.rows[2]?.note).toContain('no-base');
+    expect(regionDashboardInput(nankai!).rows[0]?.category).toBe('insufficient-progress');
+  });
+});
+
+describe('fitDiagnosticsInput(title, unit, years, fits, selection)', () => {
+  it('pairs residuals with years and rejects a length mismatch', () => {
+    const d = fitDiagnosticsInput('t', '家', [2019, 2020], [{ model: 'logistic', residuals: new Float64Array([1, -1]) }], []);
+    expect(d.residuals).toEqual([{ model: 'logistic', year: 2019, residual: 1 }, { model: 'logistic', year: 2020, residual: -1 }]);
+    expect(() => fitDiagnosticsInput('t', '家', [2019], [{ model: 'exp', residuals: [1, 2] }], [])).toThrow('exp has 2 residuals for 1 years');
+  });
+});

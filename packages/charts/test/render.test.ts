@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fanChart, fontCoverage, renderPng, renderSvg, resolveCjkFont, svgTexts, type RenderedPng } from '../src/index.ts';
+import { fanInput } from './fixtures/inputs.ts';
+
+const TITLE = '滨海高新区 国家高新技术企业数';
+const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
+/** Dark pixels (luminance < 128) in a rectangle of the raster. */
+function ink(img: RenderedPng, x0: number, y0: number, x1: number, y1: number): number {
+  let n = 0;
+  for (let y = y0; y < Math.min(y1, img.height); y++) {
+    for (let x = x0; x < Math.min(x1, img.width); x++) {
+      const i = (y * img.width + x) * 4;
+      const lum = 0.2126 * (img.pixels[i] ?? 255) + 0.7152 * (img.pixels[i + 1] ?? 255) + 0.0722 * (img.pixels[i + 2] ?? 255);
+      if (lum < 128) n++;
+    }
+  }
+  return n;
+}
+
+/** The title band of a chart rendered at zoom 2: vega draws a 15px title at the top-left (anchor start). */
+function titleInk(img: RenderedPng): number {
+  return ink(img, 0, 0, Math.round(img.width / 2), 2 * 26);
+}
+
+describe('resolveCjkFont()', () => {
+  it('finds Debian fonts-noto-cjk and its Simplified Chinese face', () => {
+    const font = resolveCjkFont({});
+    expect(font).toEqual({ file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK SC' });
+  });
+  it('honours TRAJECTORY_CJK_FONT and rejects a missing file', () => {
+    expect(resolveCjkFont({ TRAJECTORY_CJK_FONT: `${DEJAVU}#DejaVu Sans` })).toEqual({ file: DEJAVU, family: 'DejaVu Sans' });
+    expect(() => resolveCjkFont({ TRAJECTORY_CJK_FONT: '/nonexistent.ttc' })).toThrow('font file /nonexistent.ttc does not exist');
+  });
+});
+
+describe('fontCoverage(text, font)', () => {
+  it('the CJK face has a glyph (cmap entry) for every code point of the title', () => {
+    const c = fontCoverage(TITLE, resolveCjkFont({}));
+    expect(c.postscriptName).toBe('NotoSansCJKsc-Regular');
+    expect(c.checked).toBe(new Set([...TITLE.replace(/\s/g, '')]).size);
+    expect(c.missing).toEqual([]);
+  });
+  it('reports code points a font lacks (the check can fail)', () => {
+    expect(fontCoverage('南开😀', resolveCjkFont({})).missing).toEqual(['😀']);
+    if (existsSync(DEJAVU)) expect(fontCoverage('南开 A', { file: DEJAVU, family: 'DejaVu Sans' }).missing).toEqual(['南', '开']);
+  });
+});
+
+describe('renderPng(spec)', () => {
+  it('draws the Chinese title with glyphs of the CJK font', async () => {
+    const img = await renderPng(fanChart(fanInput), { onWarning: () => {} });
+    expect(img.png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(svgTexts(img.svg)).toContain(TITLE);
+    expect(img.font.family).toBe('Noto Sans CJK SC');
+    expect(img.missingGlyphs).toEqual([]);
+    // The title band is not blank and not boxes: measured 4304 dark pixels with Noto Sans CJK SC, 2410 when the
+    // same title falls back to DejaVu's .notdef boxes, 541 for a one-letter title.
+    expect(titleInk(img)).toBeGreaterThan(3000);
+  });
+
+  it.runIf(existsSync(DEJAVU))('with a font lacking CJK glyphs, reports them missing and draws a different title', async () => {
+    const spec = fanChart(fanInput);
+    const cjk = await renderPng(spec, { onWarning: () => {} });
+    const latin = await renderPng(spec, { onWarning: () => {}, font: { file: DEJAVU, family: 'DejaVu Sans' } });
+    expect(latin.missingGlyphs).toEqual(expect.arrayContaining([...'滨海高新区国家技术企业数']));
+    // Same layout (the SVG does not depend on the raster font), so a differing title band means the glyphs differ.
+    expect(latin.width).toBe(cjk.width);
+    expect(titleInk(cjk) - titleInk(latin)).toBeGreaterThan(1000);
+  });
+
+  it('is deterministic: same spec, same PNG bytes', async () => {
+    const a = await renderPng(fanChart(fanInput), { onWarning: () => {} });
+    const b = await renderPng(fanChart(fanInput), { onWarning: () => {} });
+    expect(Buffer.compare(a.png, b.png)).toBe(0);
+  });
+});
+
+describe('renderSvg(spec)', () => {
+  it('returns an SVG document whose text holds the title, units and years', async () => {
+    const svg = await renderSvg(fanChart(fanInput));
+    expect(svg.startsWith('<svg')).toBe(true);
+    const texts = svgTexts(svg);
+    expect(texts).toEqual(expect.arrayContaining([TITLE, '数值 (家)', '2015', '2025', '年份']));
+  });
+});
+
+describe('svgTexts(svg)', () => {
+  it('decodes entities and joins tspans', () => {
+    expect(svgTexts('<svg><text x="1">R&amp;D &lt;5&gt; &#x5357;</text><text><tspan>a</tspan><tspan>b</tspan></text></svg>')).toEqual(['R&D <5> 南', 'a  b']);
+  });
+});
