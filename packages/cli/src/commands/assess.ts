@@ -1,5 +1,93 @@
-/** `trajectory assess`: not implemented yet. */
-export async function run(_argv: string[]): Promise<number> {
-  console.error('trajectory assess: not implemented yet');
-  return 1;
+/**
+ * `trajectory assess [--region R] [--json] [--out DIR] [--seed S] [--paths N]`: assesses every target of the seed
+ * dataset (probability of attainment, required vs historical growth, the published assessors' verdicts) and prints
+ * one table per region, or the JSON. `--out DIR` writes `DIR/assessment.json` and the HTML report `DIR/index.html`.
+ * The logic lives in `assessPlan` (@trajectory/forecast); this file only parses flags and writes output.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as core from '@trajectory/core';
+import type { Indicator } from '@trajectory/core';
+import { assessPlan, formatPlanTables } from '@trajectory/forecast';
+import { writeAssessmentReport } from '@trajectory/charts';
+
+const USAGE = `usage: trajectory assess [--region R] [--json] [--out DIR] [--seed S] [--paths N]
+
+Assesses every target of the seed dataset and prints one table per region.
+  --region R   only region R (key such as nankai, or its name as in the dataset)
+  --json       print the assessment as JSON instead of tables
+  --out DIR    also write DIR/assessment.json and the HTML report DIR/index.html
+  --seed S     simulation seed (default 20250101); same seed, same numbers
+  --paths N    simulated paths per indicator (default 2000)`;
+
+export async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv.filter((a) => a !== '--'),
+      options: {
+        region: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        seed: { type: 'string' },
+        paths: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    console.error(`trajectory assess: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isFinite(seed)) return fail(`--seed must be a number, got '${values.seed}'`);
+  const nPaths = values.paths === undefined ? undefined : Number(values.paths);
+  if (nPaths !== undefined && !(Number.isInteger(nPaths) && nPaths >= 1)) return fail(`--paths must be an integer >= 1, got '${values.paths}'`);
+
+  const indicators = await loadIndicators();
+  let region: string | undefined;
+  if (values.region !== undefined) {
+    const known = [...new Set(indicators.map((i) => i.region))];
+    region = known.find((r) => r === values.region) ?? known.find((r) => r.toLowerCase() === values.region!.toLowerCase());
+    if (region === undefined) return fail(`unknown region '${values.region}'; the dataset has: ${known.join(', ')}`);
+  }
+
+  const plan = assessPlan(indicators, { ...(seed !== undefined ? { seed } : {}), ...(nPaths !== undefined ? { nPaths } : {}), ...(region !== undefined ? { region } : {}) });
+  console.log(values.json ? JSON.stringify(plan, null, 2) : formatPlanTables(plan));
+
+  if (values.out !== undefined) {
+    const dir = resolve(values.out);
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, 'assessment.json');
+    await writeAtomic(file, `${JSON.stringify(plan, null, 2)}\n`);
+    await writeAssessmentReport(dir, plan);
+    console.error(`wrote ${file} and ${join(dir, 'index.html')}`);
+  }
+  return 0;
+}
+
+function fail(message: string): number {
+  console.error(`trajectory assess: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+/** Temp file in the same directory, then rename: readers never see a half-written file. */
+async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, file);
+}
+
+// TODO: switch to a static import of `loadSeedIndicators` (@trajectory/core) once it is committed; looked up at
+// run time so this command loads meanwhile.
+async function loadIndicators(): Promise<Indicator[]> {
+  const load = (core as Record<string, unknown>)['loadSeedIndicators'];
+  if (typeof load !== 'function') throw new Error('loadSeedIndicators is not available in @trajectory/core yet');
+  return (await (load as () => Indicator[] | Promise<Indicator[]>)()) as Indicator[];
 }

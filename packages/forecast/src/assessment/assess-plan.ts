@@ -73,8 +73,8 @@ export function assessPlan(indicators: readonly Indicator[], options: AssessPlan
 }
 
 /**
- * Groups assessed targets of the same indicator and year whose resolved values differ, and marks each member's
- * `conflictId`. Values equal within 1e-9 (relative) are the same target stated twice, not a conflict.
+ * Groups assessed targets of the same indicator, year and direction (at least / at most) whose resolved values
+ * differ, and marks each member's `conflictId`. Values equal within 1e-9 (relative) are the same target stated twice, not a conflict.
  * @example
  * findTargetConflicts(region.targets)[0]; // { id: 'nankai.hightech_firms@2023', values: [650, 500], ... }
  */
@@ -82,7 +82,9 @@ export function findTargetConflicts(targets: TargetAssessment[]): TargetConflict
   const groups = new Map<string, TargetAssessment[]>();
   for (const a of targets) {
     if (a.target.value === null) continue;
-    const id = `${a.indicatorId}@${a.target.year}`;
+    // '>=' 8 with '<=' 10 is a range, not a conflict: only targets pushing the same way are compared.
+    const way = a.target.comparator === '<=' || a.target.comparator === '<' ? 'at-most' : 'at-least';
+    const id = `${a.indicatorId}@${a.target.year}${way === 'at-most' ? ':at-most' : ''}`;
     groups.set(id, [...(groups.get(id) ?? []), a]);
   }
   const conflicts: TargetConflict[] = [];

@@ -72,16 +72,41 @@ export function resolveAssessOptions(options: AssessOptions = {}): ResolvedAsses
 /** An indicator's observations as one value per year, plus caveats. */
 export interface PreparedSeries {
   history: YearValue[];
+  /**
+   * `levels`: values as observed (stocks, yearly flows, running totals); `yearly-flows`: a cumulative indicator
+   * whose targets sum flows over a period, with period totals turned into average yearly flows.
+   */
+  mode: 'levels' | 'yearly-flows';
   notes: string[];
+}
+
+/** Optional fields of `Observation`/`Target` that the dataset loader may set (read defensively). */
+function periodOf(x: object): [number, number] | null {
+  const p = (x as { period?: unknown }).period;
+  return Array.isArray(p) && p.length === 2 && Number.isInteger(p[0]) && Number.isInteger(p[1]) && p[1] >= p[0]
+    ? [p[0] as number, p[1] as number]
+    : null;
+}
+function accumulationOf(x: object, fallback: Indicator['accumulation']): Indicator['accumulation'] {
+  const a = (x as { accumulation?: unknown }).accumulation;
+  return a === 'stock' || a === 'flow' || a === 'cumulative' ? a : fallback;
+}
+
+/** Whether a target is a sum of yearly flows over its period ("累计新增 … 2021–2025"). */
+export function isPeriodSum(indicator: Indicator, target: Target): boolean {
+  return accumulationOf(target, indicator.accumulation) === 'cumulative' && periodOf(target) !== null;
 }
 
 /**
  * Sorts observations by year, drops non-finite values and averages several figures for one year (documents
- * sometimes state 147 and 146 for the same count), noting each such choice.
+ * sometimes state 147 and 146 for the same count), noting each such choice. When a target of the indicator sums
+ * flows over a period, observations that are cumulative totals over M > 1 years ("2011–2015: 1350 projects")
+ * become an average yearly flow (total / M) in their last year, so that yearly flows can be projected and summed.
  * @example
  * prepareSeries(indicator).history; // [{ year: 2015, value: 5576 }, { year: 2020, value: 10000 }]
  */
 export function prepareSeries(indicator: Indicator): PreparedSeries {
+  const mode = indicator.targets.some((t) => isPeriodSum(indicator, t)) ? 'yearly-flows' : 'levels';
   const byYear = new Map<number, number[]>();
   const notes: string[] = [];
   for (const o of indicator.observations) {
@@ -89,15 +114,25 @@ export function prepareSeries(indicator: Indicator): PreparedSeries {
       notes.push(`observation ${o.year}: ${o.value} is not a finite yearly value and is ignored`);
       continue;
     }
-    byYear.set(o.year, [...(byYear.get(o.year) ?? []), o.value]);
+    let value = o.value;
+    const period = periodOf(o);
+    if (mode === 'yearly-flows' && period && period[1] > period[0] && accumulationOf(o, indicator.accumulation) === 'cumulative') {
+      const m = period[1] - period[0] + 1;
+      value = o.value / m;
+      notes.push(`${o.value} over ${period[0]}–${period[1]} taken as an average yearly flow of ${value} in ${o.year}`);
+    }
+    byYear.set(o.year, [...(byYear.get(o.year) ?? []), value]);
   }
   const history = [...byYear.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([year, values]) => {
-      if (values.length > 1) notes.push(`${values.length} figures for ${year} (${values.join(', ')}): their mean is used`);
+      if (new Set(values).size > 1) notes.push(`${values.length} figures for ${year} (${values.join(', ')}): their mean is used`);
       return { year, value: values.reduce((a, b) => a + b, 0) / values.length };
     });
-  return { history, notes };
+  if (indicator.accumulation === 'cumulative' && mode === 'levels') {
+    notes.push('cumulative values without a target period: read as running totals and assessed like a stock');
+  }
+  return { history, mode, notes };
 }
 
 /**
@@ -173,7 +208,8 @@ export function assessTargetWith(
   projectionOf: ProjectionSource,
 ): TargetAssessment {
   const targetIndex = indicator.targets.indexOf(target);
-  const { history, notes } = prepareSeries(indicator);
+  const prepared = prepareSeries(indicator);
+  const { history, notes } = prepared;
   const resolution = resolveTargetValue(indicator, target);
   const t = resolution.target;
   const last = history[history.length - 1] ?? null;
@@ -222,8 +258,8 @@ export function assessTargetWith(
     if (outside) return stop('out-of-bounds', `observation ${outside.year} = ${outside.value} is outside the bounds [${lo}, ${hi}]`);
     if (value < lo || value > hi) return stop('out-of-bounds', `target ${value} is outside the bounds [${lo}, ${hi}]`);
   }
-  const cumulative = indicator.accumulation === 'cumulative';
-  const period: [number, number] | null = cumulative ? t.period ?? [(base?.year ?? last.year) + 1, t.year] : null;
+  const cumulative = isPeriodSum(indicator, target);
+  const period: [number, number] | null = cumulative ? t.period : null;
   const endYear = period ? period[1] : t.year;
   if (endYear <= last.year) {
     const met = cumulative ? null : holds(last.value, t.comparator, value, base?.value);

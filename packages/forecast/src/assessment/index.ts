@@ -1,7 +1,7 @@
 // Result types (plain JSON)
 export * from './types.ts';
 // Assessing targets and plans
-export { assessTarget, assessTargetWith, resolveAssessOptions, projectIndicator, prepareSeries, indicatorSeed } from './assess-target.ts';
+export { assessTarget, assessTargetWith, resolveAssessOptions, projectIndicator, prepareSeries, indicatorSeed, isPeriodSum } from './assess-target.ts';
 export type { AssessOptions, ResolvedAssessOptions, PreparedSeries, ProjectionSource } from './assess-target.ts';
 export { assessPlan, findTargetConflicts, type AssessPlanOptions } from './assess-plan.ts';
 export { resolveTargetValue, type TargetResolution } from './resolve-target.ts';
@@ -15,3 +15,5 @@ export { eurostatVerdict, EUROSTAT_NAME, EUROSTAT_RULE, EUROSTAT_SOURCE, type Eu
 export { escapVerdict, ESCAP_NAME, ESCAP_RULE, ESCAP_SOURCE, type EscapInput } from './assessors/escap.ts';
 export { sdsnVerdict, SDSN_NAME, SDSN_RULE, SDSN_SOURCE, type SdsnInput } from './assessors/sdsn.ts';
 export { xushiVerdict, XUSHI_NAME, XUSHI_SOURCE, type XushiInput, type XushiOptions } from './assessors/xushi.ts';
+// Terminal tables
+export { formatPlanTables, formatRegionTable, targetRow, TABLE_HEADERS, displayWidth, formatNumber } from './format-table.ts';

@@ -1,8 +1,9 @@
 /**
  * The projection engine the assessment runs on, as a parameter. By default it is `project` of this package's
- * projection module; tests and callers may pass their own (e.g. a closed-form synthetic projection).
+ * projection module; tests and callers may pass their own (e.g. a closed-form synthetic projection). The types
+ * below are the structural subset of `Projection`/`ProjectOptions` the assessment needs.
  */
-import * as projectionModule from '../projection/index.ts';
+import { project } from '../projection/index.ts';
 
 /** A yearly series as `project` takes it: strictly increasing years and one finite value per year. */
 export interface ProjectorSeries {
@@ -39,13 +40,8 @@ export interface ProjectionLike {
 export type Projector = (series: ProjectorSeries, options: ProjectorOptions) => ProjectionLike;
 
 /**
- * The default projector: `project(series, options)` of `../projection`. Looked up at call time so that this module
- * loads even while the projection module is being built; a missing engine is reported as a projection failure.
+ * The default projector: `project(series, options)` of `../projection` (method `auto` unless told otherwise).
  * @example
  * defaultProjector({ years: [2019, 2020], values: [100, 110] }, { toYear: 2025, nPaths: 1000, seed: 1 }).median;
  */
-export const defaultProjector: Projector = (series, options) => {
-  const project = (projectionModule as Record<string, unknown>)['project'];
-  if (typeof project !== 'function') throw new Error('the projection engine (project in @trajectory/forecast) is not available');
-  return (project as Projector)(series, options);
-};
+export const defaultProjector: Projector = (series, options) => project(series, options);

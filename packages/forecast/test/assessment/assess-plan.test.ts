@@ -60,3 +60,42 @@ describe('assessPlan(indicators, options)', () => {
     expect(d.regions[0]!.targets[0]!.atTarget!.median).not.toBe(c.regions[0]!.targets[0]!.atTarget!.median);
   });
 });
+
+describe('assessPlan: cumulative values, ranges and repeated figures', () => {
+  it('does not flag a range (>= 8 and <= 10 in the same year) as a conflict', () => {
+    const range = indicator({
+      id: 'demo_park_rd', observations: [{ year: 2020, value: 5, source: src('d') }],
+      targets: [target({ year: 2025, value: 8 }), target({ year: 2025, value: 10, comparator: '<=' })],
+    });
+    const plan = assessPlan([range], { projector, nPaths: 100 });
+    expect(plan.regions[0]!.conflicts).toEqual([]);
+    expect(plan.regions[0]!.targets.map((t) => t.conflictId)).toEqual([null, null]);
+  });
+
+  it('reads cumulative values without a target period as running totals (assessed like a stock)', () => {
+    const landed = indicator({
+      id: 'binhai.beijing_projects_landed', accumulation: 'cumulative',
+      observations: [{ year: 2020, value: 100, source: src('004') }, { year: 2020, value: 100, source: src('004') }],
+      targets: [target({ year: 2025, value: 130 })],
+    });
+    const a = assessPlan([landed], { projector, nPaths: 100 }).regions[0]!.targets[0]!;
+    expect(a.cumulative).toBeNull();
+    expect(a.lastObservation).toEqual({ year: 2020, value: 100 });
+    expect(a.notes.some((n) => /figures for 2020/.test(n))).toBe(false); // the same figure twice is not a choice
+    expect(a.notes.join(' ')).toMatch(/running totals/);
+  });
+
+  it('turns a period total into an average yearly flow when a target sums flows over a period', () => {
+    const projects = indicator({
+      id: 'teda.st_projects', accumulation: 'cumulative',
+      observations: [{ year: 2015, value: 1350, source: src('003'), period: [2011, 2015] } as never],
+      targets: [target({ year: 2020, value: 1500, period: [2016, 2020] })],
+    });
+    const a = assessPlan([projects], { projector: lognormalProjector(0, 1e-9), nPaths: 50 }).regions[0]!.targets[0]!;
+    // 1350 / 5 = 270 per year, flat: 2016–2020 sum = 1350 < 1500
+    expect(a.lastObservation).toEqual({ year: 2015, value: 270 });
+    expect(a.cumulative!.simulatedYears).toEqual([2016, 2017, 2018, 2019, 2020]);
+    expect(a.atTarget!.median).toBeCloseTo(1350, 3);
+    expect(a.probability).toBe(0);
+  });
+});
