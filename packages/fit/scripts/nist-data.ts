@@ -3,6 +3,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ddFromDecimal } from './double-double.ts';
 
 export interface NistProblem {
   name: string;
@@ -18,6 +19,10 @@ export interface NistProblem {
   y: number[];
   /** Predictor rows (one array per observation). */
   x: number[][];
+  /** Rounding errors of y as read (exact decimal − double), for double-double residuals (NaN-free; 0 for Nelson). */
+  yLo: number[];
+  /** Rounding errors of the predictors as read. */
+  xLo: number[][];
 }
 
 /** Directory of the NIST data: `../shared/data/nist-strd` next to the repository, else /work/shared. */
@@ -38,13 +43,18 @@ export function loadNist(dir = nistDirectory()): NistProblem[] {
     const lines = readFileSync(`${dir}${p.file}`, 'utf8').split(/\r?\n/);
     const y: number[] = [];
     const x: number[][] = [];
+    const yLo: number[] = [];
+    const xLo: number[][] = [];
     for (let k = p.dataLines[0]; k <= p.dataLines[1]; k++) {
-      const v = lines[k - 1]!.trim().split(/\s+/).map(Number);
+      const tokens = lines[k - 1]!.trim().split(/\s+/);
+      const v = tokens.map(Number);
       y.push(p.name === 'Nelson' ? Math.log(v[0]!) : v[0]!);
+      yLo.push(p.name === 'Nelson' ? 0 : ddFromDecimal(tokens[0]!)[1]);
       x.push(v.slice(1));
+      xLo.push(tokens.slice(1).map((tk) => ddFromDecimal(tk)[1]));
     }
     const { file: _f, dataLines: _d, ...rest } = p;
-    return { ...rest, y, x };
+    return { ...rest, y, x, yLo, xLo };
   });
 }
 

@@ -2,7 +2,7 @@
 import { levenbergMarquardt, type LevenbergMarquardtOptions } from '../src/levenberg-marquardt.ts';
 import { linearLeastSquares } from '../src/linear-least-squares.ts';
 import { lre, type NistProblem } from './nist-data.ts';
-import { nistModels } from './nist-models.ts';
+import { nistAccurateResiduals, nistModels } from './nist-models.ts';
 
 export interface NistResult {
   problem: string;
@@ -21,6 +21,7 @@ export function runNonlinear(p: NistProblem, start: 1 | 2, options: LevenbergMar
   const m = p.y.length;
   const k = p.numParameters;
   const g = new Float64Array(k);
+  const accurate = nistAccurateResiduals[p.name];
   const t0 = performance.now();
   const fit = levenbergMarquardt(
     {
@@ -35,6 +36,11 @@ export function runNonlinear(p: NistProblem, start: 1 | 2, options: LevenbergMar
           for (let j = 0; j < k; j++) out[j * m + i] = g[j]!;
         }
       },
+      residualsAccurate: accurate
+        ? (b, out) => {
+            for (let i = 0; i < m; i++) out[i] = accurate(b, [p.x[i]![0]!, p.xLo[i]![0]!], [p.y[i]!, p.yLo[i]!]);
+          }
+        : undefined,
     },
     options,
   );

@@ -1,5 +1,5 @@
-import { residualDot2 } from './linalg/compensated.ts';
-import { applyQt, qrFactor } from './linalg/qr-factor.ts';
+import { negDot2Strided, residualDot2 } from './linalg/compensated.ts';
+import { applyQ, applyQt, qrFactor } from './linalg/qr-factor.ts';
 
 /** Options of {@link linearLeastSquares}. */
 export interface LinearLeastSquaresOptions {
@@ -124,10 +124,46 @@ export function linearLeastSquares(
   const residuals = (): void => {
     for (let i = 0; i < n; i++) resid[i] = residualDot2(yw[i]!, xw[i]!, beta, p);
   };
-  for (let k = 0; k < passes; k++) {
-    residuals();
-    solve(resid, delta);
-    for (let j = 0; j < p; j++) beta[j]! += delta[j]!;
+  residuals();
+  if (rank === p) {
+    // Björck's refinement of the augmented system [I X; Xᵀ 0][r; β] = [y; 0] with compensated residuals
+    // f = y − r − Xβ and g = −Xᵀr: converges at rate ~cond·ε even when the residuals are large (Wampler5),
+    // where refining β alone stalls at cond²·ε.
+    const xcol = new Float64Array(n * p);
+    for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) xcol[j * n + i] = xw[i]![j]!;
+    const f = new Float64Array(n);
+    const h = new Float64Array(p);
+    for (let k = 0; k < passes; k++) {
+      for (let i = 0; i < n; i++) f[i] = residualDot2(yw[i]!, xw[i]!, beta, p, resid[i]!);
+      for (let j = 0; j < p; j++) {
+        const l = ipvt[j]!;
+        h[j] = negDot2Strided(xcol, l * n, 1, resid, n) / scale[l]!; // g̃ in pivoted, scaled coordinates
+      }
+      // h ← R⁻ᵀ g̃
+      for (let j = 0; j < p; j++) {
+        let sum = h[j]!;
+        for (let i = 0; i < j; i++) sum -= rAt(i, j) * h[i]!;
+        h[j] = sum / rAt(j, j);
+      }
+      applyQt(n, p, a, f); // f ← Qᵀ f = [d1; d2]
+      // Δz = R⁻¹(d1 − h)
+      for (let j = p - 1; j >= 0; j--) {
+        let sum = f[j]! - h[j]!;
+        for (let i = j + 1; i < p; i++) sum -= rAt(j, i) * delta[i]!;
+        delta[j] = sum / rAt(j, j);
+      }
+      for (let j = 0; j < p; j++) beta[ipvt[j]!]! += delta[j]! / scale[ipvt[j]!]!;
+      // Δr = Q [h; d2]
+      for (let j = 0; j < p; j++) f[j] = h[j]!;
+      applyQ(n, p, a, f);
+      for (let i = 0; i < n; i++) resid[i]! += f[i]!;
+    }
+  } else {
+    for (let k = 0; k < passes; k++) {
+      solve(resid, delta);
+      for (let j = 0; j < p; j++) beta[j]! += delta[j]!;
+      residuals();
+    }
   }
   residuals();
   let rss = 0;

@@ -99,3 +99,22 @@ export function applyQt(m: number, n: number, a: Float64Array, b: Float64Array):
     }
   }
 }
+
+/**
+ * Applies Q (from {@link qrFactor}) to the vector `b` of length m in place: the reflections in reverse order.
+ *
+ * @example
+ * applyQ(m, n, a, b); // b ← Q b
+ */
+export function applyQ(m: number, n: number, a: Float64Array, b: Float64Array): void {
+  for (let j = Math.min(m, n) - 1; j >= 0; j--) {
+    const cj = j * m;
+    const ajj = a[cj + j]!;
+    if (ajj !== 0) {
+      let sum = 0;
+      for (let i = j; i < m; i++) sum += a[cj + i]! * b[i]!;
+      const temp = -sum / ajj;
+      for (let i = j; i < m; i++) b[i]! += temp * a[cj + i]!;
+    }
+  }
+}
