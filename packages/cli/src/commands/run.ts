@@ -1,5 +1,175 @@
-/** `trajectory run`: not implemented yet. */
-export async function run(_argv: string[]): Promise<number> {
-  console.error('trajectory run: not implemented yet');
-  return 1;
+/**
+ * `trajectory run <scenario-file> [--draws N] [--seed S] [--json] [--out DIR]`: runs a scenario file (Monte Carlo
+ * baseline vs scenario, intervention effects, goal seeking) and prints a summary; `--out DIR` writes
+ * result.json, bands.csv, targets.csv and Vega-Lite specs (charts/*.vl.json). The logic is in @trajectory/scenario.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pipelineChart, scenarioComparison } from '@trajectory/charts';
+import {
+  bandsToCsv, comparisonInputs, loadScenario, pipelineInputs, resultToJson, runScenario, ScenarioError, targetsToCsv,
+  type ScenarioResult,
+} from '@trajectory/scenario';
+
+const USAGE = `usage: trajectory run <scenario-file> [--draws N] [--seed S] [--json] [--out DIR]
+
+  --draws N   Monte Carlo draws (overrides the file's draws)
+  --seed S    random seed (overrides the file's seed)
+  --json      print the full result as JSON (byte-identical for the same file and seed)
+  --out DIR   write result.json, bands.csv, targets.csv and charts/*.vl.json to DIR`;
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv.filter((a) => a !== '--'),
+      allowPositionals: true,
+      options: {
+        draws: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    console.error(`trajectory run: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(`trajectory run: expected one scenario file\n\n${USAGE}`);
+    return 2;
+  }
+  const file = positionals[0]!;
+  const toInt = (name: string, v: string | undefined): number | undefined => {
+    if (v === undefined) return undefined;
+    if (!/^-?\d+$/.test(v)) throw new ScenarioError(file, name, `--${name} must be an integer, got '${v}'`);
+    return Number(v);
+  };
+  try {
+    const draws = toInt('draws', values.draws);
+    const seed = toInt('seed', values.seed);
+    const scenario = loadScenario(file, { ...(draws !== undefined ? { draws } : {}), ...(seed !== undefined ? { seed } : {}) });
+    const showProgress = process.stderr.isTTY === true && !values.json;
+    const result = runScenario(scenario, {
+      ...(showProgress ? { onProgress: (done: number, total: number) => progress(done, total) } : {}),
+    });
+    if (showProgress) process.stderr.write('\r\x1b[K');
+    if (values.out) await writeOutputs(values.out, result, scenario);
+    if (values.json) process.stdout.write(resultToJson(result));
+    else process.stdout.write(summary(result, values.out));
+    return 0;
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      console.error(`trajectory run: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function progress(done: number, total: number): void {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} simulations`);
+}
+
+async function writeAtomic(path: string, data: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+async function writeOutputs(dir: string, result: ScenarioResult, scenario: Parameters<typeof comparisonInputs>[1]): Promise<void> {
+  await mkdir(join(dir, 'charts'), { recursive: true });
+  await writeAtomic(join(dir, 'result.json'), resultToJson(result));
+  await writeAtomic(join(dir, 'bands.csv'), bandsToCsv(result));
+  await writeAtomic(join(dir, 'targets.csv'), targetsToCsv(result));
+  for (const c of comparisonInputs(result, scenario)) {
+    const { id, ...input } = c;
+    await writeAtomic(join(dir, 'charts', `${id}.vl.json`), `${JSON.stringify(scenarioComparison(input), null, 2)}\n`);
+  }
+  for (const p of pipelineInputs(result)) {
+    const { id, ...input } = p;
+    await writeAtomic(join(dir, 'charts', `pipeline-${id}.vl.json`), `${JSON.stringify(pipelineChart(input), null, 2)}\n`);
+  }
+}
+
+const pct = (p: number, se: number): string => (Number.isFinite(p) ? `${(p * 100).toFixed(1)}% ±${(se * 100).toFixed(1)}` : '—');
+const num = (v: number): string => (Math.abs(v) >= 1000 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toPrecision(3));
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
+  return rows.map((r) => `  ${r.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - [...c].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)))).join('  ')}`.trimEnd());
+}
+
+function summary(r: ScenarioResult, out?: string): string {
+  const s = r.scenario;
+  const lines: string[] = [];
+  lines.push(`${s.name} (${s.file})`);
+  lines.push(`base year ${s.baseYear}, horizon ${s.horizon}, ${s.draws} draws, seed ${s.seed}; ± is the Monte Carlo standard error`);
+  if (r.targets.length) {
+    lines.push('', 'Targets: P(attain) baseline vs scenario, median in the target year');
+    lines.push(...table([
+      ['target', 'test', 'baseline', 'scenario', 'median base -> scen'],
+      ...r.targets.map((t) => [t.label, `${t.indicator} ${t.comparator} ${t.value === null ? '(blank)' : num(t.value)} in ${t.year}`, pct(t.baseline.p, t.baseline.se), pct(t.scenario.p, t.scenario.se), `${num(t.baseline.median)} -> ${num(t.scenario.median)}`]),
+    ]));
+    const blanks = r.targets.filter((t) => t.proposals);
+    if (blanks.length) {
+      lines.push('', 'Blank targets: values reached with probability q (baseline / scenario)');
+      lines.push(...table([
+        ['target', ...blanks[0]!.proposals!.map((p) => `q = ${Math.round(p.probability * 100)}%`)],
+        ...blanks.map((t) => [t.label, ...t.proposals!.map((p) => `${num(p.baseline)} / ${num(p.scenario)}`)]),
+      ]));
+    }
+  }
+  lines.push('', `Median paths ${r.years[0]}..${r.years.at(-1)} (scenario; 80% band in the last year)`);
+  lines.push(...table(r.series.map((x) => {
+    const i80 = x.scenario.intervals.find((i) => i.level === 80)!;
+    return [x.id, x.scenario.median.map(num).join(' -> '), `[${num(i80.lower.at(-1)!)}, ${num(i80.upper.at(-1)!)}]`];
+  })));
+  if (r.interventions.length) {
+    lines.push('', `Interventions, each alone vs baseline (median difference in ${s.horizon}; change of P(attain))`);
+    for (const iv of r.interventions) {
+      const eff = iv.effects.map((e) => `${e.id} ${e.medianDiff >= 0 ? '+' : ''}${num(e.medianDiff)}`).join(', ') || 'no effect';
+      const tp = iv.targets.filter((t) => Math.abs(t.diff) > 0).map((t) => `${t.label} ${t.diff >= 0 ? '+' : ''}${(t.diff * 100).toFixed(1)} pts`).join('; ');
+      lines.push(`  ${iv.label}: ${eff}${tp ? ` | ${tp}` : ''}`);
+    }
+  }
+  if (r.goals.length) {
+    lines.push('', 'Lever needed for each goal (other inputs at baseline)');
+    lines.push(...table([
+      ['target', 'lever', 'needed', `historical`, 'P at needed'],
+      ...r.goals.map((g) => {
+        const lever = g.lever.kind === 'graduation' ? `graduation out of ${g.lever.stage}` : g.lever.kind === 'entry' ? `entry into ${g.lever.pipeline}` : `${g.lever.kind} of ${g.lever.indicator}`;
+        const needed = g.value === null ? `unreachable in [${g.range.join(', ')}]` : `${fmtLever(g.lever.kind, g.value)}${g.status === 'met-at-range-start' ? ' (range start)' : ''}`;
+        return [g.target, lever, needed, `${fmtLever(g.lever.kind, g.historical.value)} (${g.historical.basis})`, pct(g.attained.p, g.attained.se)];
+      }),
+    ]));
+  }
+  for (const p of r.pipelines) {
+    const c = p.calibration;
+    lines.push('', `Pipeline ${p.name}`);
+    lines.push(`  graduation ${p.stages.slice(0, -1).map((st, i) => `${st.id}->${p.stages[i + 1]!.id} ${(c.graduation[i]! * 100).toFixed(2)}%`).join(', ')}; entry ${num(c.entry)}/year`);
+    for (const a of c.assumptions) lines.push(`  - ${a}`);
+  }
+  for (const n of r.projections) lines.push('', `Projection of ${n.id}: ${n.method}. ${n.methodNote}${n.warnings.length ? ` (${n.warnings.join('; ')})` : ''}`);
+  if (s.assumptions.length) {
+    lines.push('', 'Assumptions');
+    for (const a of s.assumptions) lines.push(`  - ${a}`);
+  }
+  if (out) lines.push('', `wrote ${join(out, 'result.json')}, bands.csv, targets.csv, charts/*.vl.json`);
+  return `${lines.join('\n')}\n`;
+}
+
+function fmtLever(kind: string, v: number): string {
+  return kind === 'growth' || kind === 'graduation' ? `${(v * 100).toFixed(2)}%` : num(v);
 }

@@ -1,0 +1,182 @@
+/**
+ * Runs a whole scenario: baseline (no interventions) and scenario (all interventions) with common random numbers,
+ * the effect of each intervention alone, probabilities of attainment with Monte Carlo standard errors, proposed
+ * values for blank targets, and goal seeking. Returns a plain JSON-serialisable record.
+ */
+import { goalSeek, type GoalResult } from './goal-seek.ts';
+import { calibratePipeline, type PipelineCalibration } from './pipeline.ts';
+import { projectPaths, type ProjectionNote } from './project-paths.ts';
+import { simulate, type Simulation } from './simulate.ts';
+import { attainment, bands, quantileSorted, sortedColumn, type Bands, type Probability } from './summary.ts';
+import type { Scenario } from './types.ts';
+
+export interface SeriesResult {
+  id: string;
+  name: string;
+  unit: string;
+  kind: 'growth' | 'project' | 'pipeline' | 'derived';
+  baseline: Bands;
+  scenario: Bands;
+}
+
+export interface TargetResult {
+  label: string;
+  indicator: string;
+  year: number;
+  value: number | null;
+  comparator: string;
+  baseline: Probability & { median: number };
+  scenario: Probability & { median: number };
+  /** for blank targets: values reached with each probability (the (1 - q) quantile for >=, the q quantile for <=) */
+  proposals?: { probability: number; baseline: number; scenario: number }[];
+  source?: { doc: string; quote: string };
+}
+
+export interface InterventionEffect {
+  label: string;
+  type: string;
+  /** effect of this intervention alone against the baseline, same draws, at the horizon */
+  effects: { id: string; year: number; baselineMedian: number; withMedian: number; medianDiff: number; meanDiff: number }[];
+  /** change of P(attain) of each target when this intervention alone is applied */
+  targets: { label: string; baseline: number; with: number; diff: number }[];
+}
+
+export interface ScenarioResult {
+  schemaVersion: 1;
+  scenario: { name: string; file: string; description: string; region?: string; baseYear: number; horizon: number; draws: number; seed: number; assumptions: string[] };
+  years: number[];
+  series: SeriesResult[];
+  pipelines: { id: string; name: string; stages: { id: string; name: string; base: number }[]; calibration: PipelineCalibration }[];
+  projections: ProjectionNote[];
+  targets: TargetResult[];
+  interventions: InterventionEffect[];
+  goals: GoalResult[];
+}
+
+export interface RunOptions {
+  /** @default scenario.draws */
+  draws?: number;
+  /** @default scenario.seed */
+  seed?: number;
+  /** called after each simulation with (done, total) */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * @example
+ * const result = runScenario(loadScenario('examples/nankai-gazelle-doubling.yaml'));
+ * result.targets[0].scenario.p; // probability of attainment with the interventions
+ */
+export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioResult {
+  const draws = options.draws ?? scenario.draws;
+  const seed = options.seed ?? scenario.seed;
+  if (!Number.isInteger(draws) || draws <= 0) throw new RangeError(`runScenario: draws must be a positive integer, got ${draws}`);
+  const total = 2 + scenario.interventions.length + scenario.goals.length;
+  let done = 0;
+  const tick = (): void => options.onProgress?.(++done, total);
+
+  const { paths: projected, notes } = projectPaths(scenario, draws, seed);
+  const common = { draws, seed, projected };
+  const base = simulate(scenario, common);
+  tick();
+  const scen = simulate(scenario, { ...common, interventions: scenario.interventions });
+  tick();
+  const W = base.years.length;
+
+  const kindOf = (id: string): SeriesResult['kind'] => {
+    const ind = scenario.indicators.find((i) => i.id === id);
+    if (ind) return ind.model.kind;
+    return scenario.derived.some((d) => d.id === id) ? 'derived' : 'pipeline';
+  };
+  const meta = (id: string): { name: string; unit: string } =>
+    scenario.indicators.find((i) => i.id === id) ??
+    scenario.derived.find((d) => d.id === id) ??
+    { name: scenario.pipelines.flatMap((p) => p.stages).find((s) => s.id === id)?.name ?? id, unit: 'firms' };
+  const series: SeriesResult[] = [...base.values.keys()].map((id) => ({
+    id, ...pick(meta(id)), kind: kindOf(id),
+    baseline: bands(base.values.get(id)!, draws, W),
+    scenario: bands(scen.values.get(id)!, draws, W),
+  }));
+
+  const targets: TargetResult[] = scenario.targets.map((t) => {
+    const y = t.year - scenario.baseYear;
+    const colB = sortedColumn(base.values.get(t.indicator)!, draws, W, y);
+    const colS = sortedColumn(scen.values.get(t.indicator)!, draws, W, y);
+    const medB = quantileSorted(colB, 0.5);
+    const medS = quantileSorted(colS, 0.5);
+    const value = t.value;
+    const res: TargetResult = {
+      label: t.label, indicator: t.indicator, year: t.year, value, comparator: t.comparator,
+      baseline: value === null ? { p: NaN, se: NaN, n: draws, median: medB } : { ...attainment(base.values.get(t.indicator)!, draws, W, y, t.comparator, value), median: medB },
+      scenario: value === null ? { p: NaN, se: NaN, n: draws, median: medS } : { ...attainment(scen.values.get(t.indicator)!, draws, W, y, t.comparator, value), median: medS },
+      ...(t.source ? { source: t.source } : {}),
+    };
+    if (value === null) {
+      const upward = t.comparator === '>=' || t.comparator === '>';
+      res.proposals = scenario.proposalProbabilities.map((q) => ({
+        probability: q,
+        baseline: quantileSorted(colB, upward ? 1 - q : q),
+        scenario: quantileSorted(colS, upward ? 1 - q : q),
+      }));
+    }
+    return res;
+  });
+
+  const interventions: InterventionEffect[] = scenario.interventions.map((iv) => {
+    const alone = simulate(scenario, { ...common, interventions: [iv] });
+    tick();
+    return { label: iv.label, type: iv.type, effects: effects(base, alone, draws), targets: targetShifts(scenario, targets, alone) };
+  });
+
+  const goals = scenario.goals.map((g) => {
+    const r = goalSeek(scenario, g, { draws, seed, projected });
+    tick();
+    return r;
+  });
+
+  return {
+    schemaVersion: 1,
+    scenario: {
+      name: scenario.name, file: scenario.file, description: scenario.description,
+      ...(scenario.region ? { region: scenario.region } : {}),
+      baseYear: scenario.baseYear, horizon: scenario.horizon, draws, seed, assumptions: scenario.assumptions,
+    },
+    years: base.years,
+    series,
+    pipelines: scenario.pipelines.map((p) => ({ id: p.id, name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name, base: s.base })), calibration: calibratePipeline(p) })),
+    projections: notes,
+    targets,
+    interventions,
+    goals,
+  };
+}
+
+function pick(m: { name: string; unit: string }): { name: string; unit: string } {
+  return { name: m.name, unit: m.unit };
+}
+
+/** Median and mean differences at the horizon for every series the intervention moved. */
+function effects(base: Simulation, alone: Simulation, draws: number): InterventionEffect['effects'] {
+  const W = base.years.length;
+  const y = W - 1;
+  const out: InterventionEffect['effects'] = [];
+  for (const [id, b] of base.values) {
+    const a = alone.values.get(id)!;
+    let diff = 0;
+    for (let d = 0; d < draws; d++) diff += a[d * W + y]! - b[d * W + y]!;
+    const meanDiff = diff / draws;
+    const mb = quantileSorted(sortedColumn(b, draws, W, y), 0.5);
+    const ma = quantileSorted(sortedColumn(a, draws, W, y), 0.5);
+    if (meanDiff === 0 && ma === mb) continue;
+    out.push({ id, year: base.years[y]!, baselineMedian: mb, withMedian: ma, medianDiff: ma - mb, meanDiff });
+  }
+  return out;
+}
+
+function targetShifts(scenario: Scenario, targets: TargetResult[], alone: Simulation): InterventionEffect['targets'] {
+  const W = alone.years.length;
+  return targets.filter((t) => t.value !== null).map((t) => {
+    const p = attainment(alone.values.get(t.indicator)!, alone.draws, W, t.year - scenario.baseYear, t.comparator as '>=', t.value!).p;
+    return { label: t.label, baseline: t.baseline.p, with: p, diff: p - t.baseline.p };
+  });
+}
