@@ -11,5 +11,36 @@ export type {
   TargetAttribute,
 } from './indicator.ts';
 
+// Dataset rows and table I/O (arquero)
+export { INDICATOR_COLUMNS, type IndicatorColumn, type IndicatorRow } from './indicator-row.ts';
+export { IndicatorDataError, formatIssue, type DataIssue } from './indicator-data-error.ts';
+export { readIndicatorCsv, writeIndicatorCsv, readIndicatorJson, writeIndicatorJson } from './indicator-table-io.ts';
+export { parseIndicatorRecords, validateIndicatorRows, checkIndicatorRow, sameNumber, type RecordContext } from './indicator-rows.ts';
+export { scanCsvRecords, type CsvScan, type CsvRecordInfo } from './csv-records.ts';
+export { rowsToIndicators, indicatorsToRows, type RowsToIndicatorsOptions } from './indicator-model.ts';
+export { validateQuotes, type ValidateQuotesOptions } from './validate-quotes.ts';
+
+// Units, regions, numbers as written
+export { UNITS, isKnownUnit, convertUnit, type UnitInfo } from './units.ts';
+export { REGIONS, type RegionInfo } from './regions.ts';
+export { parseValueText, parseChineseNumeral, relativeWordFactor } from './value-text.ts';
+
+// Relative targets and conflicts
+export { resolveTarget, resolveIndicator, applyRelative, invertRelative, baseObservation } from './resolve-target.ts';
+export { findConflicts, type Conflict, type ConflictEntry } from './find-conflicts.ts';
+
+// Seed data
+export {
+  loadSeedRows,
+  loadSeedIndicators,
+  loadSeedDocuments,
+  seedDocumentPath,
+  readSeedDocument,
+  seedsDir,
+  seedIndicatorsPath,
+  type SeedDocument,
+  type LoadSeedOptions,
+} from './seeds.ts';
+
 // Randomness
 export { createRng, type Rng } from './random.ts';

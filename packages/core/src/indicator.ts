@@ -3,7 +3,11 @@
  * was read. These are plain, JSON-serialisable records; tables go in and out through arquero (see `table-io.ts`).
  */
 
-/** How a target's value compares with the outcome: `>=` "at least", `=` "reach", `<=` "at most". */
+/**
+ * How a target's value compares with the outcome: `>=` "at least" (达到, 以上), `>` "more than" (超过, 突破),
+ * `=` "exactly" (planned sizes), `<=` "at most" (upper end of a range, ranks), `<` "less than". On an observation
+ * it says the document gives a bound rather than the value (`5000余家` -> `>`, `5.0%以上` -> `>=`).
+ */
 export type Comparator = '>=' | '>' | '=' | '<=' | '<';
 
 /**
@@ -26,12 +30,24 @@ export type TargetAttribute = '预期性' | '约束性';
 export interface Source {
   doc: string;
   quote: string;
+  /** id of the dataset row this was read from (`binhai.hightech_firms.2025.target`) */
+  rowId?: string;
+  /** the number exactly as written in the quote (`1597`, `千`, `翻番`); empty for blanks */
+  valueText?: string;
+  /** reading decisions: inferred year, range, blank, conflict */
+  note?: string;
 }
 
 export interface Observation {
   year: number;
   value: number;
   source: Source;
+  /** set when the document gives a bound, not the value (`5000余家` -> `>`) */
+  comparator?: Comparator;
+  /** for cumulative values and average growth rates: the years they run over, inclusive */
+  period?: [number, number];
+  /** set when it differs from the indicator's `accumulation` */
+  accumulation?: Accumulation;
 }
 
 /**
@@ -47,6 +63,12 @@ export interface RelativeTarget {
   baseValue?: number;
   /** the words of the document, e.g. "翻番" or "比十三五末增长25%" */
   text: string;
+  /** filled by `resolveTarget`: the absolute value the relative form gives (base applied), `null` if no base */
+  resolvedValue?: number | null;
+  /** filled by `resolveTarget`: the base implied by a stated absolute value when no base is known (18万 at +25% -> 14.4万) */
+  impliedBaseValue?: number;
+  /** filled by `resolveTarget`: where the base value was read */
+  baseSource?: Source;
 }
 
 export interface Target {
@@ -56,9 +78,11 @@ export interface Target {
   comparator: Comparator;
   relative?: RelativeTarget;
   attribute?: TargetAttribute;
-  /** for cumulative targets: the years the sum runs over, inclusive */
+  /** for cumulative targets: the years the sum runs over, inclusive (for average growth rates: the years averaged) */
   period?: [number, number];
   source: Source;
+  /** set when it differs from the indicator's `accumulation` (a cumulative target on a flow indicator) */
+  accumulation?: Accumulation;
 }
 
 export interface Indicator {

@@ -1,0 +1,238 @@
+/**
+ * Turning raw records (strings from CSV, values from JSON) into typed {@link IndicatorRow}s, and the checks that
+ * span rows: unique ids, one definition per indicator, no target before its base year. Every problem becomes a
+ * {@link DataIssue} naming file, row and field; nothing is dropped silently.
+ */
+import type { Accumulation, Comparator, MeasureType, RelativeTarget, TargetAttribute } from './indicator.ts';
+import type { DataIssue } from './indicator-data-error.ts';
+import { INDICATOR_COLUMNS, type IndicatorRow } from './indicator-row.ts';
+import { isKnownUnit } from './units.ts';
+import { parseValueText, relativeWordFactor } from './value-text.ts';
+
+const comparators: readonly Comparator[] = ['>=', '>', '=', '<=', '<'];
+const measures: readonly MeasureType[] = ['count', 'amount', 'share', 'rate', 'growth'];
+const accumulations: readonly Accumulation[] = ['stock', 'flow', 'cumulative'];
+const relativeKinds: readonly RelativeTarget['kind'][] = ['multiple', 'increase-percent', 'increase'];
+const attributes: readonly TargetAttribute[] = ['预期性', '约束性'];
+const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Where a batch of records came from, for error messages. */
+export interface RecordContext {
+  file: string;
+  /** CSV line on which each data record starts (index 0 = first data row), when known */
+  lines?: readonly number[];
+}
+
+function issueAt(ctx: RecordContext, index: number | null, field: string | null, message: string): DataIssue {
+  return {
+    file: ctx.file,
+    row: index === null ? null : index + 1,
+    line: index === null ? null : (ctx.lines?.[index] ?? null),
+    field,
+    message,
+  };
+}
+
+/** Close enough for a number written in a document and the same number parsed back. */
+export function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Parse raw records into typed rows. Every record yields a row (with best-effort values) or issues; rows with
+ * issues are still returned so later checks can name them, but callers must not use the rows when `issues` is
+ * non-empty.
+ *
+ * @example
+ * const { rows, issues } = parseIndicatorRecords(table.objects(), { file: 'x.csv' });
+ */
+export function parseIndicatorRecords(
+  records: readonly Record<string, unknown>[],
+  ctx: RecordContext,
+): { rows: IndicatorRow[]; issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
+  const rows: IndicatorRow[] = [];
+  records.forEach((record, index) => {
+    const bad = (field: string, message: string) => issues.push(issueAt(ctx, index, field, message));
+    const text = (field: string): string => {
+      const v = record[field];
+      if (v === null || v === undefined) return '';
+      if (typeof v === 'string') return v;
+      if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+      bad(field, `expected text, got ${JSON.stringify(v)}`);
+      return '';
+    };
+    const required = (field: string): string => {
+      const v = text(field);
+      if (v.trim() === '') bad(field, 'is empty');
+      return v;
+    };
+    const number = (field: string, opts: { integer?: boolean } = {}): number | null => {
+      const raw = record[field];
+      if (raw === null || raw === undefined || raw === '') return null;
+      const s = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+      if (!numberPattern.test(s)) {
+        bad(field, `not a number: ${JSON.stringify(raw)}`);
+        return null;
+      }
+      const n = Number(s);
+      if (opts.integer && !Number.isInteger(n)) {
+        bad(field, `not an integer: ${JSON.stringify(raw)}`);
+        return null;
+      }
+      return n;
+    };
+    const oneOf = <T extends string>(field: string, allowed: readonly T[], optional: boolean): T | null => {
+      const v = text(field).trim();
+      if (v === '') {
+        if (!optional) bad(field, `is empty (expected one of ${allowed.join(', ')})`);
+        return null;
+      }
+      if (!(allowed as readonly string[]).includes(v)) {
+        bad(field, `unknown value '${v}' (expected one of ${allowed.join(', ')})`);
+        return null;
+      }
+      return v as T;
+    };
+
+    const kind = oneOf('kind', ['observed', 'target'] as const, false);
+    const year = number('year', { integer: true });
+    if (year === null && text('year').trim() === '') bad('year', 'is empty');
+    else if (year !== null && (year < 1900 || year > 2100)) bad('year', `year ${year} out of range 1900-2100`);
+    const unit = required('unit');
+    if (unit && !isKnownUnit(unit)) bad('unit', `unknown unit '${unit}'`);
+    const row: IndicatorRow = {
+      id: required('id'),
+      doc: required('doc'),
+      region: required('region'),
+      indicator: required('indicator'),
+      indicator_zh: required('indicator_zh'),
+      indicator_en: required('indicator_en'),
+      kind: kind ?? 'observed',
+      year: year ?? 0,
+      value: number('value'),
+      value_text: text('value_text'),
+      unit,
+      comparator: oneOf('comparator', comparators, true),
+      measure: oneOf('measure', measures, false) ?? 'count',
+      accumulation: oneOf('accumulation', accumulations, false) ?? 'stock',
+      period_start: number('period_start', { integer: true }),
+      period_end: number('period_end', { integer: true }),
+      lower: number('lower'),
+      upper: number('upper'),
+      relative_kind: oneOf('relative_kind', relativeKinds, true),
+      relative_amount: number('relative_amount'),
+      relative_base_year: number('relative_base_year', { integer: true }),
+      relative_text: text('relative_text'),
+      attribute: oneOf('attribute', attributes, true),
+      scope: text('scope'),
+      note: text('note'),
+      quote: required('quote'),
+    };
+    for (const key of Object.keys(record)) {
+      if (!(INDICATOR_COLUMNS as readonly string[]).includes(key)) bad(key, 'unknown column');
+    }
+    checkRow(row, (field, message) => bad(field, message));
+    rows.push(row);
+  });
+  return { rows, issues };
+}
+
+/**
+ * Checks within one typed row: value_text parses to value, the quote contains value_text, periods, bounds and
+ * relative fields are complete and consistent, a relative target's year is after its base year.
+ *
+ * @example
+ * checkIndicatorRow(row) // [] when the row is fine, else [{ field: 'value_text', message: ... }]
+ */
+export function checkIndicatorRow(row: IndicatorRow): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  checkRow(row, (field, message) => out.push({ field, message }));
+  if (!isKnownUnit(row.unit)) out.push({ field: 'unit', message: `unknown unit '${row.unit}'` });
+  return out;
+}
+
+function checkRow(row: IndicatorRow, bad: (field: string, message: string) => void): void {
+  if (row.kind === 'observed') {
+    if (row.value === null) bad('value', 'an observation needs a value');
+    if (row.relative_kind !== null) bad('relative_kind', 'only targets can be relative');
+    if (row.attribute !== null) bad('attribute', 'only targets have an attribute (预期性/约束性)');
+  } else if (row.comparator === null) {
+    bad('comparator', 'a target needs a comparator (>=, >, =, <=, <)');
+  }
+  if (row.value !== null) {
+    const parsed = parseValueText(row.value_text, row.unit);
+    if (parsed === null) bad('value_text', `'${row.value_text}' does not parse as a number (value is ${row.value})`);
+    else if (!sameNumber(parsed, row.value)) bad('value_text', `'${row.value_text}' parses to ${parsed}, but value is ${row.value}`);
+  } else if (row.value_text.trim() !== '') {
+    const factor = relativeWordFactor(row.value_text);
+    if (row.relative_kind === null) bad('value', `is empty but value_text is '${row.value_text}'`);
+    else if (factor !== null && !(row.relative_kind === 'multiple' && row.relative_amount === factor)) {
+      bad('relative_amount', `'${row.value_text}' means multiple ${factor}, but the row says ${row.relative_kind} ${row.relative_amount}`);
+    }
+  }
+  if (row.quote && !row.quote.includes(row.value_text)) bad('quote', `does not contain value_text '${row.value_text}'`);
+  if ((row.period_start === null) !== (row.period_end === null)) {
+    bad(row.period_start === null ? 'period_start' : 'period_end', 'period_start and period_end go together');
+  } else if (row.period_start !== null && row.period_end !== null) {
+    if (row.period_start > row.period_end) bad('period_end', `period ${row.period_start}-${row.period_end} ends before it starts`);
+    else if (row.period_end !== row.year) bad('period_end', `period ends in ${row.period_end}, not in the row's year ${row.year}`);
+  }
+  if ((row.lower === null) !== (row.upper === null)) bad(row.lower === null ? 'lower' : 'upper', 'lower and upper go together');
+  if (row.lower !== null && row.upper !== null && row.lower >= row.upper) bad('upper', `bounds [${row.lower}, ${row.upper}] are empty`);
+  if (row.value !== null && row.lower !== null && row.value < row.lower) bad('value', `${row.value} is below the lower bound ${row.lower}`);
+  if (row.value !== null && row.upper !== null && row.value > row.upper) bad('value', `${row.value} is above the upper bound ${row.upper}`);
+  const rel = [row.relative_kind, row.relative_amount, row.relative_base_year];
+  if (rel.some((v) => v !== null) && rel.some((v) => v === null)) {
+    const missing = (['relative_kind', 'relative_amount', 'relative_base_year'] as const).filter((f) => row[f] === null);
+    bad(missing[0]!, 'relative_kind, relative_amount and relative_base_year go together');
+  }
+  if (row.relative_base_year !== null && row.kind === 'target' && row.year <= row.relative_base_year) {
+    bad('year', `target year ${row.year} is not after its base year ${row.relative_base_year}`);
+  }
+}
+
+/** The fields every row of one indicator must agree on. */
+const indicatorFields = ['region', 'indicator_zh', 'indicator_en', 'unit', 'measure', 'scope', 'lower', 'upper'] as const;
+
+/**
+ * Checks across rows: unique ids; rows of one indicator agree on region, names, unit, measure, scope and bounds;
+ * no target year before the base year (the latest observation of the same indicator in the same document).
+ *
+ * @example
+ * const issues = validateIndicatorRows(rows, { file: 'seeds/indicators.csv' });
+ */
+export function validateIndicatorRows(rows: readonly IndicatorRow[], ctx: RecordContext): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const firstById = new Map<string, number>();
+  const firstByIndicator = new Map<string, number>();
+  const latestObserved = new Map<string, { year: number; index: number }>();
+  rows.forEach((row, index) => {
+    const seen = firstById.get(row.id);
+    if (seen !== undefined) issues.push(issueAt(ctx, index, 'id', `duplicate id '${row.id}' (first in row ${seen + 1})`));
+    else firstById.set(row.id, index);
+    const first = firstByIndicator.get(row.indicator);
+    if (first === undefined) firstByIndicator.set(row.indicator, index);
+    else {
+      const ref = rows[first]!;
+      for (const field of indicatorFields) {
+        if (ref[field] !== row[field]) {
+          issues.push(issueAt(ctx, index, field, `'${row[field] ?? ''}' differs from '${ref[field] ?? ''}' in row ${first + 1} of the same indicator '${row.indicator}'`));
+        }
+      }
+    }
+    if (row.kind === 'observed') {
+      const key = `${row.indicator}\u0000${row.doc}`;
+      const prev = latestObserved.get(key);
+      if (!prev || row.year > prev.year) latestObserved.set(key, { year: row.year, index });
+    }
+  });
+  rows.forEach((row, index) => {
+    if (row.kind !== 'target') return;
+    const base = latestObserved.get(`${row.indicator}\u0000${row.doc}`);
+    if (base && row.year < base.year) {
+      issues.push(issueAt(ctx, index, 'year', `target year ${row.year} is before the base year ${base.year} (row ${base.index + 1})`));
+    }
+  });
+  return issues;
+}
