@@ -1,0 +1,140 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Indicator } from '@trajectory/core';
+import { describe, expect, it } from 'vitest';
+import { loadScenario, parseScenario, ScenarioError } from '../src/index.ts';
+
+const OK = `name: ok
+baseYear: 2020
+horizon: 2025
+draws: 100
+indicators:
+  a: { base: 10, growth: { mean: 0.1, sd: 0.02 } }
+  b: { base: 5, growth: { mean: 0.05, sd: 0.01 } }
+`;
+
+/** Parses and returns the ScenarioError (fails the test if none is thrown). */
+function errorOf(text: string, options = {}): ScenarioError {
+  try {
+    parseScenario(text, 'bad.yaml', options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return error as ScenarioError;
+  }
+  throw new Error('expected a ScenarioError');
+}
+
+describe('parseScenario(text, file): bad input names file, line and field', () => {
+  it('accepts a minimal valid scenario', () => {
+    const s = parseScenario(OK, 'ok.yaml');
+    expect(s.indicators.map((i) => i.id)).toEqual(['a', 'b']);
+    expect(s.draws).toBe(100);
+  });
+
+  it('malformed YAML', () => {
+    const e = errorOf('name: x\nbaseYear: 2020\nindicators:\n  a: { base: 1\n  b: 2\n');
+    expect(e.file).toBe('bad.yaml');
+    expect(e.field).toBe('(yaml)');
+    expect(e.line).toBeGreaterThanOrEqual(4);
+    expect(e.message).toMatch(/^bad\.yaml:\d+: \(yaml\): malformed YAML/);
+  });
+
+  it('unknown indicator id in a target', () => {
+    const e = errorOf(`${OK}targets:\n  - { indicator: nope, year: 2025, value: 3 }\n`);
+    expect(e.field).toBe('targets[0].indicator');
+    expect(e.line).toBe(9);
+    expect(e.message).toContain("unknown indicator id 'nope'");
+  });
+
+  it('unknown indicator id in the seed dataset', () => {
+    const seedIndicators: Indicator[] = [{ id: 'x.known', region: 'r', nameZh: '甲', nameEn: 'x', unit: '家', measure: 'count', accumulation: 'stock', observations: [{ year: 2020, value: 3, source: { doc: 'd', quote: 'q' } }], targets: [] }];
+    const text = OK.replace('  b: { base: 5, growth: { mean: 0.05, sd: 0.01 } }', '  b: { seed: x.unknown, growth: { mean: 0.05, sd: 0.01 } }');
+    const e = errorOf(text, { seedIndicators });
+    expect(e.field).toBe('indicators.b.seed');
+    expect(e.line).toBe(7);
+    const ok = parseScenario(text.replace('x.unknown', 'x.known'), 'ok.yaml', { seedIndicators });
+    expect(ok.indicators[1]!.base).toBe(3);
+    expect(ok.indicators[1]!.name).toBe('甲');
+  });
+
+  it('missing baseline value and missing baseline model', () => {
+    const e1 = errorOf(OK.replace('base: 10, ', ''));
+    expect(e1.field).toBe('indicators.a');
+    expect(e1.message).toContain('missing baseline');
+    expect(e1.line).toBe(6);
+    const e2 = errorOf(OK.replace(', growth: { mean: 0.1, sd: 0.02 }', ''));
+    expect(e2.message).toContain('missing baseline model');
+  });
+
+  it('negative rates where they make no sense', () => {
+    const e = errorOf(`${OK}pipelines:\n  p:\n    stages: [{ id: s1, base: 10 }, { id: s2, base: 2 }]\n    exit: [0.1, -0.2]\n`);
+    expect(e.field).toBe('pipelines.p.exit[1]');
+    expect(e.line).toBe(11);
+    expect(e.message).toContain('>= 0');
+    const g = errorOf(OK.replace('sd: 0.02', 'sd: -0.02'));
+    expect(g.field).toBe('indicators.a.growth.sd');
+    const r = errorOf(`${OK}interventions:\n  - { type: growth, indicator: a, from: 2022, set: -1.5 }\n`);
+    expect(r.field).toBe('interventions[0].set');
+  });
+
+  it('a pipeline that cannot be calibrated (outflow > 100%)', () => {
+    const e = errorOf(`${OK}pipelines:\n  p:\n    stages: [{ id: s1, base: 1 }, { id: s2, base: 100 }]\n    exit: [0.5, 0.5]\n`);
+    expect(e.field).toBe('pipelines.p');
+    expect(e.message).toMatch(/cannot calibrate: stage 's1' would lose/);
+  });
+
+  it('cycles among derived indicators', () => {
+    const e = errorOf(`${OK}derived:\n  x: y + a\n  y: x * 2\n`);
+    expect(e.field).toBe('derived');
+    expect(e.line).toBe(8);
+    expect(e.message).toContain('cycle among derived indicators: x -> y -> x');
+  });
+
+  it('horizon before the base year', () => {
+    const e = errorOf(OK.replace('horizon: 2025', 'horizon: 2019'));
+    expect(e.field).toBe('horizon');
+    expect(e.line).toBe(3);
+    expect(e.message).toBe('bad.yaml:3: horizon: horizon 2019 must be after baseYear 2020');
+  });
+
+  it('draws <= 0, in the file and as an override', () => {
+    const e = errorOf(OK.replace('draws: 100', 'draws: 0'));
+    expect(e.field).toBe('draws');
+    expect(e.line).toBe(4);
+    const o = errorOf(OK, { draws: -5 });
+    expect(o.field).toBe('draws');
+    expect(o.message).toContain('positive integer');
+  });
+
+  it('unknown fields and wrong types', () => {
+    const e = errorOf(OK.replace('draws: 100', 'draws: 100\nhorizn: 2030'));
+    expect(e.field).toBe('horizn');
+    expect(e.line).toBe(5);
+    expect(e.message).toContain('unknown field');
+    const t = errorOf(OK.replace('base: 10', 'base: ten'));
+    expect(t.field).toBe('indicators.a.base');
+    expect(t.message).toContain('must be number');
+  });
+
+  it('intervention and target years outside the scenario', () => {
+    const e = errorOf(`${OK}interventions:\n  - { type: multiply, indicator: a, factor: 2, year: 2030 }\n`);
+    expect(e.field).toBe('interventions[0].year');
+    expect(e.line).toBe(9);
+    const t = errorOf(`${OK}targets:\n  - { indicator: a, year: 2019, value: 1 }\n`);
+    expect(t.field).toBe('targets[0].year');
+  });
+
+  it("the planner's CSV: values are read, bad rows name the row and field", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scn-'));
+    writeFileSync(join(dir, 'data.csv'), 'indicator,year,value\na,2018,8\na,2019,9\na,2020,10\n');
+    writeFileSync(join(dir, 's.yaml'), `name: csv\nbaseYear: 2020\nhorizon: 2022\ndata: data.csv\nindicators:\n  a: { growth: {} }\n`);
+    const s = loadScenario(join(dir, 's.yaml'));
+    expect(s.indicators[0]!.base).toBe(10);
+    expect(s.indicators[0]!.history.map((h) => h.value)).toEqual([8, 9, 10]);
+    // growth mean = CAGR 2018-2020, sd = sd of the two annual rates
+    expect(s.indicators[0]!.model).toMatchObject({ kind: 'growth', mean: Math.sqrt(10 / 8) - 1 });
+    writeFileSync(join(dir, 'data.csv'), 'indicator,year,value\na,2019,9\na,2020,ten\n');
+    expect(() => loadScenario(join(dir, 's.yaml'))).toThrow(/data\.csv:3: row 3, value: not a number: 'ten'/);
+  });
+});
