@@ -44,3 +44,4 @@ export {
 
 // Randomness
 export { createRng, type Rng } from './random.ts';
+export { indicatorsByRegion, type RegionIndicators } from './group-by-region.ts';

@@ -1,5 +1,141 @@
-/** `trajectory data`: not implemented yet. */
-export async function run(_argv: string[]): Promise<number> {
-  console.error('trajectory data: not implemented yet');
-  return 1;
+/**
+ * `trajectory data [--region R] [--json] [--conflicts]`: every indicator of the seed dataset by region, with its
+ * baselines and targets (relative forms resolved), or the conflicts between and within documents.
+ */
+import { parseArgs } from 'node:util';
+import {
+  IndicatorDataError,
+  findConflicts,
+  indicatorsByRegion,
+  loadSeedIndicators,
+  resolveIndicator,
+  type Conflict,
+  type Indicator,
+  type RegionIndicators,
+  type Target,
+} from '@trajectory/core';
+
+const usage = `usage: trajectory data [--region R] [--json] [--conflicts]
+
+  Lists every indicator of seeds/indicators.csv by region: names (中文 / English), unit, observed years and values,
+  targets with comparator, attribute (预期性/约束性) and relative form (翻番 -> x2 on the base year).
+
+  --region R    only region R (key such as nankai, hexi, teda, binhai, or its Chinese name)
+  --conflicts   list cross-document and within-document conflicts instead
+  --json        machine-readable output (JSON on stdout)
+  -h, --help    this help`;
+
+/** Display width in a monospace terminal: CJK and full-width characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(10))));
+
+function targetText(t: Target, unit: string): string {
+  const cmp = t.comparator === '=' ? '' : `${t.comparator} `;
+  let s = t.value === null ? '(blank in the document)' : `${cmp}${fmt(t.value)}`;
+  if (t.relative) {
+    const r = t.relative;
+    const form = r.kind === 'multiple' ? `x${r.amount}` : r.kind === 'increase-percent' ? `+${r.amount}%` : `+${r.amount} ${unit}`;
+    const base = r.baseValue !== undefined ? ` = ${fmt(r.baseValue)}` : r.impliedBaseValue !== undefined ? ` (implies ${fmt(r.impliedBaseValue)})` : ' (no base)';
+    s += `  [${r.text}: ${form} on ${r.baseYear}${base}]`;
+  }
+  if (t.period) s += `  over ${t.period[0]}-${t.period[1]}`;
+  if (t.attribute) s += `  ${t.attribute}`;
+  return s;
+}
+
+function printRegion(group: RegionIndicators, lines: string[]): void {
+  const name = group.info ? `${group.info.zh} ${group.info.en}` : group.region;
+  lines.push(`== ${name} (${group.region}) — ${group.indicators.length} indicators ==`, '');
+  for (const ind of group.indicators) {
+    lines.push(`${ind.id}  ${ind.nameZh} · ${ind.nameEn}  [${ind.unit}, ${ind.measure}, ${ind.accumulation}]`);
+    if (ind.scope) lines.push(`    scope: ${ind.scope}`);
+    for (const o of ind.observations) {
+      const bound = o.comparator ? `${o.comparator} ` : '';
+      const period = o.period ? `  over ${o.period[0]}-${o.period[1]}` : '';
+      lines.push(`    ${pad('observed', 9)}${o.year}  ${pad(`${bound}${fmt(o.value)}${period}`, 44)}${o.source.doc}`);
+    }
+    for (const t of ind.targets) lines.push(`    ${pad('target', 9)}${t.year}  ${pad(targetText(t, ind.unit), 44)}${t.source.doc}`);
+  }
+  lines.push('');
+}
+
+function printConflicts(conflicts: Conflict[], lines: string[]): void {
+  lines.push(`${conflicts.length} conflicts`, '');
+  for (const c of conflicts) {
+    lines.push(`[${c.scope}] ${c.indicator} (${c.nameZh} · ${c.nameEn}) ${c.kind} ${c.year}, ${c.unit}`);
+    for (const e of c.entries) {
+      const cmp = e.comparator && e.comparator !== '=' ? `${e.comparator} ` : '';
+      const rel = e.relativeText ? ` (from "${e.relativeText}")` : '';
+      lines.push(`    ${pad(cmp + fmt(e.value) + rel, 34)}${e.doc}  ${e.rowId ?? ''}`);
+      lines.push(`        “${e.quote.replace(/\s*\n\s*/g, ' / ')}”`);
+    }
+    lines.push('');
+  }
+}
+
+/** Run `trajectory data`; returns the exit code (0 ok, 1 invalid dataset, 2 bad arguments). */
+export async function run(argv: string[]): Promise<number> {
+  let values: { region?: string; json?: boolean; conflicts?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv.filter((a) => a !== '--'),
+      options: {
+        region: { type: 'string', short: 'r' },
+        json: { type: 'boolean' },
+        conflicts: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    console.error(`trajectory data: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  let indicators: Indicator[];
+  try {
+    indicators = loadSeedIndicators();
+  } catch (error) {
+    if (error instanceof IndicatorDataError) {
+      console.error(`trajectory data: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  let groups = indicatorsByRegion(indicators.map(resolveIndicator));
+  if (values.region !== undefined) {
+    const r = values.region;
+    groups = groups.filter((g) => g.region === r || g.info?.zh === r || g.info?.en === r);
+    if (!groups.length) {
+      const known = indicatorsByRegion(indicators).map((g) => g.region).join(', ');
+      console.error(`trajectory data: unknown region '${r}' (known: ${known})`);
+      return 2;
+    }
+  }
+  const selected = groups.flatMap((g) => g.indicators);
+  const conflicts = findConflicts(selected);
+  if (values.json) {
+    const out = values.conflicts
+      ? { conflicts }
+      : { regions: groups.map((g) => ({ region: g.region, zh: g.info?.zh ?? null, en: g.info?.en ?? null, indicators: g.indicators })), conflicts };
+    console.log(JSON.stringify(out, null, 2));
+    return 0;
+  }
+  const lines: string[] = [];
+  if (values.conflicts) printConflicts(conflicts, lines);
+  else {
+    for (const g of groups) printRegion(g, lines);
+    const obs = selected.reduce((n, i) => n + i.observations.length, 0);
+    const tgt = selected.reduce((n, i) => n + i.targets.length, 0);
+    lines.push(`${selected.length} indicators, ${obs} observations, ${tgt} targets; ${conflicts.length} conflicts (trajectory data --conflicts)`);
+  }
+  console.log(lines.join('\n'));
+  return 0;
 }
