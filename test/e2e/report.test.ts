@@ -4,30 +4,25 @@
  * failed request and no request leaving the local server (the report must work offline). Screenshots go to
  * `test-artifacts/` (gitignored). Skipped with a message only when /usr/bin/chromium is missing outside CI.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
 import { writeAssessmentReport } from '@trajectory/charts';
 import { planAssessment } from '../../packages/charts/test/fixtures/plan-assessment.ts';
+import { CHROMIUM, chartStates, haveChromium, launchChromium, openReport, texts } from '../../packages/charts/test/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+type Browser = Awaited<ReturnType<typeof launchChromium>>;
+
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-const haveChromium = existsSync(CHROMIUM);
 const inCi = process.env.CI === 'true';
+const chromiumPresent = haveChromium();
 
-if (!haveChromium && !inCi) {
+if (!chromiumPresent && !inCi) {
   console.warn(`test/e2e/report.test.ts: SKIPPED — ${CHROMIUM} not found (install Debian chromium: scripts/setup.sh). In CI (CI=true) this fails instead.`);
 }
-
-// playwright-core is a dependency of @trajectory/charts; resolve it from there.
-const requireFromCharts = createRequire(new URL('../../packages/charts/package.json', import.meta.url));
 
 const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8' };
 
@@ -52,50 +47,7 @@ function serve(root: string): Promise<{ server: Server; origin: string }> {
   }));
 }
 
-interface PageProblems {
-  consoleErrors: string[];
-  failedRequests: string[];
-  externalRequests: string[];
-}
-
-async function openReport(browser: Browser, url: string, allowedPrefix: string): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const problems: PageProblems = { consoleErrors: [], failedRequests: [], externalRequests: [] };
-  page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => problems.consoleErrors.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.failedRequests.push(`${r.url()}: HTTP ${r.status()}`); });
-  // Offline check: anything not from the report itself is recorded and aborted.
-  await page.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith(allowedPrefix) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
-    problems.externalRequests.push(u);
-    return route.abort();
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => (window as unknown as { __trajectoryReport?: { done: boolean } }).__trajectoryReport?.done === true, null, { timeout: 30_000 });
-  return { page, problems };
-}
-
-/** Per chart container: rendered flag, whether it holds an svg/canvas, its size and number of marks. */
-async function chartStates(page: Page) {
-  return page.$$eval('[data-chart]', (els) =>
-    els.map((el) => {
-      const g = el.querySelector('svg, canvas');
-      const box = g?.getBoundingClientRect();
-      return {
-        id: el.id,
-        rendered: el.getAttribute('data-rendered'),
-        graphic: g?.tagName.toLowerCase() ?? null,
-        width: Math.round(box?.width ?? 0),
-        height: Math.round(box?.height ?? 0),
-        marks: el.querySelectorAll('svg .role-mark').length,
-      };
-    }),
-  );
-}
-
-describe.skipIf(!haveChromium && !inCi)('HTML report in headless Chromium', () => {
+describe.skipIf(!chromiumPresent && !inCi)('HTML report in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
   let server: Server | undefined;
@@ -103,12 +55,11 @@ describe.skipIf(!haveChromium && !inCi)('HTML report in headless Chromium', () =
   let charts = 0;
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: CI must install Debian chromium (scripts/setup.sh)`);
+    if (!chromiumPresent) throw new Error(`${CHROMIUM} is missing: CI must install Debian chromium (scripts/setup.sh)`);
     dir = await mkdtemp(join(tmpdir(), 'trajectory-e2e-'));
     charts = (await writeAssessmentReport(dir, planAssessment)).charts;
     ({ server, origin } = await serve(dir));
-    const { chromium } = (await import(pathToFileURL(requireFromCharts.resolve('playwright-core')).href)) as typeof import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
     await mkdir(ARTIFACTS, { recursive: true });
   });
 
@@ -148,8 +99,8 @@ describe.skipIf(!haveChromium && !inCi)('HTML report in headless Chromium', () =
 
   it('shows the Chinese region names and a fan chart title as text in the page', async () => {
     const { page } = await openReport(browser, `${origin}/index.html`, origin);
-    const svgText = await page.$$eval('[data-chart] svg text', (ts) => ts.map((t) => t.textContent ?? ''));
-    const headings = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent ?? ''));
+    const svgText = await texts(page, '[data-chart] svg text');
+    const headings = await texts(page, 'h2');
     await page.close();
     expect(headings).toEqual(['天津滨海高新区', '南开区']);
     expect(svgText).toContain('天津滨海高新区 国家高新技术企业');
