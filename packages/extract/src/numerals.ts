@@ -17,7 +17,8 @@ export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百
 /**
  * Parse a Chinese numeral such as 一百二十三, 两千零五, 十五, 三万五千, 三点五.
  *
- * Positional reading: digits multiply the following 十/百/千; 万 and 亿 close a section (section × 1e4 / 1e8).
+ * Positional reading: digits multiply the following 十/百/千; 万 closes a section (section × 1e4 is added to the
+ * total) and 亿 multiplies everything read so far by 1e8.
  * A bare leading 十 means 10 (十五 = 15). Returns `null` when the text is not a well-formed numeral.
  *
  * @example parseChineseNumeral('一百二十') // 120
@@ -62,7 +63,8 @@ export function parseChineseNumeral(text: string): number | null {
     if (big !== undefined) {
       if (!sawAny) return null;
       section += digit ?? 0;
-      total = (total + section) * big;
+      // 亿 multiplies everything read so far (一万亿); 万 only the current section (一亿二千万 = 1e8 + 2000e4)
+      total = big === 1e8 ? (total + section) * big : total + section * big;
       section = 0;
       digit = null;
       continue;

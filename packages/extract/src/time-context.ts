@@ -108,10 +108,11 @@ export function inferBaseYear(text: string): number | null {
   for (const m of text.matchAll(/(?<!截)(?:到|至|力争到|争取到|预计到)\s*(\d{4})\s*年/g)) targets.push(+m[1]!);
   for (const m of text.matchAll(/截(?:至|止)\s*(\d{4})\s*年|(\d{4})\s*年\s*基数/g)) strong.push(+(m[1] ?? m[2])!);
   for (const m of text.matchAll(/(\d{4})\s*年(?:底|末)?\s*[，,]/g)) weak.push(+m[1]!);
-  const firstTarget = targets.length ? Math.min(...targets) : null;
+  // reduce, not Math.min(...xs): a long document can hold more years than the engine allows as arguments
+  const firstTarget = targets.length ? targets.reduce((a, b) => Math.min(a, b)) : null;
   for (const years of [strong, weak]) {
     const before = years.filter((y) => firstTarget === null || y < firstTarget);
-    if (before.length) return Math.max(...before);
+    if (before.length) return before.reduce((a, b) => Math.max(a, b));
   }
   if (firstTarget !== null) return firstTarget - 1;
   const plan = /十([一二三四五六])五/.exec(text.slice(0, 2000));

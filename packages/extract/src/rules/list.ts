@@ -23,18 +23,26 @@ const HEADS = ['企业', '公司', '机构', '平台', '专利', '人才', '项�
  *
  * @param sentence normalised sentence text
  * @param mentions the sentence's value mentions (offsets relative to the sentence)
+ * @param original the sentence as written (same offsets), from which names are cut
  */
-export function respectivelyLists(sentence: string, mentions: Mention[]): ListPair[] {
+export function respectivelyLists(sentence: string, mentions: Mention[], original = sentence): ListPair[] {
   const out: ListPair[] = [];
   for (const m of sentence.matchAll(/分别/g)) {
     const at = m.index;
     // values: consecutive mentions after 分别 separated only by 、 , 和 及 与 and spaces
     const values: Mention[] = [];
     let cursor = at + 2;
-    const verb = /^(?:达到|达|为|是|增加到|增长到|突破|超过|有|拥有|占)?/.exec(sentence.slice(cursor))![0];
+    const verb = /^(?:达到|达|为|是|增加到|增长到|突破|超过|有|拥有|占)?/.exec(sentence.slice(cursor, cursor + 4))![0];
     cursor += verb.length;
-    for (const mention of mentions) {
-      if (mention.start < cursor) continue;
+    // first mention at or after the cursor (binary search: mentions are ordered)
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid]!.start < cursor) lo = mid + 1;
+      else hi = mid;
+    }
+    for (const mention of mentions.slice(lo, lo + 50)) {
       const gap = sentence.slice(cursor, mention.start);
       if (!/^[\s、,，和及与]*$/.test(gap)) break;
       values.push(mention);
@@ -43,10 +51,10 @@ export function respectivelyLists(sentence: string, mentions: Mention[]): ListPa
     if (values.length === 0) continue;
     // names: the clause before 分别; if it is empty, the clause before that
     let start = clauseStart(sentence, at, 0, MAJOR_BOUNDARY);
-    let namesText = sentence.slice(start, at);
+    let namesText = original.slice(start, at);
     if (cleanName(namesText).length === 0 && start > 0) {
       const prevStart = clauseStart(sentence, start - 1, 0, MAJOR_BOUNDARY);
-      namesText = sentence.slice(prevStart, start - 1);
+      namesText = original.slice(prevStart, start - 1);
       start = prevStart;
     }
     const names = splitNames(namesText);

@@ -43,25 +43,34 @@ export function sentenceCandidates(doc: DocumentView, para: Paragraph): Candidat
 
 function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): { candidates: Candidate[]; lastCue: TimeCue | null } {
   const s = doc.norm.slice(span.start, span.end);
+  // names are cut from the original text (same offsets as the normalised copy), so they keep （） and ０-９ as written
+  const o = doc.text.slice(span.start, span.end);
   const cues = timeCues(s, doc.baseYear);
   const mentions = valueMentions(s).filter((m) => !isClaimed(doc, span.start + m.start));
   const candidates: Candidate[] = [];
+  // Cues do not overlap and come in order, so "the last cue before pos" is a binary search (a sentence may be
+  // a whole 1 MB line; a scan per mention would be quadratic).
+  const own = cues.filter((c) => !c.comparison);
   const contextAt = (pos: number): Context => {
-    let cue: TimeCue | null = null;
-    for (const c of cues) if (c.end <= pos && !c.comparison) cue = c;
-    return cue ? { cue, carried: false } : { cue: carried, carried: carried !== null };
+    const i = lastEndingBefore(own, pos);
+    return i >= 0 ? { cue: own[i]!, carried: false } : { cue: carried, carried: carried !== null };
   };
   // mentions inside a time cue ("用三年时间") are not values
-  const usable = mentions.filter((m) => !cues.some((c) => m.start >= c.start && m.start < c.end));
+  const usable = mentions.filter((m) => {
+    const i = lastStartingAtOrBefore(cues, m.start);
+    return i < 0 || m.start >= cues[i]!.end;
+  });
+  const byOffset = new Map<number, Candidate>();
 
   // 1. 分别 lists
   const consumed = new Set<number>();
-  for (const pair of respectivelyLists(s, usable)) {
+  for (const pair of respectivelyLists(s, usable, o)) {
     consumed.add(pair.mention.start);
     const ctx = contextAt(pair.mention.start);
     const c = baseCandidate(doc, span, s, pair.mention, ctx, pair.name, 'list-respectively');
     c.confidence = clamp(c.confidence + (pair.exact ? 0.1 : -0.15));
     candidates.push(c);
+    byOffset.set(c.offset, c);
   }
 
   // 2. single values, with relative forms attached to the previous one
@@ -69,12 +78,14 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
   let previousEnd = -1;
   for (const m of usable) {
     if (consumed.has(m.start)) {
-      previous = candidates.find((c) => c.offset === span.start + m.start) ?? previous;
+      previous = byOffset.get(span.start + m.start) ?? previous;
       previousEnd = m.end;
       continue;
     }
     const floor = clauseStart(s, m.start, 0);
-    const prefixRaw = s.slice(Math.max(floor, lastCueEnd(cues, m.start, floor)), m.start);
+    const prefixFrom = Math.max(floor, lastCueEnd(cues, m.start, floor));
+    const prefixRaw = s.slice(prefixFrom, m.start);
+    const prefixOrig = o.slice(prefixFrom, m.start);
     const tail = s.slice(Math.max(0, m.start - 16), m.start);
     const ctx = contextAt(m.start);
     if (m.unit === '个百分点') continue; // a change in a share, not a level
@@ -86,12 +97,12 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
     }
     // growth rate: "年均增长3.9%", "复合增速超55%"
     if (m.unit === '%' && /(?:年均|平均|复合)?(?:增长|增速|增幅)(?:率)?(?:为|达|达到|超|超过|保持在)?\s*$/.test(tail)) {
-      const own = cleanName(prefixRaw.replace(/(?:年均|平均|复合)?(?:增长|增速|增幅).*$/, ''));
+      const own = cleanName(prefixOrig.replace(/(?:年均|平均|复合)?(?:增长|增速|增幅).*$/, ''));
       const name = `${own || previous?.indicator_zh || ''}${/年均|平均/.test(tail) ? '年均增长率' : '增长率'}`;
       const c = baseCandidate(doc, span, s, m, ctx, name, 'growth-rate');
       c.measure = 'growth';
       c.accumulation = '';
-      const since = /比\s*(\d{4})\s*年/.exec(s);
+      const since = /比\s*(\d{4})\s*年/.exec(s.slice(Math.max(0, m.start - 60), m.start));
       if (since && c.year !== null && +since[1]! < c.year) {
         c.period_start = +since[1]! + 1;
         c.period_end = c.year;
@@ -112,7 +123,7 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
         previousEnd = m.end;
         continue;
       }
-      const own = cleanName(prefixRaw.replace(/占\s*(?:全市|全国|全省|全区|新区|本区|滨海新区)?(?:的)?(?:比重)?(?:为|达|达到)?\s*$/, ''));
+      const own = cleanName(prefixOrig.replace(/占\s*(?:全市|全国|全省|全区|新区|本区|滨海新区)?(?:的)?(?:比重)?(?:为|达|达到)?\s*$/, ''));
       const name = own ? `${own}占${scope}比重` : `占${scope}比重`;
       const c = baseCandidate(doc, span, s, m, ctx, name, 'share');
       c.relative_kind = 'share';
@@ -126,11 +137,11 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
       continue;
     }
     // plain value
-    let name = cleanName(prefixRaw);
+    let name = cleanName(prefixOrig);
     let rule = 'sentence-value';
     let countNounPenalty = 0;
     const afterEnd = clauseEnd(s, m.end, s.length);
-    const after = s.slice(m.end, afterEnd);
+    const after = o.slice(m.end, afterEnd);
     const attributive = /^\s*[\u4e00-\u9fa5A-Za-z“"]/.test(after);
     if ((isLocative(name) || endsWithAcquireVerb(prefixRaw)) && attributive) {
       const noun = cleanName(after.replace(/[（(][^）)]*[）)]\s*$/, (p) => p));
@@ -155,7 +166,7 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
     const pos = d.index;
     if (isClaimed(doc, span.start + pos)) continue;
     const floor = clauseStart(s, pos, 0, MAJOR_BOUNDARY);
-    const name = cleanName(s.slice(Math.max(floor, lastCueEnd(cues, pos, floor)), pos).replace(/^(?:实现|力争实现)/, '').replace(/^力争实现|^实现/, ''));
+    const name = cleanName(o.slice(Math.max(floor, lastCueEnd(cues, pos, floor)), pos)).replace(/^(?:力争)?实现/, '');
     const ctx = contextAt(pos);
     const pseudo: Mention = { start: pos, end: pos + d[0].length, value: null, upper: null, unit: '', text: d[0], approx: '', suffix: '', chinese: false, blank: false };
     const c = baseCandidate(doc, span, s, pseudo, ctx, name, 'relative-multiple');
@@ -170,10 +181,11 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
   // 4. a bare number in a list whose neighbours carry the unit: "雏鹰企业105, 瞪羚企业16家"
   for (const b of s.matchAll(/(?<=[\u4e00-\u9fa5])(\d+(?:\.\d+)?)(?=\s*[,，、])/g)) {
     const pos = b.index;
-    const next = usable.find((m) => m.start > pos && m.start - pos < 30 && m.value !== null);
+    const k = lastStartingAtOrBefore(usable, pos) + 1;
+    const next = usable[k] && usable[k].start - pos < 30 && usable[k].value !== null ? usable[k] : undefined;
     if (!next || isClaimed(doc, span.start + pos) || /\d{4}/.test(b[1]!) && +b[1]! > 1900 && +b[1]! < 2100) continue;
     const floor = clauseStart(s, pos, 0);
-    const name = cleanName(s.slice(Math.max(floor, lastCueEnd(cues, pos, floor)), pos));
+    const name = cleanName(o.slice(Math.max(floor, lastCueEnd(cues, pos, floor)), pos));
     if (!looksLikeIndicator(name)) continue;
     const pseudo: Mention = { start: pos, end: pos + b[1]!.length, value: +b[1]!, upper: null, unit: next.unit, text: b[1]!, approx: '', suffix: '', chinese: false, blank: false };
     const c = baseCandidate(doc, span, s, pseudo, contextAt(pos), name, 'list-shared-unit');
@@ -181,15 +193,43 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
     candidates.push(c);
   }
 
-  const own = cues.filter((c) => !c.comparison);
   const lastCue = own.length ? own[own.length - 1]! : null;
   return { candidates, lastCue };
 }
 
 function lastCueEnd(cues: TimeCue[], pos: number, floor: number): number {
-  let end = floor;
-  for (const c of cues) if (c.end <= pos && c.end > end) end = c.end;
-  return end;
+  const i = lastEndingBefore(cues, pos);
+  return i >= 0 ? Math.max(floor, cues[i]!.end) : floor;
+}
+
+/** Index of the last cue with `end <= pos` (cues are ordered and disjoint), or -1. */
+function lastEndingBefore(cues: TimeCue[], pos: number): number {
+  let lo = 0;
+  let hi = cues.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid]!.end <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the last item with `start <= pos`, or -1. */
+function lastStartingAtOrBefore(items: Array<{ start: number }>, pos: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** Fill the fields every sentence rule shares: year, kind, unit, quote, measure, accumulation, confidence. */

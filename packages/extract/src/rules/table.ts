@@ -114,8 +114,10 @@ function emitRow(doc: DocumentView, cells: Line[], columns: YearColumn[], attrib
   if (cells.length === 0) return;
   // name: the first cell plus continuation cells that start with a bracket ("(亿元)", "(含幼儿园…)(个)")
   let v = 1;
-  let name = cells[0]!.text;
-  while (v < cells.length && /^[（(]/.test(cells[v]!.text) && !VALUE_CELL.test(cells[v]!.text)) name += cells[v++]!.text;
+  // match on the normalised cells, but name the indicator with the original characters
+  const original = (line: Line) => doc.text.slice(line.start, line.end);
+  let name = original(cells[0]!);
+  while (v < cells.length && /^[（(]/.test(cells[v]!.text) && !VALUE_CELL.test(cells[v]!.text)) name += original(cells[v++]!);
   const unit = unitOf(name);
   const indicator = name.replace(/[（(][^（()）]*[）)]?\s*$/, '').replace(/%$/, '').trim() || name;
   const valueCells = cells.slice(v);

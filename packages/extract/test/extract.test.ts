@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import type { Candidate } from '../src/candidate.ts';
+import { extractCandidates } from '../src/extract.ts';
+
+/** The fields that decide a match, plus the name. */
+const rows = (text: string, minConfidence = 0.5) =>
+  extractCandidates(text, { minConfidence }).candidates.map((c) => ({ kind: c.kind, year: c.year, value: c.value, unit: c.unit, name: c.indicator_zh }));
+
+const one = (text: string): Candidate => {
+  const { candidates } = extractCandidates(text);
+  expect(candidates).toHaveLength(1);
+  return candidates[0]!;
+};
+
+describe('extractCandidates(text): sentence forms', () => {
+  it('an observation at a year end: 截至2020年底，国家级高新技术企业146家', () => {
+    const text = '截至2020年底，国家级高新技术企业146家。到2025年，国家级高新技术企业达到200家。';
+    expect(rows(text)).toEqual([
+      { kind: 'observed', year: 2020, value: 146, unit: '家', name: '国家级高新技术企业' },
+      { kind: 'target', year: 2025, value: 200, unit: '家', name: '国家级高新技术企业' },
+    ]);
+  });
+
+  it('every candidate quotes the document exactly and the quote contains the value', () => {
+    const text = '截至2020年底，国家级高新技术企业146家，技术合同成交额达到55亿元。';
+    for (const c of extractCandidates(text).candidates) {
+      expect(text).toContain(c.quote);
+      expect(c.quote).toContain(c.value_text);
+    }
+  });
+
+  it('a target with a relative form: 到2025年，各类人才总量达到18万人，比“十三五”末增长25%', () => {
+    const c = one('到2025年，各类人才总量达到18万人，比“十三五”末增长25%。');
+    expect(c).toMatchObject({ kind: 'target', year: 2025, value: 18, unit: '万人', indicator_zh: '各类人才总量' });
+    expect(c).toMatchObject({ relative_kind: 'increase-percent', relative_amount: 25, relative_base_year: 2020 });
+  });
+
+  it('values before their nouns, with the year carried over the clauses: 力争到2023年底区内聚集500家…，30家瞪羚企业', () => {
+    expect(rows('通过新动能引育，力争到2023年底区内聚集500家国家级高新技术企业，30家瞪羚企业，10家领军(培育)企业。')).toEqual([
+      { kind: 'target', year: 2023, value: 500, unit: '家', name: '国家级高新技术企业' },
+      { kind: 'target', year: 2023, value: 30, unit: '家', name: '瞪羚企业' },
+      { kind: 'target', year: 2023, value: 10, unit: '家', name: '领军(培育)企业' },
+    ]);
+  });
+
+  it('a year stated in one sentence applies to the next sentences of the paragraph, across a line wrap', () => {
+    const text = '力争到 2023 年，上市公司达到 8 家。同时，强化“雏鹰-瞪羚-领军”创\n\n新型企业梯度培育，力争实现瞪羚企业数量翻番。';
+    const { candidates } = extractCandidates(text);
+    expect(candidates.map((c) => [c.year, c.value, c.relative_kind, c.relative_amount])).toEqual([
+      [2023, 8, '', null],
+      [2023, null, 'multiple', 2],
+    ]);
+    expect(candidates[1]!.indicator_zh).toBe('瞪羚企业数量');
+  });
+
+  it('an increase over a base year yields the base-year observation (626.13 − 164.6 = 461.53)', () => {
+    const { candidates } = extractCandidates('2020年，全区实现地区生产总值626.13亿元，比2015年增加164.6亿元，年均增长3.9%。');
+    const byRule = Object.fromEntries(candidates.map((c) => [c.rule, c]));
+    expect(byRule['sentence-value']).toMatchObject({ kind: 'observed', year: 2020, value: 626.13, unit: '亿元', relative_kind: 'increase', relative_amount: 164.6, relative_base_year: 2015 });
+    expect(byRule['derived-difference']).toMatchObject({ kind: 'observed', year: 2015, unit: '亿元' });
+    expect(byRule['derived-difference']!.value).toBeCloseTo(461.53, 9);
+    expect(byRule['growth-rate']).toMatchObject({ year: 2020, value: 3.9, unit: '%', measure: 'growth', period_start: 2016, period_end: 2020 });
+  });
+
+  it('a share of a larger region qualifies the value before it: 1597家,占全市21.6%', () => {
+    const c = one('截至2020年底,共有国家高新技术企业1597家,占全市21.6%。');
+    expect(c).toMatchObject({ value: 1597, relative_kind: 'share', relative_amount: 21.6, scope: '全市' });
+  });
+
+  it('comparators: 超过 → >, 以上 → >=, plain target → =', () => {
+    const { candidates } = extractCandidates('力争到2023年，全社会R&D投入占GDP比重超过7%，研发支出占比达到5.6%以上，上市公司达到8家。');
+    expect(candidates.map((c) => [c.value, c.comparator])).toEqual([[7, '>'], [5.6, '>='], [8, '=']]);
+  });
+});
+
+describe('extractCandidates(text): lists, blanks, numerals, periods', () => {
+  it('a list with shared units: 雏鹰、瞪羚、领军企业分别达到78家、4家和5家', () => {
+    expect(rows('截至2020年底，雏鹰、瞪羚、领军企业分别达到78家、4家和5家。')).toEqual([
+      { kind: 'observed', year: 2020, value: 78, unit: '家', name: '雏鹰企业' },
+      { kind: 'observed', year: 2020, value: 4, unit: '家', name: '瞪羚企业' },
+      { kind: 'observed', year: 2020, value: 5, unit: '家', name: '领军企业' },
+    ]);
+  });
+
+  it('a number whose unit is left to its neighbours: 雏鹰企业105, 瞪羚企业16家', () => {
+    expect(rows('2020年，国家级高新技术企业321家，雏鹰企业105, 瞪羚企业16家。').map((r) => [r.name, r.value, r.unit])).toEqual([
+      ['国家级高新技术企业', 321, '家'], ['雏鹰企业', 105, '家'], ['瞪羚企业', 16, '家'],
+    ]);
+  });
+
+  it('blanks left in a draft become targets without a value', () => {
+    const { candidates } = extractCandidates('到2025年，全区有效发明专利达到 件以上，技术合同交易额达 亿元。“雏鹰”企业、“瞪羚”企业、科技领军（培育）企业分别达到   家。');
+    expect(candidates.map((c) => [c.kind, c.year, c.value, c.unit, c.comparator, c.indicator_zh])).toEqual([
+      ['target', 2025, null, '件', '>=', '全区有效发明专利'],
+      ['target', 2025, null, '亿元', '=', '技术合同交易额'],
+      ['target', 2025, null, '家', '=', '雏鹰企业'],
+      ['target', 2025, null, '家', '=', '瞪羚企业'],
+      ['target', 2025, null, '家', '=', '科技领军（培育）企业'],
+    ]);
+  });
+
+  it('units with magnitudes are kept as written: 1.15 万件, 6 万家, 55亿元, 110万平方米', () => {
+    const text = '截至 2015 年底，全区累计拥有专利授权数达到 1.15 万件，孵化转化载体面积110万平方米，技术合同成交额55亿元，市场主体6 万家。';
+    expect(rows(text).map((r) => [r.value, r.unit])).toEqual([[1.15, '万件'], [110, '万平方米'], [55, '亿元'], [6, '万家']]);
+  });
+
+  it('Chinese numerals with a unit are read (with lower confidence), words like 千人计划 are not numbers', () => {
+    const text = '截至2020年底，拥有国家级孵化器两家，入选国家“千人计划”28 人。';
+    expect(rows(text, 0).map((r) => [r.value, r.unit])).toEqual([[2, '家'], [28, '人']]);
+    const [two, twentyEight] = extractCandidates(text, { minConfidence: 0 }).candidates;
+    expect(two!.confidence).toBeLessThan(twentyEight!.confidence);
+  });
+
+  it('cumulative vs stock: 累计/新增 over a five-year-plan period vs a count at a date', () => {
+    const { candidates } = extractCandidates('“十二五”期间，开发区累计引进院士 51 名。截至 2015 年底，外资研发机构达到 58 家。', { minConfidence: 0 });
+    expect(candidates.map((c) => [c.value, c.year, c.accumulation, c.period_start, c.period_end])).toEqual([
+      [51, 2015, 'cumulative', 2011, 2015],
+      [58, 2015, 'stock', null, null],
+    ]);
+  });
+
+  it('a five-year-plan end (十四五期末) is a target year, 十三五末 an observed one, in a 十四五 plan', () => {
+    const text = '截至2020年底，企业100家。十四五期末，工业总产值达到1200亿元。';
+    expect(rows(text).map((r) => [r.kind, r.year, r.value])).toEqual([['observed', 2020, 100], ['target', 2025, 1200]]);
+  });
+
+  it('a value without any time context is kept below the default threshold', () => {
+    expect(rows('高校资源匮乏，苏州工业园有中外高校 26 所。')).toEqual([]);
+    expect(rows('高校资源匮乏，苏州工业园有中外高校 26 所。', 0)).toHaveLength(1);
+  });
+});
+
+describe('extractCandidates(text): a flattened indicator table', () => {
+  const table = [
+    '表1 发展目标', '类别', '指标', '2020年基数', '2025年目标', '属性',
+    '经济发展', '地区生产总值增长率(%', '-1.5', '10以上', '预期性',
+    '累计固定资产投资总额', '(亿元)', '140.62', '937', '预期性',
+    '工业战略性新兴产业增加值占规模以上工业增加值比重(%', '51.5(占本区)', '2.05(占全市)', '55(占本区)', '预期性',
+    '主导产业集群营业收入规模', '(亿元)', '信创:458.43', '新能源:70.02', '信创:1500', '新能源:500', '预期性',
+    '营业收入超100亿元高新技术企业数(家)', '2(中海油服、市政电建)', '4(中海油服、市政电建、海光、麒麟)', '预期性',
+    '单位GDP能耗同比下降率(%', '完成新区下达任务', '完成新区下达任务', '约束性',
+    '地表水达到或好于III类水体比例(%', '-', '完成新区下达任务', '约束性',
+    '注:——内数据为五年累计数。',
+  ].join('\n\n');
+  const { candidates } = extractCandidates(table);
+  const cells = candidates.map((c) => [c.indicator_zh, c.kind, c.year, c.value, c.unit, c.comparator]);
+
+  it('reads base and target columns, units from the name, 以上 as >=, and negative values', () => {
+    expect(cells.slice(0, 4)).toEqual([
+      ['地区生产总值增长率', 'observed', 2020, -1.5, '%', ''],
+      ['地区生产总值增长率', 'target', 2025, 10, '%', '>='],
+      ['累计固定资产投资总额', 'observed', 2020, 140.62, '亿元', ''],
+      ['累计固定资产投资总额', 'target', 2025, 937, '亿元', '='],
+    ]);
+  });
+
+  it('splits multi-valued cells by their labels (a repeated label starts the next year column)', () => {
+    expect(cells.slice(4, 11).map((c) => [c[0], c[2], c[3]])).toEqual([
+      ['工业战略性新兴产业增加值占规模以上工业增加值比重（本区）', 2020, 51.5],
+      ['工业战略性新兴产业增加值占规模以上工业增加值比重（全市）', 2020, 2.05],
+      ['工业战略性新兴产业增加值占规模以上工业增加值比重（本区）', 2025, 55],
+      ['主导产业集群营业收入规模（信创）', 2020, 458.43],
+      ['主导产业集群营业收入规模（新能源）', 2020, 70.02],
+      ['主导产业集群营业收入规模（信创）', 2025, 1500],
+      ['主导产业集群营业收入规模（新能源）', 2025, 500],
+    ]);
+  });
+
+  it('ignores notes in brackets, keeps worded targets (not worded bases) without a value, skips "-"', () => {
+    expect(cells.slice(11)).toEqual([
+      ['营业收入超100亿元高新技术企业数', 'observed', 2020, 2, '家', ''],
+      ['营业收入超100亿元高新技术企业数', 'target', 2025, 4, '家', '='],
+      ['单位GDP能耗同比下降率', 'target', 2025, null, '%', '='],
+      ['地表水达到或好于III类水体比例', 'target', 2025, null, '%', '='],
+    ]);
+  });
+
+  it('records the attribute and the cumulative period, and quotes the row', () => {
+    const fixed = candidates.find((c) => c.value === 937)!;
+    expect(fixed).toMatchObject({ attribute: '预期性', accumulation: 'cumulative', period_start: 2021, period_end: 2025, rule: 'table-cell' });
+    expect(table).toContain(fixed.quote);
+    expect(fixed.quote.startsWith('累计固定资产投资总额')).toBe(true);
+    expect(candidates.find((c) => c.value === null)!.attribute).toBe('约束性');
+  });
+});
+
+describe('extractCandidates(text): bad input', () => {
+  it('an empty document gives no candidates and a clear warning', () => {
+    expect(extractCandidates('  \n', { file: 'empty.txt' })).toEqual({ candidates: [], warnings: ['empty.txt: empty document, nothing to extract'], baseYear: null });
+  });
+
+  it('a document without figures says so', () => {
+    const { candidates, warnings } = extractCandidates('坚持创新驱动发展。', { file: 'words.txt' });
+    expect(candidates).toEqual([]);
+    expect(warnings).toContain('words.txt: no indicator values found (no number with a unit and a year context)');
+  });
+
+  it('a 1 MB single line does not crash and is read in time linear in its length', () => {
+    const unit = '截至2020年底，国家级高新技术企业146家，专利1296件，技术合同成交额55亿元';
+    const make = (bytes: number) => {
+      let s = '';
+      while (Buffer.byteLength(s) < bytes) s += unit; // no newline and no 。: one huge sentence
+      return s;
+    };
+    const time = (text: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        extractCandidates(text);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    const small = make(256 * 1024);
+    const big = make(1024 * 1024);
+    const { candidates } = extractCandidates(big);
+    expect(candidates.length).toBeGreaterThan(0);
+    // 4× the input: linear ≈ 4× the time, quadratic ≈ 16×; allow 8× for timer noise
+    expect(time(big) / time(small)).toBeLessThan(8);
+  });
+});
