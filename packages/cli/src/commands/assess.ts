@@ -54,12 +54,13 @@ export async function run(argv: string[]): Promise<number> {
   let region: string | undefined;
   if (values.region !== undefined) {
     const known = [...new Set(indicators.map((i) => i.region))];
-    region = known.find((r) => r === values.region) ?? known.find((r) => r.toLowerCase() === values.region!.toLowerCase());
+    const wanted = values.region.toLowerCase();
+    region = known.find((r) => r.toLowerCase() === wanted || regionNames(r).some((n) => n.toLowerCase() === wanted));
     if (region === undefined) return fail(`unknown region '${values.region}'; the dataset has: ${known.join(', ')}`);
   }
 
   const plan = assessPlan(indicators, { ...(seed !== undefined ? { seed } : {}), ...(nPaths !== undefined ? { nPaths } : {}), ...(region !== undefined ? { region } : {}) });
-  console.log(values.json ? JSON.stringify(plan, null, 2) : formatPlanTables(plan));
+  console.log(values.json ? JSON.stringify(plan, null, 2) : formatPlanTables(plan, { regionLabel }));
 
   if (values.out !== undefined) {
     const dir = resolve(values.out);
@@ -70,6 +71,18 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`wrote ${file} and ${join(dir, 'index.html')}`);
   }
   return 0;
+}
+
+/** Names of a region key from core's REGIONS, when it exports them (Chinese and English). */
+function regionNames(key: string): string[] {
+  const regions = (core as Record<string, unknown>)['REGIONS'] as ReadonlyMap<string, { zh: string; en: string }> | undefined;
+  const info = regions?.get(key);
+  return info ? [info.zh, info.en] : [];
+}
+
+function regionLabel(key: string): string {
+  const [zh, en] = regionNames(key);
+  return zh ? `${zh} ${en} (${key})` : key;
 }
 
 function fail(message: string): number {

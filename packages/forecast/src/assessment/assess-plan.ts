@@ -16,7 +16,8 @@ export interface AssessPlanOptions extends AssessOptions {
 }
 
 /**
- * Assesses every target of every indicator, region by region (regions and indicators in input order). Each
+ * Assesses every target of every indicator, region by region (regions and indicators in input order; indicators
+ * without targets are skipped). Each
  * indicator is projected once, up to its latest target year, and all its targets are read off the same paths, so
  * conflicting targets for the same indicator and year (Nankai high-tech firms 2023: 650 vs 500) are assessed on one
  * distribution, side by side, and listed in `conflicts`. A target that cannot be assessed carries its `status` and
@@ -31,6 +32,7 @@ export function assessPlan(indicators: readonly Indicator[], options: AssessPlan
   const chosen = options.region === undefined ? indicators : indicators.filter((i) => i.region === options.region);
   const regions = new Map<string, TargetAssessment[]>();
   for (const indicator of chosen) {
+    if (indicator.targets.length === 0) continue; // benchmarks and baselines only: nothing to assess
     const assessed = regions.get(indicator.region) ?? [];
     regions.set(indicator.region, assessed);
     // One projection per indicator, to its latest target (or cumulative period) year; failures are re-thrown per
@@ -63,7 +65,7 @@ export function assessPlan(indicators: readonly Indicator[], options: AssessPlan
     nPaths: resolved.nPaths,
     regions: regionAssessments,
     summary: {
-      indicators: chosen.length,
+      indicators: chosen.filter((i) => i.targets.length > 0).length,
       targets: all.length,
       assessed: all.filter((a) => a.probability !== null).length,
       notOk: all.filter((a) => a.status !== 'ok').length,
@@ -73,7 +75,7 @@ export function assessPlan(indicators: readonly Indicator[], options: AssessPlan
 }
 
 /**
- * Groups assessed targets of the same indicator, year and direction (at least / at most) whose resolved values
+ * Groups assessed targets of the same indicator, year and side (at least / at most / exactly) whose resolved values
  * differ, and marks each member's `conflictId`. Values equal within 1e-9 (relative) are the same target stated twice, not a conflict.
  * @example
  * findTargetConflicts(region.targets)[0]; // { id: 'nankai.hightech_firms@2023', values: [650, 500], ... }
@@ -82,9 +84,11 @@ export function findTargetConflicts(targets: TargetAssessment[]): TargetConflict
   const groups = new Map<string, TargetAssessment[]>();
   for (const a of targets) {
     if (a.target.value === null) continue;
-    // '>=' 8 with '<=' 10 is a range, not a conflict: only targets pushing the same way are compared.
-    const way = a.target.comparator === '<=' || a.target.comparator === '<' ? 'at-most' : 'at-least';
-    const id = `${a.indicatorId}@${a.target.year}${way === 'at-most' ? ':at-most' : ''}`;
+    // '>=' 8 with '<=' 10 is a range, not a conflict: only targets bounding the same side (at least / at most /
+    // exactly, as core's findConflicts) are compared.
+    const c = a.target.comparator;
+    const side = c === '>=' || c === '>' ? '' : c === '<=' || c === '<' ? ':at-most' : ':exactly';
+    const id = `${a.indicatorId}@${a.target.year}${side}`;
     groups.set(id, [...(groups.get(id) ?? []), a]);
   }
   const conflicts: TargetConflict[] = [];

@@ -121,6 +121,12 @@ export function prepareSeries(indicator: Indicator): PreparedSeries {
       value = o.value / m;
       notes.push(`${o.value} over ${period[0]}–${period[1]} taken as an average yearly flow of ${value} in ${o.year}`);
     }
+    const bound = (o as { comparator?: unknown }).comparator;
+    if (typeof bound === 'string') {
+      // "5000余家" is a bound; use it only when no exact figure is given for that year.
+      if (indicator.observations.some((x) => x.year === o.year && (x as { comparator?: unknown }).comparator === undefined)) continue;
+      notes.push(`observation ${o.year} is a bound (${bound} ${o.value}); its value is used`);
+    }
     byYear.set(o.year, [...(byYear.get(o.year) ?? []), value]);
   }
   const history = [...byYear.entries()]

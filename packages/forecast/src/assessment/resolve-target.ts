@@ -25,7 +25,7 @@ export function resolveTargetValue(indicator: Indicator, target: Target): Target
   if (target.relative) {
     const r = target.relative;
     const given = r.baseValue !== undefined && Number.isFinite(r.baseValue) ? r.baseValue : null;
-    const observed = given === null ? observationIn(indicator, r.baseYear) : null;
+    const observed = given === null ? observationIn(indicator, r.baseYear, target.source.doc) : null;
     const baseValue = given ?? observed;
     relative = {
       kind: r.kind,
@@ -59,8 +59,15 @@ export function resolveTargetValue(indicator: Indicator, target: Target): Target
   return { target: resolved, problem };
 }
 
-/** The mean of the observations of `year` (documents sometimes give two figures for one year), or `null`. */
-function observationIn(indicator: Indicator, year: number): number | null {
-  const values = indicator.observations.filter((o) => o.year === year && Number.isFinite(o.value)).map((o) => o.value);
+/**
+ * The base observed in `year`: exact observations only (not bounds such as "5000余家"), those of the target's own
+ * document first; their mean when a document gives two figures for one year; `null` when there is none.
+ */
+function observationIn(indicator: Indicator, year: number, doc: string): number | null {
+  const exact = indicator.observations.filter(
+    (o) => o.year === year && Number.isFinite(o.value) && (o as { comparator?: unknown }).comparator === undefined,
+  );
+  const sameDoc = exact.filter((o) => o.source.doc === doc);
+  const values = (sameDoc.length > 0 ? sameDoc : exact).map((o) => o.value);
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }

@@ -26,7 +26,7 @@ describe('formatRegionTable(region)', () => {
 
   it('lists conflicts with both probabilities and the reason of each target that could not be assessed', () => {
     expect(text).toMatch(/⚠ conflict nankai\.hightech_firms@2023: .*P = \d+\.\d% vs \d+\.\d%/);
-    expect(text).toMatch(/nankai\.blank#0 \[target-blank\]: the document leaves the 2023 target blank/);
+    expect(text).toMatch(/target-blank \(1\): nankai\.blank/);
     expect(formatPlanTables(plan)).toMatch(/3 targets of 2 indicators: 2 with a probability, 1 with a status other than ok, 1 conflicts/);
   });
 });
