@@ -26,7 +26,7 @@ export interface GoalResult {
 export interface GoalSeekOptions {
   draws?: number;
   seed?: number;
-  /** bracket width at which bisection stops, relative to the range. @default 1e-4 */
+  /** bracket width at which bisection stops, relative to the range. @default 1e-6 */
   tolerance?: number;
   projected?: SimulationOptions['projected'];
 }
@@ -48,7 +48,7 @@ export function goalSeek(scenario: Scenario, goal: GoalSpec, options: GoalSeekOp
   const pHi = prob(range[1]);
   if (pHi.p < q) return { target: goal.target, lever: goal.lever, probability: q, value: null, status: 'unreachable-in-range', attained: pHi, historical, range, iterations };
   let lo = range[0], hi = range[1], best = pHi;
-  const tol = (options.tolerance ?? 1e-4) * (range[1] - range[0]);
+  const tol = (options.tolerance ?? 1e-6) * (range[1] - range[0]);
   while (hi - lo > tol && iterations < 200) {
     const mid = lo + (hi - lo) / 2;
     const p = prob(mid);
