@@ -11,6 +11,8 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAssessmentReport } from '@trajectory/charts';
+import { loadSeedIndicators } from '@trajectory/core';
+import { assessPlan } from '@trajectory/forecast';
 import { planAssessment } from '../../packages/charts/test/fixtures/plan-assessment.ts';
 import { CHROMIUM, chartStates, haveChromium, launchChromium, openReport, texts } from '../../packages/charts/test/browser.ts';
 
@@ -108,5 +110,41 @@ describe.skipIf(!chromiumPresent && !inCi)('HTML report in headless Chromium', (
     // the fixture's years run 2016–2025: none may print as "2,016" … "2,025" or "2016.0"
     const wrong = Array.from({ length: 10 }, (_, i) => 2016 + i).flatMap((y) => [y.toLocaleString('en-US'), `${y}.0`]);
     expect(svgText.filter((t) => wrong.includes(t))).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromiumPresent && !inCi)('HTML report of the seed dataset (assessPlan) in headless Chromium', () => {
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    if (!chromiumPresent) throw new Error(`${CHROMIUM} is missing: CI must install Debian chromium (scripts/setup.sh)`);
+    dir = await mkdtemp(join(tmpdir(), 'trajectory-e2e-seed-'));
+    browser = await launchChromium();
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('every region page and every fan chart of the real assessment renders, offline, without errors', async () => {
+    // fewer paths than the CLI default: the test checks rendering, not the probabilities
+    const plan = assessPlan(loadSeedIndicators(), { seed: 20250101, nPaths: 300 });
+    const written = await writeAssessmentReport(dir, plan);
+    const url = pathToFileURL(join(dir, 'index.html')).href;
+    const { page, problems } = await openReport(browser, url, pathToFileURL(dir).href);
+    const states = await chartStates(page);
+    const headings = await texts(page, 'h2');
+    await page.screenshot({ path: join(ARTIFACTS, 'seed-report-top.png') });
+    await page.close();
+
+    const withFan = plan.regions.flatMap((r) => r.targets).filter((t) => t.fan !== null).length;
+    expect(written.charts).toBe(plan.regions.length + withFan);
+    expect(states).toHaveLength(written.charts);
+    expect(states.filter((s) => s.rendered !== 'true' || s.graphic !== 'svg' || s.marks === 0)).toEqual([]);
+    expect(headings).toContain('南开区');
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], externalRequests: [] });
   });
 });

@@ -23,7 +23,7 @@ export { resolveCjkFont, fontCoverage, openFace, CJK_FONT_CANDIDATES, type FontC
 export { svgTexts } from './render/svg-text.ts';
 
 // Adapters from fit / forecast results
-export { targetFanInput, regionDashboardInput, targetRowLabel, sourceLine, ASSESSOR_CATEGORY_COLORS, type DashboardAdapterOptions } from './adapters/assessment.ts';
+export { targetFanInput, regionDashboardInput, regionName, targetRowLabel, sourceLine, ASSESSOR_CATEGORY_COLORS, type DashboardAdapterOptions } from './adapters/assessment.ts';
 export { fitDiagnosticsInput, type FitResidualsLike } from './adapters/fit.ts';
 
 // HTML reports (offline, vega-embed)

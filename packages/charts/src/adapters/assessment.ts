@@ -2,7 +2,19 @@
  * Adapters from `@trajectory/forecast` assessment results (type-only import) to the chart inputs.
  */
 import type { AssessorId, RegionAssessment, TargetAssessment } from '@trajectory/forecast';
+import { REGIONS } from '@trajectory/core';
 import type { AttainabilityRow, DashboardInput, FanChartInput } from '../types.ts';
+
+/**
+ * Display name of a region key: the Chinese name from `@trajectory/core`'s `REGIONS` (`nankai` -> `南开区`), or the
+ * key itself when unknown (a dataset may already use names).
+ *
+ * @example
+ * regionName('hexi') // '河西区'
+ */
+export function regionName(region: string): string {
+  return REGIONS.get(region)?.zh ?? region;
+}
 
 const COMPARATOR_TEXT = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' } as const;
 
@@ -63,7 +75,7 @@ export function targetFanInput(t: TargetAssessment): FanChartInput | null {
     }),
   );
   const input: FanChartInput = {
-    title: `${t.region} ${t.nameZh}`,
+    title: `${regionName(t.region)} ${t.nameZh}`,
     subtitle: `${t.nameEn}${t.accumulation === 'cumulative' ? ' (yearly flows; target is cumulative)' : ''}`,
     unit: t.unit,
     history: fan.history.filter((h) => Number.isFinite(h.value)).map((h) => ({ year: h.year, value: h.value })),
@@ -114,7 +126,7 @@ export function regionDashboardInput(region: RegionAssessment, options: Dashboar
   });
   const name = region.targets[0]?.verdicts.find((v) => v.assessor === assessor)?.name ?? assessor;
   return {
-    title: `${region.region} 规划目标可达性`,
+    title: `${regionName(region.region)} 规划目标可达性`,
     subtitle: `Probability of attaining each target; colour: ${name}`,
     rows,
     categoryColors: ASSESSOR_CATEGORY_COLORS[assessor],

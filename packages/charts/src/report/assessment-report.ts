@@ -1,7 +1,7 @@
 import type { PlanAssessment, RegionAssessment, TargetAssessment } from '@trajectory/forecast';
 import { attainabilityDashboard } from '../builders/attainability-dashboard.ts';
 import { fanChart } from '../builders/fan-chart.ts';
-import { regionDashboardInput, targetFanInput, targetRowLabel, type DashboardAdapterOptions } from '../adapters/assessment.ts';
+import { regionDashboardInput, regionName, targetFanInput, targetRowLabel, type DashboardAdapterOptions } from '../adapters/assessment.ts';
 import { escapeHtml } from './html.ts';
 import { writeReport, type ReportInput, type ReportSection, type WrittenReport } from './write-report.ts';
 
@@ -81,13 +81,13 @@ function sourcesHtml(region: RegionAssessment): string {
 export function assessmentReport(plan: PlanAssessment, options: AssessmentReportOptions = {}): ReportInput {
   const { title = '规划目标可达性评估 Plan target assessment' } = options;
   const sections: ReportSection[] = plan.regions.map((region) => ({
-    title: region.region,
+    title: regionName(region.region),
     html: `<p>${region.targets.length} targets, ${region.targets.filter((t) => t.probability !== null).length} with a probability, ${region.conflicts.length} conflicts.</p>`,
-    specs: region.targets.length ? [{ spec: attainabilityDashboard(regionDashboardInput(region, options)) }] : [],
+    specs: region.targets.length ? [{ spec: attainabilityDashboard(regionDashboardInput(region, options)), name: `${region.region}-dashboard` }] : [],
     sections: [
       ...region.targets.map((t) => {
         const fan = targetFanInput(t);
-        return { title: targetRowLabel(t), html: targetHtml(t), specs: fan ? [{ spec: fanChart(fan) }] : [] };
+        return { title: targetRowLabel(t), html: targetHtml(t), specs: fan ? [{ spec: fanChart(fan), name: t.key }] : [] };
       }),
       { title: '假设 Assumptions', html: assumptionsHtml(plan, region) },
       { title: '数据来源 Data sources', html: sourcesHtml(region) },

@@ -13,6 +13,8 @@ export interface ReportChart {
   title?: string;
   /** caption below the chart (plain text) */
   caption?: string;
+  /** base of the spec's file name, `specs/NNN-<name>.vl.json` (slugged); @default the title */
+  name?: string;
 }
 
 /** A section of a report: heading, optional trusted HTML, charts, and nested sections (one level is typical). */
@@ -61,7 +63,7 @@ function renderSection(s: ReportSection, depth: number, charts: Collected[], pat
     const n = charts.length + 1;
     const chartId = `chart-${n}`;
     const name = typeof c.spec.title === 'string' ? c.spec.title : (c.spec.title as { text?: unknown } | undefined)?.text;
-    const file = `specs/${String(n).padStart(3, '0')}-${slug(c.title ?? String(name ?? ''), 'chart')}.vl.json`;
+    const file = `specs/${String(n).padStart(3, '0')}-${slug(c.name ?? c.title ?? String(name ?? ''), 'chart')}.vl.json`;
     charts.push({ id: chartId, file, spec: c.spec });
     parts.push(
       '<figure class="chart">',
