@@ -7,8 +7,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as core from '@trajectory/core';
-import type { Indicator } from '@trajectory/core';
+import { loadSeedIndicators, REGIONS } from '@trajectory/core';
 import { assessPlan, formatPlanTables } from '@trajectory/forecast';
 import { writeAssessmentReport } from '@trajectory/charts';
 
@@ -50,7 +49,7 @@ export async function run(argv: string[]): Promise<number> {
   const nPaths = values.paths === undefined ? undefined : Number(values.paths);
   if (nPaths !== undefined && !(Number.isInteger(nPaths) && nPaths >= 1)) return fail(`--paths must be an integer >= 1, got '${values.paths}'`);
 
-  const indicators = await loadIndicators();
+  const indicators = loadSeedIndicators();
   let region: string | undefined;
   if (values.region !== undefined) {
     const known = [...new Set(indicators.map((i) => i.region))];
@@ -73,10 +72,9 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Names of a region key from core's REGIONS, when it exports them (Chinese and English). */
+/** Chinese and English names of a region key (core's REGIONS). */
 function regionNames(key: string): string[] {
-  const regions = (core as Record<string, unknown>)['REGIONS'] as ReadonlyMap<string, { zh: string; en: string }> | undefined;
-  const info = regions?.get(key);
+  const info = REGIONS.get(key);
   return info ? [info.zh, info.en] : [];
 }
 
@@ -95,12 +93,4 @@ async function writeAtomic(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, text);
   await rename(tmp, file);
-}
-
-// TODO: switch to a static import of `loadSeedIndicators` (@trajectory/core) once it is committed; looked up at
-// run time so this command loads meanwhile.
-async function loadIndicators(): Promise<Indicator[]> {
-  const load = (core as Record<string, unknown>)['loadSeedIndicators'];
-  if (typeof load !== 'function') throw new Error('loadSeedIndicators is not available in @trajectory/core yet');
-  return (await (load as () => Indicator[] | Promise<Indicator[]>)()) as Indicator[];
 }

@@ -80,21 +80,15 @@ export interface PreparedSeries {
   notes: string[];
 }
 
-/** Optional fields of `Observation`/`Target` that the dataset loader may set (read defensively). */
-function periodOf(x: object): [number, number] | null {
-  const p = (x as { period?: unknown }).period;
-  return Array.isArray(p) && p.length === 2 && Number.isInteger(p[0]) && Number.isInteger(p[1]) && p[1] >= p[0]
-    ? [p[0] as number, p[1] as number]
-    : null;
-}
-function accumulationOf(x: object, fallback: Indicator['accumulation']): Indicator['accumulation'] {
-  const a = (x as { accumulation?: unknown }).accumulation;
-  return a === 'stock' || a === 'flow' || a === 'cumulative' ? a : fallback;
+/** The inclusive years an observation or target runs over, when valid. */
+function periodOf(x: { period?: [number, number] }): [number, number] | null {
+  const p = x.period;
+  return p && Number.isInteger(p[0]) && Number.isInteger(p[1]) && p[1] >= p[0] ? p : null;
 }
 
 /** Whether a target is a sum of yearly flows over its period ("累计新增 … 2021–2025"). */
 export function isPeriodSum(indicator: Indicator, target: Target): boolean {
-  return accumulationOf(target, indicator.accumulation) === 'cumulative' && periodOf(target) !== null;
+  return (target.accumulation ?? indicator.accumulation) === 'cumulative' && periodOf(target) !== null;
 }
 
 /**
@@ -116,15 +110,15 @@ export function prepareSeries(indicator: Indicator): PreparedSeries {
     }
     let value = o.value;
     const period = periodOf(o);
-    if (mode === 'yearly-flows' && period && period[1] > period[0] && accumulationOf(o, indicator.accumulation) === 'cumulative') {
+    if (mode === 'yearly-flows' && period && period[1] > period[0] && (o.accumulation ?? indicator.accumulation) === 'cumulative') {
       const m = period[1] - period[0] + 1;
       value = o.value / m;
       notes.push(`${o.value} over ${period[0]}–${period[1]} taken as an average yearly flow of ${value} in ${o.year}`);
     }
-    const bound = (o as { comparator?: unknown }).comparator;
-    if (typeof bound === 'string') {
+    const bound = o.comparator;
+    if (bound !== undefined) {
       // "5000余家" is a bound; use it only when no exact figure is given for that year.
-      if (indicator.observations.some((x) => x.year === o.year && (x as { comparator?: unknown }).comparator === undefined)) continue;
+      if (indicator.observations.some((x) => x.year === o.year && x.comparator === undefined)) continue;
       notes.push(`observation ${o.year} is a bound (${bound} ${o.value}); its value is used`);
     }
     byYear.set(o.year, [...(byYear.get(o.year) ?? []), value]);

@@ -88,7 +88,7 @@ describe('assessPlan: cumulative values, ranges and repeated figures', () => {
   it('turns a period total into an average yearly flow when a target sums flows over a period', () => {
     const projects = indicator({
       id: 'teda.st_projects', accumulation: 'cumulative',
-      observations: [{ year: 2015, value: 1350, source: src('003'), period: [2011, 2015] } as never],
+      observations: [{ year: 2015, value: 1350, source: src('003'), period: [2011, 2015] }],
       targets: [target({ year: 2020, value: 1500, period: [2016, 2020] })],
     });
     const a = assessPlan([projects], { projector: lognormalProjector(0, 1e-9), nPaths: 50 }).regions[0]!.targets[0]!;
