@@ -3,7 +3,17 @@ import type { QuantileTable } from './quantile-table.ts';
 
 /** Standardised-error quantiles of one method, by training-length group `[minN, maxN]`. */
 export interface MethodCalibration {
-  groups: { minN: number; maxN: number; count: number; q: number[][] }[];
+  groups: CalibrationGroup[];
+  /** the same, learned per M4 category (where at least 300 pseudo-origins exist) */
+  byCategory?: Record<string, CalibrationGroup[]>;
+}
+
+/** Standardised-error quantiles `q[h−1][k]` for training lengths `minN…maxN`, from `count` pseudo-origins. */
+export interface CalibrationGroup {
+  minN: number;
+  maxN: number;
+  count: number;
+  q: number[][];
 }
 
 /** Calibration of the 2-point growth-rate method: shrinkage of the implied growth and error quantiles by |g|. */
@@ -17,6 +27,8 @@ export interface GrowthRateCalibration {
 export interface IntervalCalibration {
   source: string;
   probs: number[];
+  /** `auto`'s choice per training-length group, with the pseudo-origin scores it was chosen on. */
+  auto: { minN: number; maxN: number; method: string; scores: { method: string; owa: number }[] }[];
   methods: Record<string, MethodCalibration>;
   growthRate: GrowthRateCalibration;
 }
@@ -51,12 +63,23 @@ export function referenceClasses(): ReferenceClasses | undefined {
 }
 
 /**
- * The table of `method` for a series of `n` observations (the group containing n, else the nearest).
+ * The table of `method` for a series of `n` observations in `category`: the category's own table for n's length
+ * group if learned, else the pooled group containing n (or the nearest group).
  * @example methodTable(intervalCalibration(), 'combination', 20)
  */
-export function methodTable(cal: IntervalCalibration | undefined, method: string, n: number): QuantileTable | undefined {
+export function methodTable(
+  cal: IntervalCalibration | undefined,
+  method: string,
+  n: number,
+  category?: string,
+): QuantileTable | undefined {
   const m = cal?.methods[method];
   if (!cal || !m || m.groups.length === 0) return undefined;
+  const key = category && Object.keys(m.byCategory ?? {}).find((c) => c.toLowerCase() === category.toLowerCase());
+  const byCat = key ? m.byCategory![key]! : [];
+  // a category's own table only when it has the length group of n; otherwise the pooled one
+  const own = byCat.find((g) => n >= g.minN && n <= g.maxN);
+  if (own) return { probs: cal.probs, q: own.q };
   let best = m.groups[0]!;
   let dist = Infinity;
   for (const g of m.groups) {
@@ -64,4 +87,12 @@ export function methodTable(cal: IntervalCalibration | undefined, method: string
     if (d < dist) (dist = d), (best = g);
   }
   return { probs: cal.probs, q: best.q };
+}
+
+/**
+ * The method `auto` uses for a series of `n` ≥ 3 observations: the lowest-OWA method of n's length group.
+ * @example autoChoice(intervalCalibration(), 20)?.method // 'combination'
+ */
+export function autoChoice(cal: IntervalCalibration | undefined, n: number): IntervalCalibration['auto'][number] | undefined {
+  return cal?.auto.find((g) => n >= g.minN && n <= g.maxN);
 }

@@ -25,17 +25,36 @@ const BASE = { naive: naiveForecast, drift: driftForecast, theta: thetaForecast,
  * @example pointForecast('drift', [1, 2, 3], chooseScale([1, 2, 3]), 2) // [log 4, log 5]
  */
 export function pointForecast(method: PointMethod, values: number[], scale: Scale, horizon: number): number[] {
+  return pointForecasts(values, scale, horizon, [method])[method]!;
+}
+
+/**
+ * Point forecasts of several methods at once, sharing the fits (the combination reuses its members).
+ * Same conventions as {@link pointForecast}.
+ * @example pointForecasts([1, 2, 3, 5], chooseScale([1, 2, 3, 5]), 3, ['drift', 'combination'])
+ */
+export function pointForecasts(
+  values: number[],
+  scale: Scale,
+  horizon: number,
+  methods: readonly PointMethod[] = POINT_METHODS,
+): Partial<Record<PointMethod, number[]>> {
   const z = values.map(scale.forward);
-  if (scale.kind !== 'log') {
-    if (method !== 'combination') return BASE[method](z, horizon);
-    const parts = (['drift', 'theta', 'damped'] as const).map((m) => BASE[m](z, horizon));
-    return parts[0]!.map((_, i) => parts.reduce((s, p) => s + p[i]!, 0) / parts.length);
-  }
+  const out: Partial<Record<PointMethod, number[]>> = {};
+  const want = new Set(methods);
+  const comb = want.has('combination');
+  const onLog = scale.kind === 'log';
   const floor = values[values.length - 1]! * 1e-3;
-  const toLog = (f: number[]): number[] => f.map((v) => Math.log(Math.max(v, floor)));
-  if (method !== 'combination') return toLog(BASE[method](values, horizon));
-  const level = (['drift', 'theta', 'damped'] as const).map((m) => BASE[m](values, horizon));
-  const logs = (['drift', 'theta', 'damped'] as const).map((m) => BASE[m](z, horizon).map(Math.exp));
-  const all = [...level, ...logs];
-  return toLog(all[0]!.map((_, i) => all.reduce((s, p) => s + p[i]!, 0) / all.length));
+  const toSim = (f: number[]): number[] => (onLog ? f.map((v) => Math.log(Math.max(v, floor))) : f);
+  const level: Partial<Record<PointMethod, number[]>> = {};
+  for (const m of ['naive', 'drift', 'theta', 'damped'] as const) {
+    if (want.has(m) || (comb && m !== 'naive')) level[m] = BASE[m](onLog ? values : z, horizon);
+    if (want.has(m)) out[m] = toSim(level[m]!);
+  }
+  if (comb) {
+    const parts = [level.drift!, level.theta!, level.damped!];
+    if (onLog) for (const m of ['drift', 'theta', 'damped'] as const) parts.push(BASE[m](z, horizon).map(Math.exp));
+    out.combination = toSim(parts[0]!.map((_, i) => parts.reduce((s, p) => s + p[i]!, 0) / parts.length));
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
-import { intervalCalibration, methodTable, referenceClasses } from './calibration.ts';
+import { autoChoice, intervalCalibration, methodTable, referenceClasses } from './calibration.ts';
 import { POINT_METHODS, pointForecast, type PointMethod } from './point-forecast.ts';
 import type { QuantileTable } from './quantile-table.ts';
 import { inverseTransformPaths, simulatePaths } from './simulate.ts';
+import { stepScale } from './scale.ts';
 import { summarisePaths } from './summarise.ts';
 import { chooseScale, type Scale } from './transform.ts';
 import type { ProjectOptions, Projection, YearlySeries } from './types.ts';
@@ -9,8 +10,6 @@ import { validateSeries } from './validate.ts';
 
 /** Inflation of Gaussian errors used only when no learned calibration table is available. */
 const FALLBACK_INFLATION = 1.6;
-/** Floor of the one-step scale on log/logit scales (0.5% a year), so constant series still get intervals. */
-const MIN_LOG_SCALE = 0.005;
 const CATEGORIES = ['Macro', 'Micro', 'Industry', 'Finance', 'Demographic', 'Other'];
 
 interface Plan {
@@ -61,7 +60,15 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
   const n = regular.length;
 
   let method = options.method ?? 'auto';
-  if (method === 'auto') method = n === 1 ? 'reference-class' : n === 2 ? 'growth-rate' : 'combination';
+  let autoNote = '';
+  if (method === 'auto') {
+    method = n === 1 ? 'reference-class' : n === 2 ? 'growth-rate' : 'combination';
+    const choice = n >= 3 ? autoChoice(intervalCalibration(), n) : undefined;
+    if (choice) {
+      method = choice.method;
+      autoNote = `auto: ${choice.method} had the lowest OWA for ${choice.minN}–${choice.maxN} observations on M4 training pseudo-origins; `;
+    }
+  }
   if ((method === 'theta' || method === 'damped' || method === 'combination') && n < 3) {
     warnings.push(`${method} needs at least 3 years; used ${n === 1 ? 'reference-class' : 'growth-rate'} instead`);
     method = n === 1 ? 'reference-class' : 'growth-rate';
@@ -77,7 +84,7 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
       : method === 'growth-rate'
         ? growthPlan(years, values, scale, horizon, warnings)
         : (POINT_METHODS as readonly string[]).includes(method)
-          ? pointPlan(method as PointMethod, regular, scale, horizon, warnings)
+          ? pointPlan(method as PointMethod, regular, scale, horizon, warnings, options.category)
           : undefined;
   if (!plan) throw new RangeError(`project(series): unknown method "${method}"`);
   if (plan.table === undefined)
@@ -100,7 +107,7 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
   const summary = summarisePaths(paths, nPaths, horizon);
   return {
     method: plan.method,
-    methodNote: plan.note,
+    methodNote: autoNote + plan.note,
     lastYear,
     years: Array.from({ length: horizon }, (_, i) => lastYear + i + 1),
     ...summary,
@@ -125,16 +132,16 @@ function fillGaps(years: number[], values: number[], scale: Scale, warnings: str
   return out;
 }
 
-function pointPlan(method: PointMethod, regular: number[], scale: Scale, horizon: number, warnings: string[]): Plan {
-  const z = regular.map(scale.forward);
-  const n = z.length;
-  let mean = 0;
-  for (let i = 1; i < n; i++) mean += (z[i]! - z[i - 1]!) / (n - 1);
-  let ss = 0;
-  for (let i = 1; i < n; i++) ss += (z[i]! - z[i - 1]! - mean) ** 2;
-  let s = n > 2 ? Math.sqrt(ss / (n - 2)) : Math.abs(mean);
-  const floor = scale.kind === 'identity' ? 1e-3 * Math.max(1e-12, ...regular.map(Math.abs)) : MIN_LOG_SCALE;
-  if (!(s >= floor)) s = floor;
+function pointPlan(
+  method: PointMethod,
+  regular: number[],
+  scale: Scale,
+  horizon: number,
+  warnings: string[],
+  category: string | undefined,
+): Plan {
+  const n = regular.length;
+  const s = stepScale(regular.map(scale.forward), scale.kind);
   if (n < 10) warnings.push(`only ${n} years of history: trend and interval widths are uncertain`);
   const names: Record<PointMethod, string> = {
     naive: 'naive (last value carried forward)',
@@ -149,7 +156,7 @@ function pointPlan(method: PointMethod, regular: number[], scale: Scale, horizon
     point: pointForecast(method, regular, scale, horizon),
     scale: s,
     n,
-    table: methodTable(intervalCalibration(), method, n),
+    table: methodTable(intervalCalibration(), method, n, category),
     simScale: scale,
   };
 }

@@ -1,6 +1,7 @@
 import { createRng } from '@trajectory/core';
 import { normalCdf } from './normal.ts';
 import { interpolateQuantile, type QuantileTable } from './quantile-table.ts';
+import { baseSd } from './scale.ts';
 import type { Scale } from './transform.ts';
 
 /** Input of {@link simulatePaths}: everything is on the simulation scale (see `transform.ts`). */
@@ -41,7 +42,7 @@ export function simulatePaths(input: SimulationInput): Float64Array {
   const rng = createRng(input.seed);
   const inflation = input.gaussianInflation ?? 1;
   const paramSd = Number.isFinite(input.n) && input.n > 1 ? 1 / Math.sqrt(input.n - 1) : 0;
-  const sd = Array.from({ length: H }, (_, i) => Math.sqrt(i + 1 + ((i + 1) * paramSd) ** 2));
+  const sd = Array.from({ length: H }, (_, i) => baseSd(i + 1, input.n));
   const out = new Float64Array(nPaths * H);
   const eps = new Float64Array(H + 1);
   for (let p = 0; p < nPaths; p++) {

@@ -1,0 +1,30 @@
+import { medianAbsoluteDeviation } from 'simple-statistics';
+
+/** Floor of the one-step scale on log/logit scales (0.5% a year), so constant series still get intervals. */
+export const MIN_LOG_SCALE = 0.005;
+
+/**
+ * The series scale `s` that standardises forecast errors: a robust standard deviation of the first differences,
+ * 1.4826 × their median absolute deviation (so one outlier year does not blow up every interval), on the simulation scale, floored at
+ * {@link MIN_LOG_SCALE} on log/logit scales and at 0.1% of the largest |value| on the identity scale.
+ * @param z regular series on the simulation scale (n ≥ 2)
+ * @example stepScale([0, 0.1, 0.3], 'log')
+ */
+export function stepScale(z: ArrayLike<number>, kind: 'identity' | 'log' | 'logit'): number {
+  const n = z.length;
+  const d: number[] = [];
+  for (let i = 1; i < n; i++) d.push(z[i]! - z[i - 1]!);
+  const s = n > 2 ? 1.4826 * medianAbsoluteDeviation(d) : Math.abs(d[0] ?? 0);
+  let floor = MIN_LOG_SCALE;
+  if (kind === 'identity') {
+    let m = 1e-12;
+    for (let i = 0; i < n; i++) m = Math.max(m, Math.abs(z[i]!));
+    floor = 1e-3 * m;
+  }
+  return s >= floor ? s : floor;
+}
+
+/** Standard deviation of the base process at horizon h for n observations: `√(h + h²/(n−1))`. */
+export function baseSd(h: number, n: number): number {
+  return Math.sqrt(h + (Number.isFinite(n) && n > 1 ? (h * h) / (n - 1) : 0));
+}
