@@ -300,7 +300,7 @@ export function assessTargetWith(
     values = simulatedValues(projection, simulatedYears, observedSum);
     escapBase = 0;
     alreadyMet = holds(observedSum, t.comparator, value, 0);
-    notes.push('cumulative target: growth-rate assessors (Eurostat, SDSN, 序时进度) do not apply; probability and ESCAP use the period total');
+    notes.push('cumulative target: the growth-rate assessors (Eurostat, SDSN) do not apply; probability, ESCAP and 序时进度 use the period total');
   } else {
     values = simulatedValues(projection, [t.year]);
     alreadyMet = holds(last.value, t.comparator, value, base?.value);
@@ -355,11 +355,18 @@ export function assessTargetWith(
     }
   } else {
     const na = notApplicable('cumulative target: assessed on the period total, not on annual growth');
+    // 序时进度 on a period total: share of the total already accumulated vs share of the period elapsed.
+    const [p0, p1] = period!;
+    const observedSum = result.cumulative!.observedSum;
+    const inPeriod = result.cumulative!.observedYears.length > 0 ? { year: last.year, value: observedSum } : null;
     result.verdicts = [
       na[0]!,
       escapVerdict({ base: escapBase, anticipated: dist.median, target: value, comparator: t.comparator }),
       na[2]!,
-      na[3]!,
+      xushiVerdict(
+        { baseYear: p0 - 1, baseValue: 0, targetYear: p1, targetValue: value, comparator: t.comparator, observation: inPeriod },
+        { tolerance: options.xushiTolerance },
+      ),
     ];
   }
   return result;

@@ -106,6 +106,11 @@ describe('assessTarget(indicator, target, options)', () => {
     expect(at(60.5).probability).toBe(0);
     expect(at(60).verdicts[0]!.verdict).toBe('not-applicable');
     expect(at(60).verdicts[1]!.verdict).toBe('on-track');
+    // 序时进度 on the total: 18 of 60 accumulated (30 %) after 2 of 5 years (40 %): ratio 0.75 -> 滞后
+    expect(at(60).verdicts[3]!.measure).toBeCloseTo(0.3 / 0.4, 12);
+    expect(at(60).verdicts[3]!.verdict).toBe('滞后');
+    // 18 of 40 (45 %) after 40 %: ratio 1.125 -> 快于预期
+    expect(at(40).verdicts[3]!.verdict).toBe('快于预期');
   });
 
   it('resolves relative targets against their base and keeps both (翻番, +25 %, +increment)', () => {
