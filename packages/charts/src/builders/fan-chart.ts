@@ -30,6 +30,8 @@ const DEFAULT_LABELS: FanChartLabels = {
 export interface FanChartOptions extends SizeOptions {
   /** legend and axis wording; @default {@link DEFAULT_LABELS} (bilingual) */
   labels?: Partial<FanChartLabels>;
+  /** include zero in the y scale (honest for counts; set `false` to zoom in on a share such as R&D/GDP); @default true */
+  zero?: boolean;
 }
 
 const COMPARATOR_TEXT: Record<Comparator, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' };
@@ -64,7 +66,7 @@ export function targetLabel(t: { year: number; value: number; comparator: Compar
  * });
  */
 export function fanChart(input: FanChartInput, options: FanChartOptions = {}): TopLevelSpec {
-  const { width = 560, height = 300 } = options;
+  const { width = 560, height = 300, zero = true } = options;
   const labels = { ...DEFAULT_LABELS, ...options.labels };
   const unit = input.unit;
   for (const [name, rows] of [
@@ -89,6 +91,7 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
   const color = { scale: { domain: seriesDomain, range: seriesRange }, legend: { title: null, symbolType: 'stroke', symbolStrokeWidth: 2 } };
   const x = { field: 'year', type: 'quantitative', title: '年份', axis: YEAR_AXIS, scale: { zero: false, nice: false } } as const;
   const yTitle = withUnit(labels.value, unit);
+  const yScale = { zero };
   const yearTip = { field: 'year', type: 'quantitative', title: '年份', format: 'd' } as const;
   const valueTip = (field: string, title: string) =>
     ({ field, type: 'quantitative', title: withUnit(title, unit), format: VALUE_FORMAT }) as const;
@@ -127,7 +130,7 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
     mark: { type: 'line' },
     encoding: {
       x,
-      y: { field: 'value', type: 'quantitative', title: yTitle },
+      y: { field: 'value', type: 'quantitative', title: yTitle, scale: yScale },
       color: { field: 'series', type: 'nominal', ...color },
       strokeDash: { field: 'series', type: 'nominal', scale: { domain: seriesDomain, range: dashes } },
       tooltip: seriesTip,

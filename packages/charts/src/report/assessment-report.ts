@@ -87,7 +87,8 @@ export function assessmentReport(plan: PlanAssessment, options: AssessmentReport
     sections: [
       ...region.targets.map((t) => {
         const fan = targetFanInput(t);
-        return { title: targetRowLabel(t), html: targetHtml(t), specs: fan ? [{ spec: fanChart(fan), name: t.key }] : [] };
+        return { title: targetRowLabel(t), html: targetHtml(t), // shares, rates and growth rates vary within a narrow range: zoom in; counts and amounts keep zero
+        specs: fan ? [{ spec: fanChart(fan, { zero: t.measure === 'count' || t.measure === 'amount' }), name: t.key }] : [] };
       }),
       { title: '假设 Assumptions', html: assumptionsHtml(plan, region) },
       { title: '数据来源 Data sources', html: sourcesHtml(region) },
