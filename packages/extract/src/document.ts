@@ -4,7 +4,7 @@
  * ranges already claimed by a stronger rule (a table) so weaker rules skip them.
  */
 import { toHalfWidth } from './numerals.ts';
-import { inferBaseYear } from './time-context.ts';
+import { inferBaseYear, inferTargetYear } from './time-context.ts';
 
 export interface DocumentView {
   file: string;
@@ -12,6 +12,8 @@ export interface DocumentView {
   /** same length as `text` */
   norm: string;
   baseYear: number | null;
+  /** the plan's main target year (most frequent "到YYYY年") */
+  targetYear: number | null;
   /** sorted, non-overlapping `[start, end)` ranges claimed by the table rule */
   claimed: Array<[number, number]>;
 }
@@ -19,7 +21,7 @@ export interface DocumentView {
 /** Build the view of a decoded document. */
 export function documentView(text: string, file: string): DocumentView {
   const norm = toHalfWidth(text);
-  return { file, text, norm, baseYear: inferBaseYear(norm), claimed: [] };
+  return { file, text, norm, baseYear: inferBaseYear(norm), targetYear: inferTargetYear(norm), claimed: [] };
 }
 
 /** Is `offset` inside a claimed range? (binary search) */

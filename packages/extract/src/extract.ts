@@ -7,7 +7,7 @@
  */
 import type { Candidate } from './candidate.ts';
 import { documentView } from './document.ts';
-import { sentenceCandidates } from './rules/sentence.ts';
+import { isHeading, sentenceCandidates, type SectionState } from './rules/sentence.ts';
 import { tableCandidates } from './rules/table.ts';
 import { paragraphs } from './segment.ts';
 
@@ -21,8 +21,9 @@ export interface ExtractOptions {
   minConfidence?: number;
   /**
    * Merge candidates with the same year, kind, value and unit whose names overlap (a table row and the
-   * sentence restating it), keeping the more confident one.
-   * @default true
+   * sentence restating it), keeping the more confident one. Off by default: the seed dataset records every
+   * statement of a figure as its own row, each with its own quote.
+   * @default false
    */
   dedupe?: boolean;
 }
@@ -47,14 +48,23 @@ export interface ExtractResult {
 export function extractCandidates(text: string, options: ExtractOptions = {}): ExtractResult {
   const file = options.file ?? '<text>';
   const minConfidence = options.minConfidence ?? 0.5;
-  const dedupe = options.dedupe ?? true;
+  const dedupe = options.dedupe ?? false;
   const warnings: string[] = [];
   if (text.trim().length === 0) {
     return { candidates: [], warnings: [`${file}: empty document, nothing to extract`], baseYear: null };
   }
   const doc = documentView(text, file);
   const all: Candidate[] = [...tableCandidates(doc)];
-  for (const para of paragraphs(doc.norm)) all.push(...sentenceCandidates(doc, para));
+  // the time context carries from paragraph to paragraph until a heading starts a new section
+  const state: SectionState = { carried: null, targets: false };
+  for (const para of paragraphs(doc.norm)) {
+    if (isHeading(para.text)) {
+      state.carried = null;
+      state.targets = /目标|展望/.test(para.text);
+      continue;
+    }
+    all.push(...sentenceCandidates(doc, para, state));
+  }
   all.sort((a, b) => a.offset - b.offset || b.confidence - a.confidence);
   const kept = (dedupe ? mergeDuplicates(all) : all).filter((c) => c.confidence >= minConfidence);
   if (kept.length === 0) warnings.push(`${file}: no indicator values found (no number with a unit and a year context)`);

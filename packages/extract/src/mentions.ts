@@ -35,6 +35,7 @@ const MENTION = new RegExp(
   String.raw`(?<![\dA-Za-z.．\-/第])(${NUM_RE})(?:\s*[-—~～至到]\s*(\d+(?:\.\d+)?))?\s*(余|多)?\s*(万亿|亿|万|千)?\s*(余|多)?\s*(${UNIT_RE})(?:(\/年|\/人)|)(\s*(?:以上|以下|以内|左右))?`,
   'g',
 );
+const SCALE = /(?<![\dA-Za-z.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(亿|万)(?=级|规模)/g;
 const BLANK = new RegExp(String.raw`(达到|达|突破|超过|增加到|增长到|提升至|提高到|为|分别达到)([\s\u3000]+)(万|亿)?(${UNIT_RE})(以上)?`, 'g');
 
 /**
@@ -69,6 +70,18 @@ export function valueMentions(text: string): Mention[] {
       suffix,
       chinese,
       blank: false,
+    });
+  }
+  // "1500亿级产业集群", "实现千亿规模": an amount in 亿元 without the 元
+  SCALE.lastIndex = 0;
+  const starts = new Set(out.map((m) => m.start));
+  for (let m = SCALE.exec(text); m; m = SCALE.exec(text)) {
+    if (starts.has(m.index)) continue;
+    const parsed = parseNumberText(m[1]!);
+    if (!parsed) continue;
+    out.push({
+      start: m.index, end: m.index + m[0].length, value: parsed.value, upper: null, unit: `${m[2]!}元`, text: m[0],
+      approx: '', suffix: '', chinese: !/\d/.test(m[1]!), blank: false,
     });
   }
   BLANK.lastIndex = 0;

@@ -5,10 +5,10 @@
 import type { Accumulation, Comparator, MeasureType } from '@trajectory/core';
 
 const LEAD = /^(?:[\s“”"‘’（）()、，,：:—\-]|其中|同时|并且|并|力争|争取|确保|全年|共有|现有|拥有|包括|主要|已经|已|以及|及|和|与|均|分别|通过|此外|目前|当前|底|末)+/;
-const TRAIL = /(?:达到了?|达|为|是|增加到|增加至|增长到|增长至|提升至|提升到|提高到|提高至|上升至|上升到|超过|突破|高达|共计|共有|拥有|累计达到|累计达|保持在|控制在|不低于|不少于|不超过|约|近|逾|超|已有|有|仅为|仅|位居|聚集|集聚|引进|培育|培养出?|培养发展|新建|建成|打造|成立|吸引|承担|入选|获得|登记|认定|实现|完成|落地|承接|引育|布局|[\s“”"‘’、，,：:—])+$/;
-const ACQUIRE = /(?:聚集|集聚|引进|培育|培养出?|培养发展|新建|建成|打造|成立|吸引|新增|完成|实现|承接|落地|引育|布局|拥有|共有|有)$/;
+const TRAIL = /(?:达到了?|达|为|是|形成|建设|设立|组建|增加到|增加至|增长到|增长至|提升至|提升到|提高到|提高至|上升至|上升到|超过|突破|高达|共计|共有|拥有|累计达到|累计达|保持在|控制在|不低于|不少于|不超过|约|近|逾|超|已有|有|仅为|仅|位居|聚集|集聚|引进|培育|培养出?|培养发展|新建|建成|打造|成立|吸引|承担|入选|获得|登记|认定|实现|完成|落地|承接|引育|布局|[\s“”"‘’、，,：:—])+$/;
+const ACQUIRE = /(?:聚集|集聚|引进|培育|培养出?|培养发展|新建|建成|打造|成立|吸引|新增|完成|实现|承接|落地|引育|布局|拥有|共有|有|形成|建设|设立|组建)$/;
 const LOCATIVE = /^(?:区内|全区|园区|开发区|本区|我区|区|全市|全省|全国|市内|新区|高新区|各类|一批)?$/;
-const INDICATOR_WORD = /企业|专利|收入|投入|总量|总数|数量|比重|产值|人才|机构|额|率|数|规模|主体|面积|GDP|生产总值|空间|孵化器|项目|资金|增加值|平台|园区|公司|中心|基地|联盟|人员|人口|学位|学校|医院|投资/;
+const INDICATOR_WORD = /企业|专利|收入|投入|总量|总数|数量|比重|产值|人才|机构|额|率|数|规模|主体|面积|GDP|生产总值|空间|孵化器|项目|资金|增加值|平台|园区|公司|中心|基地|联盟|人员|人口|学位|学校|医院|投资|高校|院所|大学|占比|比例|指标|排名|集群|面积|空间|营收|产业/;
 
 /** Strip leading connectives and trailing verbs/comparators from the words before a number. */
 export function cleanName(raw: string): string {
@@ -28,7 +28,12 @@ export function cleanName(raw: string): string {
 
 /** Does the prefix end with an acquisition verb ("聚集", "引进", "新增"), so the noun comes after the number? */
 export function endsWithAcquireVerb(raw: string): boolean {
-  return ACQUIRE.test(raw.replace(/[\s“”"]+$/, ''));
+  return ACQUIRE.test(raw.replace(/[\s“”"]+$/, '').replace(/(?:超过|不少于|约|近|逾|达)$/, ''));
+}
+
+/** Is the unit an area (平米, 万平方米, 亩, 平方公里)? */
+export function isAreaUnit(unit: string): boolean {
+  return /平米|平方米|亩|平方公里|m²|㎡/.test(unit);
 }
 
 /** Is the cleaned name only a place word (区内, 全区) that cannot name an indicator? */

@@ -19,6 +19,8 @@ export interface Paragraph extends Span {
 
 const SENTENCE_END = /[。；;！？!?]/;
 const LINE_END_CLOSES = /[。；;！？!?：:…]\s*$|^\s*$/;
+/** A numbered heading line ("（三）发展目标", "二、形势与需求", "1、创新投入") is a paragraph of its own. */
+const HEADING_LINE = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*[、．]|第[一二三四五六七八九十]+[章节部分])[^。；;]{0,30}$/;
 
 /**
  * Paragraphs of `text` from `start` to `end` (default: the whole text), each with its sentences.
@@ -37,7 +39,13 @@ export function paragraphs(text: string, start = 0, end = text.length): Paragrap
     if (!blank && paraStart < 0) paraStart = pos;
     // A line that ends a sentence (or a heading-like short line ending in digits/words followed by a blank) closes
     // the paragraph; a line that stops mid-sentence continues into the next non-blank line.
-    const closes = !blank && LINE_END_CLOSES.test(line);
+    const heading = !blank && HEADING_LINE.test(line);
+    if (heading && paraStart >= 0 && paraStart < pos) {
+      // close the paragraph before the heading, then let the heading be its own
+      out.push(makeParagraph(text, paraStart, pos - 1));
+      paraStart = pos;
+    }
+    const closes = !blank && (heading || LINE_END_CLOSES.test(line));
     if (paraStart >= 0 && (closes || nl >= end)) {
       out.push(makeParagraph(text, paraStart, nl));
       paraStart = -1;

@@ -76,7 +76,7 @@ export function timeCues(sentence: string, baseYear: number | null): TimeCue[] {
       const y = +m[5];
       // skip dates inside identifiers (文号〔2020〕, "2019年12月3日" is still a year cue but a weak one)
       // "2020年，" / "2020年底" set the time of what follows; "2019年国家科技进步一等奖" only qualifies a noun
-      const sets = /[底末度全]/.test(text.slice(-1)) || /^\s*[，,]/.test(sentence.slice(end, end + 2));
+      const sets = /[底末全]/.test(text.slice(-1)) || /^\s*[，,]/.test(sentence.slice(end, end + 2));
       if (y >= 1949 && y <= 2100) out.push({ start, end, year: y, kind: null, period: null, strength: sets ? 1 : 0.5, text, comparison });
     } else if (m[6]) {
       const k = PLAN_ORDINAL[m[6]]!;
@@ -88,7 +88,9 @@ export function timeCues(sentence: string, baseYear: number | null): TimeCue[] {
       // a bare "十四五" (as in a title) says nothing about a value's year
     } else if (m[8] !== undefined) {
       const n = /\d/.test(m[8]) ? +m[8] : SMALL[m[8]]!;
-      if (baseYear !== null) out.push({ start, end, year: baseYear + n, kind: 'target', period: null, strength: 0.5, text, comparison });
+      // "通过五年时间" counts from the year the sentence is about ("2016年，…通过五年时间" → 2021), else from the base year
+      const from = [...out].reverse().find((c) => !c.comparison && c.period === null)?.year ?? baseYear;
+      if (from !== null) out.push({ start, end, year: from + n, kind: 'target', period: null, strength: 0.8, text, comparison });
     }
   }
   return out;
@@ -118,4 +120,18 @@ export function inferBaseYear(text: string): number | null {
   const plan = /十([一二三四五六])五/.exec(text.slice(0, 2000));
   if (plan) return fiveYearPlanPeriod(PLAN_ORDINAL[plan[1]!]!)[0] - 1;
   return null;
+}
+
+/**
+ * The plan's main target year: the year most often introduced by 到/力争到 ("到2025年"), ties going to the later
+ * year; `null` if the text states no target year.
+ *
+ * @example inferTargetYear('到2023年，…。到2025年，…。到2025年，…') // 2025
+ */
+export function inferTargetYear(text: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(?<!截)(?:到|至|力争到|争取到|预计到)\s*(\d{4})\s*年/g)) counts.set(+m[1]!, (counts.get(+m[1]!) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [year, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && year > best)) best = year;
+  return best;
 }

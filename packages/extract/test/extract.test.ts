@@ -53,18 +53,28 @@ describe('extractCandidates(text): sentence forms', () => {
     expect(candidates[1]!.indicator_zh).toBe('瞪羚企业数量');
   });
 
-  it('an increase over a base year yields the base-year observation (626.13 − 164.6 = 461.53)', () => {
-    const { candidates } = extractCandidates('2020年，全区实现地区生产总值626.13亿元，比2015年增加164.6亿元，年均增长3.9%。');
+  it('an increase over a base year is a row, and the base-year value is derived as a low-confidence hint (626.13 − 164.6 = 461.53)', () => {
+    const text = '2020年，全区实现地区生产总值626.13亿元，比2015年增加164.6亿元，年均增长3.9%。';
+    expect(extractCandidates(text).candidates.map((c) => c.rule)).toEqual(['sentence-value', 'increase', 'growth-rate']);
+    const { candidates } = extractCandidates(text, { minConfidence: 0 });
     const byRule = Object.fromEntries(candidates.map((c) => [c.rule, c]));
     expect(byRule['sentence-value']).toMatchObject({ kind: 'observed', year: 2020, value: 626.13, unit: '亿元', relative_kind: 'increase', relative_amount: 164.6, relative_base_year: 2015 });
+    expect(byRule['increase']).toMatchObject({ kind: 'observed', year: 2020, value: 164.6, unit: '亿元', period_start: 2016, period_end: 2020 });
     expect(byRule['derived-difference']).toMatchObject({ kind: 'observed', year: 2015, unit: '亿元' });
+    expect(byRule['derived-difference']!.confidence).toBeLessThan(0.5);
     expect(byRule['derived-difference']!.value).toBeCloseTo(461.53, 9);
     expect(byRule['growth-rate']).toMatchObject({ year: 2020, value: 3.9, unit: '%', measure: 'growth', period_start: 2016, period_end: 2020 });
   });
 
-  it('a share of a larger region qualifies the value before it: 1597家,占全市21.6%', () => {
-    const c = one('截至2020年底,共有国家高新技术企业1597家,占全市21.6%。');
-    expect(c).toMatchObject({ value: 1597, relative_kind: 'share', relative_amount: 21.6, scope: '全市' });
+  it('a share of a larger region qualifies the value before it and is a row of its own: 1597家,占全市21.6%', () => {
+    const { candidates } = extractCandidates('截至2020年底,共有国家高新技术企业1597家,占全市21.6%;雏鹰企业534家,占新区38.0%,占全市15.0%。');
+    expect(candidates.map((c) => [c.indicator_zh, c.year, c.value, c.unit, c.relative_kind, c.relative_amount, c.scope])).toEqual([
+      ['国家高新技术企业', 2020, 1597, '家', 'share', 21.6, '全市'],
+      ['国家高新技术企业占全市比重', 2020, 21.6, '%', 'share', 21.6, '全市'],
+      ['雏鹰企业', 2020, 534, '家', 'share', 38, '新区'],
+      ['雏鹰企业占新区比重', 2020, 38, '%', 'share', 38, '新区'],
+      ['雏鹰企业占全市比重', 2020, 15, '%', 'share', 15, '全市'],
+    ]);
   });
 
   it('comparators: 超过 → >, 以上 → >=, plain target → =', () => {
@@ -197,11 +207,8 @@ describe('extractCandidates(text): bad input', () => {
 
   it('a 1 MB single line does not crash and is read in time linear in its length', () => {
     const unit = '截至2020年底，国家级高新技术企业146家，专利1296件，技术合同成交额55亿元';
-    const make = (bytes: number) => {
-      let s = '';
-      while (Buffer.byteLength(s) < bytes) s += unit; // no newline and no 。: one huge sentence
-      return s;
-    };
+    // no newline and no 。: one huge sentence
+    const make = (bytes: number) => unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
     const time = (text: string) => {
       let best = Infinity;
       for (let i = 0; i < 3; i++) {
@@ -217,5 +224,40 @@ describe('extractCandidates(text): bad input', () => {
     expect(candidates.length).toBeGreaterThan(0);
     // 4× the input: linear ≈ 4× the time, quadratic ≈ 16×; allow 8× for timer noise
     expect(time(big) / time(small)).toBeLessThan(8);
+  });
+});
+
+describe('extractCandidates(text): ranks, fractions, ratios, scales, areas', () => {
+  it('ranks: 位居全市第二 (observed), 排名前十二 / 进入前十 (targets, at most)', () => {
+    const text = '截至 2015 年底，科技小巨人领军企业 32 家，位居全市第二。到2025年，回归全国高新区创新排名前十二,力争进入前十。';
+    const ranks = extractCandidates(text).candidates.filter((c) => c.rule === 'rank');
+    expect(ranks.map((c) => [c.kind, c.year, c.value, c.unit, c.comparator])).toEqual([
+      ['observed', 2015, 2, '位', ''], ['target', 2025, 12, '位', '<='], ['target', 2025, 10, '位', '<='],
+    ]);
+  });
+
+  it('fractions of a benchmark: 仅为苏州工业园的1/3、1/2 (value a/b)', () => {
+    const { candidates } = extractCandidates('截至 2015 年底，开发区各类研发机构、国家级高新技术企业数仅为苏州工业园的1/3、1/2。');
+    expect(candidates.map((c) => [c.value_text, c.value, c.unit])).toEqual([['1/3', 1 / 3, '倍'], ['1/2', 0.5, '倍']]);
+  });
+
+  it('ratios give two shares, dated by a 较YYYY年 before them', () => {
+    const { candidates } = extractCandidates('2020年，二、三产比例达到35.6:64.4,较2016年的46.8: 53.2实现大幅优化。');
+    expect(candidates.map((c) => [c.year, c.value])).toEqual([[2020, 35.6], [2020, 64.4], [2016, 46.8], [2016, 53.2]]);
+  });
+
+  it('scales: 千亿规模 and 1500亿级 are amounts in 亿元', () => {
+    const { candidates } = extractCandidates('十四五期末,力争实现千亿规模。到2025年，打造营收1500亿级国家级创新产业集群。', { minConfidence: 0 });
+    expect(candidates.map((c) => [c.year, c.value, c.unit])).toEqual([[2025, 1000, '亿元'], [2025, 1500, '亿元']]);
+  });
+
+  it('an area before its noun describes an existing site (observed in the base year)', () => {
+    const { candidates } = extractCandidates('截至2020年底，企业10家。到2023年，企业20家。\n\n将2万平米十字街区打造成为开放式创业社区。');
+    expect(candidates.at(-1)).toMatchObject({ rule: 'area-noun', kind: 'observed', year: 2020, value: 2, unit: '万平米' });
+  });
+
+  it('ranges are two rows: 8-10家 → 8 (>=) and 10 (<=)', () => {
+    const { candidates } = extractCandidates('到2025年，成立 8-10 家研发机构。');
+    expect(candidates.map((c) => [c.value, c.comparator])).toEqual([[8, '>='], [10, '<=']]);
   });
 });

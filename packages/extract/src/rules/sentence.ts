@@ -13,8 +13,9 @@ import type { DocumentView } from '../document.ts';
 import { isClaimed, quoteOf } from '../document.ts';
 import type { Mention } from '../mentions.ts';
 import { valueMentions } from '../mentions.ts';
+import { parseNumberText } from '../numerals.ts';
 import {
-  accumulationOf, cleanName, comparatorOf, endsWithAcquireVerb, isLocative, looksLikeIndicator, measureOf,
+  accumulationOf, cleanName, comparatorOf, endsWithAcquireVerb, isAreaUnit, isLocative, looksLikeIndicator, measureOf,
 } from '../naming.ts';
 import type { Paragraph, Span } from '../segment.ts';
 import type { TimeCue } from '../time-context.ts';
@@ -24,24 +25,45 @@ import { respectivelyLists } from './list.ts';
 
 interface Context {
   cue: TimeCue | null;
-  /** the cue was found in an earlier sentence of the paragraph */
+  /** the cue was found in an earlier sentence of the paragraph (or an earlier paragraph of the section) */
   carried: boolean;
 }
 
-/** Candidates from the running text of one paragraph. */
-export function sentenceCandidates(doc: DocumentView, para: Paragraph): Candidate[] {
+/** What one paragraph hands to the next within a section (reset at headings). */
+export interface SectionState {
+  /** the last time cue that set the time of what follows */
+  carried: TimeCue | null;
+  /** the section's heading speaks of aims (发展目标, 主要目标): undated figures are targets */
+  targets: boolean;
+}
+
+const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*[、.．]|第[一二三四五六七八九十]+[章节部分])/;
+
+/**
+ * Is this paragraph a section heading ("（三）发展目标", "二、形势与需求", "1、创新投入")? Headings reset the
+ * carried time context.
+ */
+export function isHeading(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 40 && !/[。；;]/.test(t) && (HEADING.test(t) || t.length <= 12);
+}
+
+/** Candidates from the running text of one paragraph; `state` carries the time context to the next paragraph. */
+export function sentenceCandidates(doc: DocumentView, para: Paragraph, state: SectionState = { carried: null, targets: false }): Candidate[] {
   const out: Candidate[] = [];
-  let carried: TimeCue | null = null;
+  let carried: TimeCue | null = state.carried;
   for (const sentence of para.sentences) {
-    const found = sentenceLevel(doc, sentence, carried);
+    const found = sentenceLevel(doc, sentence, carried, state.targets);
     out.push(...found.candidates);
-    // only cues that set the time (strength 1) carry over to later sentences
+    // only cues that set the time (strength ≥ 0.8) carry over to later sentences
     if (found.lastCue && found.lastCue.strength >= 0.8) carried = found.lastCue;
   }
+  // across paragraphs only an explicit "到2025年" / "截至2020年底" carries; period names and bare years do not
+  state.carried = carried && carried.kind !== null && carried.strength >= 1 ? carried : null;
   return out;
 }
 
-function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): { candidates: Candidate[]; lastCue: TimeCue | null } {
+function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, targetSection: boolean): { candidates: Candidate[]; lastCue: TimeCue | null } {
   const s = doc.norm.slice(span.start, span.end);
   // names are cut from the original text (same offsets as the normalised copy), so they keep （） and ０-９ as written
   const o = doc.text.slice(span.start, span.end);
@@ -52,8 +74,17 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
   // a whole 1 MB line; a scan per mention would be quadratic).
   const own = cues.filter((c) => !c.comparison);
   const contextAt = (pos: number): Context => {
-    const i = lastEndingBefore(own, pos);
-    return i >= 0 ? { cue: own[i]!, carried: false } : { cue: carried, carried: carried !== null };
+    // the last cue before pos that sets the time; a weak one ("2019年国家科技进步一等奖") only if nothing else
+    let weak: TimeCue | null = null;
+    for (let i = lastEndingBefore(own, pos); i >= 0; i--) {
+      if (own[i]!.strength >= 0.8) return { cue: own[i]!, carried: false };
+      weak ??= own[i]!;
+    }
+    if (carried) return { cue: carried, carried: true };
+    if (weak) return { cue: weak, carried: false };
+    // a time stated later in the same sentence ("…占地面积110亩，…，预计2022年建成")
+    const later = own.find((c) => c.start >= pos && c.strength >= 0.8);
+    return later ? { cue: { ...later, strength: later.strength * 0.7 }, carried: false } : { cue: null, carried: false };
   };
   // mentions inside a time cue ("用三年时间") are not values
   const usable = mentions.filter((m) => {
@@ -67,7 +98,7 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
   for (const pair of respectivelyLists(s, usable, o)) {
     consumed.add(pair.mention.start);
     const ctx = contextAt(pair.mention.start);
-    const c = baseCandidate(doc, span, s, pair.mention, ctx, pair.name, 'list-respectively');
+    const c = baseCandidate(doc, span, s, pair.mention, ctx, pair.name, 'list-respectively', targetSection);
     c.confidence = clamp(c.confidence + (pair.exact ? 0.1 : -0.15));
     candidates.push(c);
     byOffset.set(c.offset, c);
@@ -83,23 +114,33 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
       continue;
     }
     const floor = clauseStart(s, m.start, 0);
-    const prefixFrom = Math.max(floor, lastCueEnd(cues, m.start, floor));
+    const prefixFrom = Math.max(floor, lastCueEnd(own, m.start, floor));
     const prefixRaw = s.slice(prefixFrom, m.start);
     const prefixOrig = o.slice(prefixFrom, m.start);
     const tail = s.slice(Math.max(0, m.start - 16), m.start);
     const ctx = contextAt(m.start);
-    if (m.unit === '个百分点') continue; // a change in a share, not a level
     // relative: "比2015年增加164.6亿元", "比“十三五”末增长25%"
     const rel = /比\s*(.{0,14}?)\s*(?:增长|增加|提高|提升)了?\s*$/.exec(tail);
     if (rel && previous && m.value !== null) {
       attachRelative(doc, previous, rel[1]!, m, candidates, span);
+      if (m.unit !== '%') {
+        // "比2015年增加164.6亿元": the increment is stated, so it is a row (the derived base is only a hint)
+        const c = baseCandidate(doc, span, s, m, ctx, `${previous.indicator_zh}比${rel[1]!.trim()}增加额`, 'increase', targetSection);
+        c.accumulation = 'flow';
+        const base = timeCues(rel[1]!, doc.baseYear)[0];
+        if (base && c.year !== null && base.year < c.year) {
+          c.period_start = base.year + 1;
+          c.period_end = c.year;
+        }
+        candidates.push(c);
+      }
       continue;
     }
     // growth rate: "年均增长3.9%", "复合增速超55%"
     if (m.unit === '%' && /(?:年均|平均|复合)?(?:增长|增速|增幅)(?:率)?(?:为|达|达到|超|超过|保持在)?\s*$/.test(tail)) {
       const own = cleanName(prefixOrig.replace(/(?:年均|平均|复合)?(?:增长|增速|增幅).*$/, ''));
       const name = `${own || previous?.indicator_zh || ''}${/年均|平均/.test(tail) ? '年均增长率' : '增长率'}`;
-      const c = baseCandidate(doc, span, s, m, ctx, name, 'growth-rate');
+      const c = baseCandidate(doc, span, s, m, ctx, name, 'growth-rate', targetSection);
       c.measure = 'growth';
       c.accumulation = '';
       const since = /比\s*(\d{4})\s*年/.exec(s.slice(Math.max(0, m.start - 60), m.start));
@@ -116,23 +157,24 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
     if (share && m.unit === '%') {
       const scope = share[1] ?? '';
       const between = previous ? s.slice(previousEnd, m.start - share[0].length) : 'x';
-      if (previous && /^[\s,，、]*$/.test(between) && previous.relative_kind === '') {
-        previous.relative_kind = 'share';
-        previous.relative_amount = m.value;
-        previous.scope = scope;
-        previousEnd = m.end;
-        continue;
+      const qualifies = previous !== null && /^[\s,，、]*$/.test(between);
+      if (qualifies && previous!.relative_kind === '') {
+        previous!.relative_kind = 'share';
+        previous!.relative_amount = m.value;
+        previous!.scope = scope;
       }
+      // the share is also a figure of its own (雏鹰企业占全市比重 15%), named after the value it qualifies
       const own = cleanName(prefixOrig.replace(/占\s*(?:全市|全国|全省|全区|新区|本区|滨海新区)?(?:的)?(?:比重)?(?:为|达|达到)?\s*$/, ''));
-      const name = own ? `${own}占${scope}比重` : `占${scope}比重`;
-      const c = baseCandidate(doc, span, s, m, ctx, name, 'share');
+      const subject = own || (qualifies ? baseName(previous!.indicator_zh) : '');
+      const name = subject ? `${subject}占${scope}比重` : `占${scope}比重`;
+      const c = baseCandidate(doc, span, s, m, ctx, name, 'share', targetSection);
       c.relative_kind = 'share';
       c.relative_amount = m.value;
       c.scope = scope;
       c.measure = 'share';
-      c.confidence = clamp(c.confidence - (own ? 0 : 0.3));
+      c.confidence = clamp(c.confidence - (subject ? 0 : 0.3));
       candidates.push(c);
-      previous = c;
+      if (!qualifies) previous = c;
       previousEnd = m.end;
       continue;
     }
@@ -143,7 +185,14 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
     const afterEnd = clauseEnd(s, m.end, s.length);
     const after = o.slice(m.end, afterEnd);
     const attributive = /^\s*[\u4e00-\u9fa5A-Za-z“"]/.test(after);
-    if ((isLocative(name) || endsWithAcquireVerb(prefixRaw)) && attributive) {
+    if (attributive && isAreaUnit(m.unit)) {
+      // "将2万平米十字街区打造成为…": an area before its noun describes an existing site
+      const noun = cleanName(after);
+      if (noun.length >= 2 && noun.length <= 24) {
+        name = `${noun}面积`;
+        rule = 'area-noun';
+      }
+    } else if ((isLocative(name) || endsWithAcquireVerb(prefixRaw)) && attributive) {
       const noun = cleanName(after.replace(/[（(][^）)]*[）)]\s*$/, (p) => p));
       if (noun.length >= 2 && noun.length <= 24) {
         name = noun;
@@ -151,12 +200,24 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
         countNounPenalty = endsWithAcquireVerb(prefixRaw) || previous?.rule === 'count-noun' ? 0 : 0.3;
       }
     }
-    const c = baseCandidate(doc, span, s, m, ctx, name, rule);
+    const c = baseCandidate(doc, span, s, m, ctx, name, rule, targetSection);
+    if (rule === 'area-noun' && (ctx.cue === null || ctx.carried)) {
+      c.kind = 'observed';
+      c.year = doc.baseYear;
+      c.comparator = '';
+    }
     c.comparator = comparatorOf(s.slice(Math.max(0, m.start - 6), m.start), m.suffix, m.approx, c.kind);
-    if (rule === 'sentence-value' && attributive) c.confidence = clamp(c.confidence - 0.25);
+    if (rule === 'sentence-value' && attributive) c.confidence = clamp(c.confidence - 0.2);
+    if (rule === 'area-noun') c.confidence = clamp(c.confidence + 0.05);
     c.confidence = clamp(c.confidence - countNounPenalty);
     if (name.length === 0 || name.length > 30) c.confidence = clamp(c.confidence - 0.3);
     candidates.push(c);
+    if (m.upper !== null) {
+      // a range "8-10家" is two rows: the low end as "at least", the high end as "at most"
+      c.comparator = '>=';
+      c.rule = `${rule}-range-low`;
+      candidates.push({ ...c, value: m.upper, comparator: '<=', rule: `${rule}-range-high` });
+    }
     previous = c;
     previousEnd = m.end;
   }
@@ -169,7 +230,7 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
     const name = cleanName(o.slice(Math.max(floor, lastCueEnd(cues, pos, floor)), pos)).replace(/^(?:力争)?实现/, '');
     const ctx = contextAt(pos);
     const pseudo: Mention = { start: pos, end: pos + d[0].length, value: null, upper: null, unit: '', text: d[0], approx: '', suffix: '', chinese: false, blank: false };
-    const c = baseCandidate(doc, span, s, pseudo, ctx, name, 'relative-multiple');
+    const c = baseCandidate(doc, span, s, pseudo, ctx, name, 'relative-multiple', targetSection);
     c.kind = 'target';
     c.relative_kind = 'multiple';
     c.relative_amount = d[1] === '两' ? 4 : 2;
@@ -188,9 +249,63 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null): 
     const name = cleanName(o.slice(Math.max(floor, lastCueEnd(cues, pos, floor)), pos));
     if (!looksLikeIndicator(name)) continue;
     const pseudo: Mention = { start: pos, end: pos + b[1]!.length, value: +b[1]!, upper: null, unit: next.unit, text: b[1]!, approx: '', suffix: '', chinese: false, blank: false };
-    const c = baseCandidate(doc, span, s, pseudo, contextAt(pos), name, 'list-shared-unit');
+    const c = baseCandidate(doc, span, s, pseudo, contextAt(pos), name, 'list-shared-unit', targetSection);
     c.confidence = clamp(c.confidence - 0.1);
     candidates.push(c);
+  }
+
+  // 5. ranks: "位居全市区县（功能区）第五", "排名前十二" (a rank is a value in 位; "前N" as a target means at most N)
+  for (const r of s.matchAll(/(排名|位居|位列|进入|回归)([^，,。；;]{0,14}?)(第|前)\s*([一二三四五六七八九十]+|\d+)(?:位|名)?/g)) {
+    const numText = r[4]!;
+    const parsed = parseNumberText(numText);
+    if (!parsed || isClaimed(doc, span.start + r.index)) continue;
+    const pos = r.index + r[0].length - numText.length - (/[位名]$/.test(r[0]) ? 1 : 0);
+    const floor = clauseStart(s, r.index, 0, MAJOR_BOUNDARY);
+    const subject = cleanName(o.slice(Math.max(floor, lastCueEnd(own, r.index, floor)), r.index));
+    const pseudo: Mention = { start: pos, end: pos + numText.length, value: parsed.value, upper: null, unit: '位', text: numText, approx: '', suffix: '', chinese: !/\d/.test(numText), blank: false };
+    const c = baseCandidate(doc, span, s, pseudo, contextAt(r.index), `${subject}${cleanName(o.slice(r.index + r[1]!.length, r.index + r[1]!.length + r[2]!.length))}排名`, 'rank', targetSection);
+    c.measure = '';
+    c.accumulation = '';
+    c.comparator = c.kind === 'target' && r[3] === '前' ? '<=' : c.kind === 'target' ? '=' : '';
+    c.confidence = clamp(c.confidence + 0.1);
+    candidates.push(c);
+  }
+
+  // 6. fractions of a benchmark: "仅为苏州工业园的1/3、1/2、1/3" (value a/b, unit 倍)
+  for (const f of s.matchAll(/(?<![\d.\/])(\d+)\s*\/\s*(\d+)(?![\d.\/])/g)) {
+    const before = s.slice(Math.max(0, f.index - 12), f.index);
+    if (!/(?:的|为|是|仅为|相当于|[、])\s*$|[\u4e00-\u9fa5]\s+$/.test(before) || +f[2]! === 0 || isClaimed(doc, span.start + f.index)) continue;
+    const floor = clauseStart(s, f.index, 0, MAJOR_BOUNDARY);
+    const subject = cleanName(o.slice(floor, f.index).replace(/[\d\s/、]+$/, ''));
+    const pseudo: Mention = { start: f.index, end: f.index + f[0].length, value: +f[1]! / +f[2]!, upper: null, unit: '倍', text: f[0], approx: '', suffix: '', chinese: false, blank: false };
+    const c = baseCandidate(doc, span, s, pseudo, contextAt(f.index), subject, 'fraction', targetSection);
+    c.measure = '';
+    c.accumulation = '';
+    candidates.push(c);
+  }
+
+  // 7. ratios: "二、三产比例达到35.6:64.4,较2016年的46.8: 53.2" (two shares in %)
+  let ratioSubject = '';
+  for (const q of s.matchAll(/(?<![\d.:])(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)(?![\d.:])/g)) {
+    const floor = clauseStart(s, q.index, 0, MAJOR_BOUNDARY);
+    const clause = o.slice(floor, q.index);
+    // the ratio's name is in its clause, or (for "…,较2016年的46.8:53.2") in the clause of the ratio before it
+    if (!/比例|之比|比重/.test(clause) && !(ratioSubject && /(?:较|比)\s*\d{4}\s*年的?\s*$/.test(clause))) continue;
+    if (isClaimed(doc, span.start + q.index)) continue;
+    const since = /(?:较|比)\s*(\d{4})\s*年的?\s*$/.exec(s.slice(Math.max(0, q.index - 10), q.index));
+    const ctx: Context = since
+      ? { cue: { start: q.index, end: q.index, year: +since[1]!, kind: 'observed', period: null, strength: 1, text: since[0], comparison: false }, carried: false }
+      : contextAt(q.index);
+    const subject = cleanName(clause.replace(/(?:较|比)\s*\d{4}\s*年的?\s*$/, '')) || ratioSubject;
+    ratioSubject = subject;
+    [q[1]!, q[2]!].forEach((numText, k) => {
+      const start = k === 0 ? q.index : q.index + q[0].length - numText.length;
+      const pseudo: Mention = { start, end: start + numText.length, value: Number(numText), upper: null, unit: '%', text: numText, approx: '', suffix: '', chinese: false, blank: false };
+      const c = baseCandidate(doc, span, s, pseudo, ctx, `${subject}（第${k + 1}项）`, 'ratio', targetSection);
+      c.measure = 'share';
+      c.accumulation = '';
+      candidates.push(c);
+    });
   }
 
   const lastCue = own.length ? own[own.length - 1]! : null;
@@ -233,7 +348,7 @@ function lastStartingAtOrBefore(items: Array<{ start: number }>, pos: number): n
 }
 
 /** Fill the fields every sentence rule shares: year, kind, unit, quote, measure, accumulation, confidence. */
-function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx: Context, name: string, rule: string): Candidate {
+function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx: Context, name: string, rule: string, targetSection = false): Candidate {
   const c = emptyCandidate();
   c.indicator_zh = name;
   c.rule = rule;
@@ -252,8 +367,11 @@ function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx
     }
     confidence += (ctx.carried ? 0.15 : 0.25) * cue.strength;
   } else {
-    c.kind = /力争|目标|预计|计划/.test(s) ? 'target' : 'observed';
-    confidence = 0.3;
+    // No time in the paragraph: a plan states its baseline achievements without a year (the base year) and its
+    // aims with future wording (the plan's main target year).
+    c.kind = targetSection || /力争|目标|预计|计划|规划|将|拟|争取|打造|建设|建成|引进|培育|吸引/.test(s.slice(0, m.start + 1)) ? 'target' : 'observed';
+    c.year = c.kind === 'target' ? doc.targetYear : doc.baseYear;
+    confidence = c.year === null ? 0.3 : 0.45;
   }
   // quote: from the cue (if in this sentence and near) or the clause start, to the end of the value's clause
   const clause0 = clauseStart(s, m.start, 0, MAJOR_BOUNDARY);
@@ -311,7 +429,8 @@ function attachRelative(doc: DocumentView, previous: Candidate, basePhrase: stri
     relative_base_year: null,
     rule: 'derived-difference',
     offset: span.start + m.start,
-    confidence: clamp(previous.confidence - 0.1),
+    // not stated in the document: a hint for the analyst, below the default threshold
+    confidence: Math.min(0.45, previous.confidence),
   };
   derived.quote = previous.quote.includes(derived.value_text) ? previous.quote : doc.text.slice(span.start, span.end).trim();
   out.push(derived);
@@ -324,4 +443,9 @@ function round(x: number): number {
 
 function clamp(x: number): number {
   return Math.max(0, Math.min(1, Math.round(x * 100) / 100));
+}
+
+/** The indicator part of a candidate name, without a trailing scope label. */
+function baseName(name: string): string {
+  return name.replace(/（[^（）]*）$/, '');
 }
