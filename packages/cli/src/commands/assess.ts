@@ -1,5 +1,5 @@
 /**
- * `trajectory assess [--region R] [--json] [--out DIR] [--seed S] [--paths N]`: assesses every target of the seed
+ * `trajectory assess [--region R] [--json] [--out DIR] [--seed S] [--paths N] [--method M]`: assesses every target of the seed
  * dataset (probability of attainment, required vs historical growth, the published assessors' verdicts) and prints
  * one table per region, or the JSON. `--out DIR` writes `DIR/assessment.json` and the HTML report `DIR/index.html`.
  * The logic lives in `assessPlan` (@trajectory/forecast); this file only parses flags and writes output.
@@ -11,14 +11,15 @@ import { loadSeedIndicators, REGIONS } from '@trajectory/core';
 import { assessPlan, formatPlanTables } from '@trajectory/forecast';
 import { writeAssessmentReport } from '@trajectory/charts';
 
-const USAGE = `usage: trajectory assess [--region R] [--json] [--out DIR] [--seed S] [--paths N]
+const USAGE = `usage: trajectory assess [--region R] [--json] [--out DIR] [--seed S] [--paths N] [--method M]
 
 Assesses every target of the seed dataset and prints one table per region.
   --region R   only region R (key such as nankai, or its name as in the dataset)
   --json       print the assessment as JSON instead of tables
   --out DIR    also write DIR/assessment.json and the HTML report DIR/index.html
   --seed S     simulation seed (default 20250101); same seed, same numbers
-  --paths N    simulated paths per indicator (default 2000)`;
+  --paths N    simulated paths per indicator (default 2000)
+  --method M   projection method (default auto: chosen by series length; see @trajectory/forecast project)`;
 
 export async function run(argv: string[]): Promise<number> {
   let values;
@@ -31,6 +32,7 @@ export async function run(argv: string[]): Promise<number> {
         out: { type: 'string' },
         seed: { type: 'string' },
         paths: { type: 'string' },
+        method: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -58,7 +60,12 @@ export async function run(argv: string[]): Promise<number> {
     if (region === undefined) return fail(`unknown region '${values.region}'; the dataset has: ${known.join(', ')}`);
   }
 
-  const plan = assessPlan(indicators, { ...(seed !== undefined ? { seed } : {}), ...(nPaths !== undefined ? { nPaths } : {}), ...(region !== undefined ? { region } : {}) });
+  const plan = assessPlan(indicators, {
+    ...(seed !== undefined ? { seed } : {}),
+    ...(nPaths !== undefined ? { nPaths } : {}),
+    ...(region !== undefined ? { region } : {}),
+    ...(values.method !== undefined ? { method: values.method } : {}),
+  });
   console.log(values.json ? JSON.stringify(plan, null, 2) : formatPlanTables(plan, { regionLabel }));
 
   if (values.out !== undefined) {

@@ -1,0 +1,63 @@
+// `trajectory assess` end to end (the command lives in packages/cli/src/commands/assess.ts; tested here by its owner).
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../../cli/src/commands/assess.ts';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  return { out, err };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('trajectory assess', () => {
+  it('--json --region nankai prints the plan assessment of that region only, seeded', async () => {
+    const io = capture();
+    expect(await run(['--json', '--region', 'nankai', '--seed', '3', '--paths', '300'])).toBe(0);
+    const plan = JSON.parse(io.out.join('\n'));
+    expect(plan.seed).toBe(3);
+    expect(plan.nPaths).toBe(300);
+    expect(plan.regions.map((r: { region: string }) => r.region)).toEqual(['nankai']);
+    expect(plan.regions[0].conflicts.map((c: { id: string }) => c.id)).toContain('nankai.hightech_firms@2023');
+  });
+
+  it('prints one table per region, headed by the region name, and accepts the Chinese region name', async () => {
+    const io = capture();
+    expect(await run(['--region', '河西区', '--paths', '200'])).toBe(0);
+    const text = io.out.join('\n');
+    expect(text).toMatch(/^== 河西区 Hexi District \(hexi\)/);
+    expect(text).toMatch(/P\(attain\)/);
+    expect(text).toMatch(/target-blank \(\d+\): hexi\.hightech_firms/);
+  });
+
+  it('--out DIR writes assessment.json and index.html, leaving no temp files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'assess-'));
+    try {
+      capture();
+      expect(await run(['--region', 'binhai', '--paths', '200', '--out', dir])).toBe(0);
+      const files = await readdir(dir);
+      expect(files).toContain('assessment.json');
+      expect(files).toContain('index.html');
+      expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
+      const plan = JSON.parse(await readFile(join(dir, 'assessment.json'), 'utf8'));
+      expect(plan.regions[0].region).toBe('binhai');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects bad flags with exit code 2 and says why', async () => {
+    const io = capture();
+    expect(await run(['--region', 'atlantis'])).toBe(2);
+    expect(io.err.join('\n')).toMatch(/unknown region 'atlantis'; the dataset has: .*nankai/);
+    expect(await run(['--seed', 'x'])).toBe(2);
+    expect(await run(['--paths', '0'])).toBe(2);
+    expect(await run(['--bogus'])).toBe(2);
+    expect(io.err.join('\n')).toMatch(/--seed must be a number, got 'x'/);
+  });
+});
