@@ -1,0 +1,61 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../cli/src/commands/run.ts';
+
+const example = fileURLToPath(new URL('../../../examples/nankai-gazelle-doubling.yaml', import.meta.url));
+
+function capture(): { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void (err += `${a.join(' ')}\n`));
+  return { out: () => out, err: () => err };
+}
+
+describe('trajectory run <scenario-file>', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('--json twice with the same seed is byte-identical; --seed changes it', async () => {
+    const a = capture();
+    expect(await run([example, '--json', '--draws', '1000'])).toBe(0);
+    vi.restoreAllMocks();
+    const b = capture();
+    expect(await run([example, '--json', '--draws', '1000'])).toBe(0);
+    vi.restoreAllMocks();
+    const c = capture();
+    expect(await run([example, '--json', '--draws', '1000', '--seed', '99'])).toBe(0);
+    expect(a.out()).toBe(b.out());
+    expect(a.out()).not.toBe(c.out());
+    const parsed = JSON.parse(a.out()) as { scenario: { draws: number }; targets: unknown[] };
+    expect(parsed.scenario.draws).toBe(1000);
+    expect(parsed.targets).toHaveLength(5);
+    expect(a.err()).toBe(''); // no progress bar with --json / without a TTY
+  });
+
+  it('prints a summary and writes JSON, CSV and Vega-Lite specs with --out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scn-out-'));
+    const c = capture();
+    expect(await run([example, '--draws', '500', '--out', dir])).toBe(0);
+    expect(c.out()).toContain('Targets: P(attain) baseline vs scenario');
+    expect(c.out()).toContain('Lever needed for each goal');
+    expect(readdirSync(dir).sort()).toEqual(['bands.csv', 'charts', 'result.json', 'targets.csv']);
+    expect(readFileSync(join(dir, 'targets.csv'), 'utf8').split('\n')[0]).toMatch(/^label,indicator,year,comparator,value,p_baseline/);
+    const charts = readdirSync(join(dir, 'charts'));
+    expect(charts).toContain('gazelle.vl.json');
+    expect(charts).toContain('pipeline-ladder.vl.json');
+    const spec = JSON.parse(readFileSync(join(dir, 'charts', 'gazelle.vl.json'), 'utf8')) as { $schema: string };
+    expect(spec.$schema).toMatch(/vega-lite/);
+  });
+
+  it('bad input: exit code 1 and file:line: field: problem on stderr', async () => {
+    const c = capture();
+    expect(await run([example, '--draws', '0'])).toBe(1);
+    expect(c.err()).toMatch(/nankai-gazelle-doubling\.yaml:\d+: draws: draws must be a positive integer, got 0/);
+    expect(await run(['/nonexistent.yaml'])).toBe(1);
+    expect(await run([])).toBe(2);
+  });
+});
