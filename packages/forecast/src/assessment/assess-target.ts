@@ -34,6 +34,12 @@ export interface AssessOptions {
   projector?: Projector;
   /** Half-width of the 序时进度 基本符合 band. @default 0.1 */
   xushiTolerance?: number;
+  /**
+   * Years of history the historical growth spans (Eurostat's short-term assessment uses five): it runs from the
+   * latest observation at least this many years before the last one (else the first) to the last.
+   * @default 5
+   */
+  historicalWindow?: number;
 }
 
 /** {@link AssessOptions} with every default filled in. */
@@ -44,6 +50,7 @@ export interface ResolvedAssessOptions {
   category: (indicator: Indicator) => string | undefined;
   projector: Projector;
   xushiTolerance: number;
+  historicalWindow: number;
 }
 
 /**
@@ -59,6 +66,10 @@ export function resolveAssessOptions(options: AssessOptions = {}): ResolvedAsses
   if (!Number.isFinite(seed)) throw new RangeError(`assess requires a finite seed, got ${seed}`);
   if (!Number.isInteger(nPaths) || nPaths < 1) throw new RangeError(`assess requires an integer nPaths >= 1, got ${nPaths}`);
   if (!(xushiTolerance >= 0)) throw new RangeError(`assess requires xushiTolerance >= 0, got ${xushiTolerance}`);
+  const historicalWindow = options.historicalWindow ?? 5;
+  if (!(Number.isInteger(historicalWindow) && historicalWindow >= 1)) {
+    throw new RangeError(`assess requires an integer historicalWindow >= 1, got ${historicalWindow}`);
+  }
   return {
     seed,
     nPaths,
@@ -66,6 +77,7 @@ export function resolveAssessOptions(options: AssessOptions = {}): ResolvedAsses
     category: options.category ?? (() => undefined),
     projector: options.projector ?? defaultProjector,
     xushiTolerance,
+    historicalWindow,
   };
 }
 
@@ -311,11 +323,13 @@ export function assessTargetWith(
   result.probabilityStdError = p.stdError;
   result.atTarget = dist;
 
-  // Growth: required (base -> target), historical (first -> last observation), projected (last -> median).
+  // Growth: required (base -> target), historical (recent window -> last observation), projected (last -> median).
   if (!cumulative) {
     const required = base && base.year < t.year ? growthRate(base.year, base.value, t.year, value) : null;
-    const first = history[0]!;
-    const historical = history.length >= 2 ? growthRate(first.year, first.value, last.year, last.value) : null;
+    // Eurostat's short-term trend spans the last five years: start from the latest observation at least
+    // `historicalWindow` years before the last one, else from the first.
+    const start = [...history].reverse().find((h) => h.year <= last.year - options.historicalWindow) ?? history[0]!;
+    const historical = start.year < last.year ? growthRate(start.year, start.value, last.year, last.value) : null;
     const projected = growthRate(last.year, last.value, t.year, dist.median);
     const hr = growthRatio(historical, required);
     const pr = growthRatio(projected, required);

@@ -99,7 +99,7 @@ export interface GrowthRate {
 export interface GrowthComparison {
   /** from the base (or the last observation, for cumulative targets the average flow) to the target */
   required: GrowthRate | null;
-  /** first to last observation; `null` with fewer than 2 observations */
+  /** a recent window (5 years by default, see `AssessOptions.historicalWindow`) to the last observation; `null` with fewer than 2 observations */
   historical: GrowthRate | null;
   /** last observation to the projected median at the target year */
   projected: GrowthRate | null;

@@ -71,6 +71,21 @@ describe('assessTarget(indicator, target, options)', () => {
     expect(a.verdicts[3]!.verdict).toBe('not-applicable'); // no observation inside 2020–2025
   });
 
+  it('measures historical growth over the last five years (Eurostat short term), or the whole history if shorter', () => {
+    const ind = indicator({
+      id: 'long',
+      observations: [2005, 2010, 2013, 2016, 2018, 2020].map((year, i) => ({ year, value: [50, 60, 70, 90, 100, 121][i]!, source: src('d') })),
+      targets: [target({ year: 2025, value: 200 })],
+    });
+    const a = assessTarget(ind, ind.targets[0]!, { projector: linearProjector, nPaths: 2 });
+    // latest observation at or before 2015 is 2013: (121/70)^(1/7) - 1
+    expect(a.growth!.historical!.fromYear).toBe(2013);
+    expect(a.growth!.historical!.cagr).toBeCloseTo((121 / 70) ** (1 / 7) - 1, 12);
+    const b = assessTarget(ind, ind.targets[0]!, { projector: linearProjector, nPaths: 2, historicalWindow: 20 });
+    expect(b.growth!.historical!.fromYear).toBe(2005);
+    expect(() => assessTarget(ind, ind.targets[0]!, { historicalWindow: 0 })).toThrow(/historicalWindow >= 1/);
+  });
+
   it('uses the plan document\'s own baseline and checks 序时进度 with a later observation', () => {
     const ind = indicator({
       id: 'teda.smes',
