@@ -69,7 +69,7 @@ export async function benchmarks(log: (line: string) => void): Promise<Benchmark
 
     // ours, one thread
     const single: number[] = [];
-    let p = new Float64Array(0);
+    let p: Float64Array = new Float64Array(0);
     for (let r = 0; r < REPS; r++) {
       const t0 = performance.now();
       p = attainmentBatch(input, { draws: DRAWS, years: YEARS, seed: SEED });
