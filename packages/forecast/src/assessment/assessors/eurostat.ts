@@ -18,8 +18,10 @@ export const EUROSTAT_RULE =
   '0 <= r < 0.60 insufficient; r < 0 movement away from the target';
 export const EUROSTAT_SOURCE =
   'Eurostat, Sustainable development in the European Union — Monitoring report on progress towards the SDGs in an ' +
-  'EU context, Introduction/Annex "Assessment of progress for indicators with quantitative targets" (ratio of ' +
-  'actual to required compound annual growth rate), 2023 edition; https://ec.europa.eu/eurostat/web/sdi';
+  'EU context, Introduction, "How is progress assessed?": for indicators with a quantified target the actual ' +
+  'compound annual growth rate over the past five years (short term) is compared with the rate required to meet the ' +
+  'target, https://ec.europa.eu/eurostat/statistics-explained/index.php?title=SDG_-_Introduction; ' +
+  'https://ec.europa.eu/eurostat/web/sdi';
 
 const LABELS: Record<EurostatClass, string> = {
   'significant-progress': 'Significant progress towards the target',
