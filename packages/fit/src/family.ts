@@ -18,12 +18,28 @@ export interface GrowthFamily {
    * format (`"fit(<name>) requires …"`) when the data rule them out (e.g. non-positive values for a log-based start).
    */
   init(t: ArrayLike<number>, y: ArrayLike<number>, options?: FamilyInitOptions): number[];
-  /** Default box bounds per parameter (θ order); ±Infinity when unbounded. */
-  bounds?: { lower?: number[]; upper?: number[] };
+  /**
+   * Default box bounds per parameter (θ order; ±Infinity when unbounded), or a function of the data (τ, y) giving
+   * them, e.g. a capacity at most 100 · max(y): beyond that the data cannot tell a saturating curve from an
+   * exponential one, and the unbounded fit would run off to infinity.
+   */
+  bounds?: FamilyBounds | ((t: ArrayLike<number>, y: ArrayLike<number>) => FamilyBounds);
+  /**
+   * Parameters (by name) the solver works with on the log scale when their start value is > 0 (e.g. a capacity K):
+   * along the ridge K → ∞ of a non-saturating series the valley is straight in log K but curved in K, so the
+   * solver follows it in a few steps instead of hundreds. Estimates and covariance are reported for θ itself.
+   */
+  logScale?: string[];
   /** Fewest distinct time points that identify the parameters. */
   minPoints: number;
   /** Derived quantities worth reporting (e.g. CAGR of the exponential). */
   derived?(theta: ArrayLike<number>): Record<string, number>;
+}
+
+/** Box bounds in θ order. */
+export interface FamilyBounds {
+  lower?: number[];
+  upper?: number[];
 }
 
 /** Passed to {@link GrowthFamily.init}. */

@@ -15,8 +15,24 @@ export interface Series {
   w?: ArrayLike<number>;
 }
 
-/** Options of {@link fitCurve}. All optional. */
-export interface FitOptions extends Pick<LevenbergMarquardtOptions, 'ftol' | 'xtol' | 'gtol' | 'maxIterations' | 'finiteDifference' | 'rankTolerance'> {
+/**
+ * Options of {@link fitCurve}. All optional. The solver tolerances default to 1e-10 here (growth series carry a few
+ * significant digits, so 1e-10 relative changes in the RSS or the parameters are far below their precision);
+ * {@link levenbergMarquardt} itself defaults to 1e-15 (its NIST certification settings).
+ */
+export interface FitOptions {
+  /** Relative RSS reduction tolerance. @default 1e-10 */
+  ftol?: number;
+  /** Relative step tolerance. @default 1e-10 */
+  xtol?: number;
+  /** Gradient (cosine) tolerance. @default 1e-10 */
+  gtol?: number;
+  /** Maximum LM steps. @default 2000 */
+  maxIterations?: number;
+  /** Finite-difference scheme for families without an analytic gradient (not used by the built-in ones). @default 'central' */
+  finiteDifference?: 'forward' | 'central';
+  /** Rank threshold for the covariance (see {@link LevenbergMarquardtOptions.rankTolerance}). @default 1e-12 */
+  rankTolerance?: number;
   /** Parameters held at fixed values, by name, e.g. `{K: 100}` for a percentage capacity. @default {} */
   fixed?: Record<string, number>;
   /** Start values by name, overriding the family's automatic start. @default the family's `init` */
@@ -46,6 +62,11 @@ export interface CurveFit {
   stderr: number[];
   /** Names of the parameters held fixed. */
   fixed: string[];
+  /**
+   * Free parameters that ended on a bound (the family's default or `options.bounds`), e.g. a logistic capacity at
+   * 100 · max|y| on data that do not saturate: the fit is then the best within the box, not an interior optimum.
+   */
+  atBound: string[];
   /** Time origin: the model is evaluated at τ = t − origin. */
   origin: number;
   rss: number;
@@ -71,6 +92,16 @@ export interface CurveFit {
   residuals: number[];
   /** Family-specific derived quantities (e.g. `cagr` for the exponential). */
   derived: Record<string, number>;
+}
+
+function countDistinct(v: Float64Array): number {
+  if (v.length > 64) return new Set(v).size;
+  let d = 0;
+  outer: for (let i = 0; i < v.length; i++) {
+    for (let j = 0; j < i; j++) if (v[j] === v[i]) continue outer;
+    d++;
+  }
+  return d;
 }
 
 function safeEval(f: GrowthFamily['f'], theta: ArrayLike<number>, t: number): number {
@@ -155,7 +186,7 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
     }
     k++;
   }
-  const distinct = new Set(tau).size;
+  const distinct = countDistinct(tau);
   if (distinct < p) throw new RangeError(`fit(${name}) requires at least ${p} distinct t values, got ${distinct}`);
 
   // Start values: automatic unless every free parameter has options.start.
@@ -170,46 +201,62 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
     const j = free[k]!;
     initial[k] = start[family.params[j]!] ?? init[j]!;
   }
+  // Log-scale parameters (see GrowthFamily.logScale): θⱼ = exp(uⱼ) inside the solver.
+  const logK = new Uint8Array(p);
+  for (let k = 0; k < p; k++) {
+    if (family.logScale?.includes(family.params[free[k]!]!) && initial[k]! > 0) {
+      logK[k] = 1;
+      initial[k] = Math.log(initial[k]!);
+    }
+  }
 
   // Bounds.
   let lower: Float64Array | undefined;
   let upper: Float64Array | undefined;
-  if (family.bounds || options.bounds) {
+  const fb = typeof family.bounds === 'function' ? family.bounds(tau, y) : family.bounds;
+  if (fb || options.bounds) {
     lower = new Float64Array(p).fill(-Infinity);
     upper = new Float64Array(p).fill(Infinity);
     for (let k = 0; k < p; k++) {
       const j = free[k]!;
       const b = options.bounds?.[family.params[j]!];
-      lower[k] = b?.[0] ?? family.bounds?.lower?.[j] ?? -Infinity;
-      upper[k] = b?.[1] ?? family.bounds?.upper?.[j] ?? Infinity;
+      lower[k] = b?.[0] ?? fb?.lower?.[j] ?? -Infinity;
+      upper[k] = b?.[1] ?? fb?.upper?.[j] ?? Infinity;
       if (!(lower[k]! <= upper[k]!)) throw new RangeError(`fit(${name}) requires lower <= upper for ${family.params[j]}`);
+      if (logK[k]) {
+        lower[k] = lower[k]! > 0 ? Math.log(lower[k]!) : -Infinity;
+        upper[k] = Math.log(upper[k]!);
+      }
     }
   }
 
   const grad = new Float64Array(P);
   const f = family.f;
   const jac = family.jacobian;
+  const setFull = (theta: Float64Array): void => {
+    for (let k = 0; k < p; k++) full[free[k]!] = logK[k] ? Math.exp(theta[k]!) : theta[k]!;
+  };
   const lm = levenbergMarquardt(
     {
       m: n,
       initial,
       weights: w,
       residuals: (theta, out) => {
-        for (let k = 0; k < p; k++) full[free[k]!] = theta[k]!;
+        setFull(theta);
         for (let i = 0; i < n; i++) out[i] = f(full, tau[i]!) - y[i]!;
       },
       jacobian: (theta, out) => {
-        for (let k = 0; k < p; k++) full[free[k]!] = theta[k]!;
+        setFull(theta);
         for (let i = 0; i < n; i++) {
           jac(full, tau[i]!, grad);
-          for (let k = 0; k < p; k++) out[k * n + i] = grad[free[k]!]!;
+          for (let k = 0; k < p; k++) out[k * n + i] = logK[k] ? grad[free[k]!]! * full[free[k]!]! : grad[free[k]!]!;
         }
       },
     },
     {
-      ftol: options.ftol,
-      xtol: options.xtol,
-      gtol: options.gtol,
+      ftol: options.ftol ?? 1e-10,
+      xtol: options.xtol ?? 1e-10,
+      gtol: options.gtol ?? 1e-10,
       maxIterations: options.maxIterations,
       finiteDifference: options.finiteDifference,
       rankTolerance: options.rankTolerance,
@@ -219,7 +266,7 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
     },
   );
 
-  for (let k = 0; k < p; k++) full[free[k]!] = lm.params[k]!;
+  setFull(Float64Array.from(lm.params));
   const theta = Array.from(full);
   const params: Record<string, number> = {};
   family.params.forEach((nm, j) => (params[nm] = theta[j]!));
@@ -227,11 +274,18 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
   const stderr = new Array<number>(P).fill(NaN);
   for (let j = 0; j < P; j++) if (isFixed[j]) stderr[j] = 0;
   if (lm.covariance) {
+    // Back from log scale: J_u = J_θ · diag(θ) ⇒ cov_θ = diag(θ) cov_u diag(θ).
+    const d = (k: number): number => (logK[k] ? full[free[k]!]! : 1);
     covariance = Array.from({ length: P }, () => new Array<number>(P).fill(0));
     for (let a = 0; a < p; a++) {
-      for (let b = 0; b < p; b++) covariance[free[a]!]![free[b]!] = lm.covariance[a]![b]!;
-      stderr[free[a]!] = lm.stderr[a]!;
+      for (let b = 0; b < p; b++) covariance[free[a]!]![free[b]!] = lm.covariance[a]![b]! * d(a) * d(b);
+      stderr[free[a]!] = Math.sqrt(covariance[free[a]!]![free[a]!]!);
     }
+  }
+  const atBound: string[] = [];
+  for (let k = 0; k < p; k++) {
+    const v = lm.params[k]!;
+    if ((lower && v <= lower[k]!) || (upper && v >= upper[k]!)) atBound.push(family.params[free[k]!]!);
   }
   const fitted = new Array<number>(n);
   const residuals = new Array<number>(n);
@@ -250,6 +304,7 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
     covariance,
     stderr,
     fixed: family.params.filter((_, j) => isFixed[j]),
+    atBound,
     origin,
     rss: lm.rss,
     sigma: lm.sigma,

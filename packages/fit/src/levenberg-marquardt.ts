@@ -287,10 +287,29 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
     let first = true;
     let delta = 0;
     let xnorm = 0;
-    for (;;) {
+    const active = new Uint8Array(p);
+    const jcopy = hasBounds ? new Float64Array(m * p) : fjac;
+    outer: for (;;) {
       jacobianAt(x, fvec, fjac);
       if (!allFinite(fjac, m * p)) return finish('non-finite', 'non-finite', 'Jacobian is not finite', iter);
       if (m < p) return finish('singular-jacobian', 'singular-jacobian', `fewer residuals (${m}) than parameters (${p})`, iter);
+      if (hasBounds) {
+        // Active set: a parameter on a bound whose descent direction −Jᵀf points out of the box is frozen for this
+        // iteration by zeroing its Jacobian column (the subproblem then gives it a zero step), so the solver moves
+        // along the face instead of repeatedly clipping steps.
+        active.fill(0);
+        for (let j = 0; j < p; j++) {
+          const lo = lower?.[j] ?? -Infinity;
+          const hi = upper?.[j] ?? Infinity;
+          if (x[j]! > lo && x[j]! < hi) continue;
+          let g = 0;
+          for (let i = 0; i < m; i++) g += fjac[j * m + i]! * fvec[i]!;
+          if ((x[j]! <= lo && g > 0) || (x[j]! >= hi && g < 0)) active[j] = 1;
+        }
+        jcopy.set(fjac);
+      }
+      refactor: for (;;) {
+      if (hasBounds) for (let j = 0; j < p; j++) if (active[j]) fjac.fill(0, j * m, (j + 1) * m);
       qrFactor(m, p, fjac, true, ipvt, wa1, wa2, wa3); // wa1 = rdiag, wa2 = column norms
       if (first) {
         for (let j = 0; j < p; j++) diag[j] = scaled ? (wa2[j] === 0 ? 1 : wa2[j]!) : 1;
@@ -331,8 +350,42 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
       for (;;) {
         par = lmParameter(p, fjac, m, ipvt, diag, qtf, delta, par, wa1, sdiag, wa2, wa3);
         if (!(par >= 0 && par < Infinity)) par = 0;
-        for (let j = 0; j < p; j++) wa2[j] = x[j]! - wa1[j]!;
-        clamp(wa2);
+        for (let j = 0; j < p; j++) wa1[j] = -wa1[j]!;
+        // Bounds: shorten the step to the first bound it meets (that parameter lands exactly on its bound and is
+        // frozen next iteration if the gradient pushes outward); componentwise projection only if that would stall.
+        let alpha = 1;
+        let block = -1;
+        let blockValue = 0;
+        if (hasBounds) {
+          for (let j = 0; j < p; j++) {
+            const sj = wa1[j]!;
+            const lo = lower?.[j] ?? -Infinity;
+            const hi = upper?.[j] ?? Infinity;
+            if (sj < 0 && lo > -Infinity && (lo - x[j]!) / sj < alpha) {
+              alpha = (lo - x[j]!) / sj;
+              block = j;
+              blockValue = lo;
+            } else if (sj > 0 && hi < Infinity && (hi - x[j]!) / sj < alpha) {
+              alpha = (hi - x[j]!) / sj;
+              block = j;
+              blockValue = hi;
+            }
+          }
+        }
+        if (alpha < 1e-3 && block >= 0 && !active[block] && (x[block] === blockValue)) {
+          // The step leaves the box through a face the parameter already sits on: freeze it and re-solve.
+          active[block] = 1;
+          fjac.set(jcopy);
+          continue refactor;
+        }
+        const truncated = alpha >= 1e-3;
+        for (let j = 0; j < p; j++) wa2[j] = x[j]! + (truncated ? alpha : 1) * wa1[j]!;
+        if (truncated) {
+          if (block >= 0) wa2[block] = blockValue;
+        } else {
+          clamp(wa2);
+          alpha = 1;
+        }
         for (let j = 0; j < p; j++) {
           wa1[j] = wa2[j]! - x[j]!;
           wa3[j] = diag[j]! * wa1[j]!;
@@ -346,16 +399,17 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
         if (!(fnorm1 < Infinity)) fnorm1 = Infinity;
         let actred = -1;
         if (0.1 * fnorm1 < fnorm) actred = 1 - (fnorm1 / fnorm) ** 2;
-        // Predicted reduction from the linear model, using R and the permutation.
+        // Predicted reduction from the linear model, using R and the permutation; for a step shortened to α times
+        // the LM step p it is α(2 − α)‖Jp‖² + 2α·λ‖Dp‖² (relative to ‖f‖²), which is MINPACK's formula at α = 1.
         for (let j = 0; j < p; j++) {
           wa3[j] = 0;
           const temp = wa1[ipvt[j]!]!;
           for (let i = 0; i <= j; i++) wa3[i]! += fjac[j * m + i]! * temp;
         }
         const temp1 = euclideanNorm(wa3, p) / fnorm;
-        const temp2 = (Math.sqrt(par) * pnorm) / fnorm;
-        const prered = temp1 * temp1 + (temp2 * temp2) / 0.5;
-        const dirder = -(temp1 * temp1 + temp2 * temp2);
+        const temp2sq = (par * pnorm * pnorm) / (fnorm * fnorm);
+        const prered = ((2 - alpha) / alpha) * temp1 * temp1 + (2 * temp2sq) / alpha;
+        const dirder = -(temp1 * temp1 + temp2sq) / alpha;
         const ratio = prered !== 0 && prered === prered ? actred / prered : 0;
         if (ratio <= 0.25) {
           let temp = actred >= 0 ? 0.5 : (0.5 * dirder) / (dirder + 0.5 * actred);
@@ -387,7 +441,8 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
         if (delta <= EPSILON * xnorm || !(delta > 0)) return finish('converged', 'converged-step', 'relative step at machine precision', iter);
         if (gnorm <= EPSILON) return finish('converged', 'converged-gradient', 'gradient at machine precision', iter);
         if (iter >= maxIterations) return finish('max-iterations', 'max-iterations', `no convergence within ${maxIterations} iterations`, iter);
-        if (ratio >= 1e-4) break;
+        if (ratio >= 1e-4) continue outer;
+      }
       }
     }
   } finally {

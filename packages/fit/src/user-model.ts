@@ -1,5 +1,5 @@
 import { derivative, parse, type EvalFunction, type MathNode } from 'mathjs';
-import type { GrowthFamily } from './family.ts';
+import type { FamilyBounds, GrowthFamily } from './family.ts';
 
 /** Specification of a user-defined family given as a TypeScript function. */
 export interface UserFamilySpec {
@@ -13,7 +13,7 @@ export interface UserFamilySpec {
   /** Start values (θ order), or a function of the data. @default all 1 */
   start?: number[] | ((t: ArrayLike<number>, y: ArrayLike<number>) => number[]);
   describe?: string;
-  bounds?: { lower?: number[]; upper?: number[] };
+  bounds?: FamilyBounds;
   /** @default params.length */
   minPoints?: number;
 }

@@ -1,5 +1,5 @@
 import type { GrowthFamily } from '../family.ts';
-import { CAPACITY_GRID, fitLine, maxOf, requirePositive } from './ols.ts';
+import { CAPACITY_GRID, capacityBounds, fitLine, maxOf, requirePositive } from './ols.ts';
 
 /**
  * Gompertz growth y = K·exp(−b·e^(−c·τ)): asymmetric S-curve with capacity K, displacement b (y(0) = K e^(−b)) and
@@ -48,5 +48,7 @@ export const gompertz: GrowthFamily = {
     }
     return best;
   },
+  logScale: ['K'],
+  bounds: (_t, y) => capacityBounds(y, 3),
   minPoints: 3,
 };

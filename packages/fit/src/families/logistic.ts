@@ -1,5 +1,5 @@
 import type { FamilyInitOptions, GrowthFamily } from '../family.ts';
-import { CAPACITY_GRID, fitLine, maxOf, requirePositive, sigmoid } from './ols.ts';
+import { CAPACITY_GRID, capacityBounds, fitLine, maxOf, requirePositive, sigmoid } from './ols.ts';
 
 /**
  * Logistic start values: for each capacity K on a grid (max(y) · {1.05 … 5}, or the fixed K), the least-squares line
@@ -67,5 +67,7 @@ export const logistic: GrowthFamily = {
     out[2] = -ds * th[1]!;
   },
   init: (t, y, options) => logisticStart('logistic', t, y, options),
+  logScale: ['K'],
+  bounds: (_t, y) => capacityBounds(y, 3),
   minPoints: 3,
 };

@@ -59,4 +59,18 @@ export function softplus(x: number): number {
 }
 
 /** Capacity multipliers tried for K when it is estimated (K = max(y) · c). */
-export const CAPACITY_GRID = [1.05, 1.1, 1.25, 1.5, 2, 3, 5];
+export const CAPACITY_GRID = [1.05, 1.1, 1.25, 1.5, 2, 3, 5, 10, 30, 100];
+
+/** Largest capacity the S-curve families accept, as a multiple of max |y| (see {@link GrowthFamily.bounds}). */
+export const CAPACITY_LIMIT = 100;
+
+/** Bounds with the capacity (parameter 0) in [0, CAPACITY_LIMIT · max|y|] and the rest free (length p). */
+export function capacityBounds(y: ArrayLike<number>, p: number, rest?: { lower?: number[]; upper?: number[] }) {
+  let m = 0;
+  for (let i = 0; i < y.length; i++) m = Math.max(m, Math.abs(y[i]!));
+  const lower = rest?.lower?.slice() ?? new Array<number>(p).fill(-Infinity);
+  const upper = rest?.upper?.slice() ?? new Array<number>(p).fill(Infinity);
+  lower[0] = 0;
+  upper[0] = m > 0 ? CAPACITY_LIMIT * m : Infinity;
+  return { lower, upper };
+}

@@ -1,6 +1,6 @@
 import type { GrowthFamily } from '../family.ts';
 import { logisticStart } from './logistic.ts';
-import { sigmoid, softplus } from './ols.ts';
+import { capacityBounds, sigmoid, softplus } from './ols.ts';
 
 /**
  * Richards (generalised logistic) growth y = K / (1 + e^(−r(τ − t0)))^(1/ν): the shape parameter ν > 0 moves the
@@ -33,6 +33,7 @@ export const richards: GrowthFamily = {
     const [K, r, t0] = logisticStart('richards', t, y, options);
     return [K!, r!, t0!, options?.fixed?.nu ?? 1];
   },
-  bounds: { lower: [-Infinity, -Infinity, -Infinity, 1e-3], upper: [Infinity, Infinity, Infinity, 1e3] },
+  logScale: ['K'],
+  bounds: (_t, y) => capacityBounds(y, 4, { lower: [0, -Infinity, -Infinity, 1e-3], upper: [Infinity, Infinity, Infinity, 1e3] }),
   minPoints: 4,
 };
