@@ -30,6 +30,8 @@ export interface Candidate {
   relative_amount: number | null;
   /** the base year of a relative target (`十三五末` → 2020); `null` if none */
   relative_base_year: number | null;
+  /** the words of the relative form: "翻番", "比“十三五”末增长25%", "占全市21.6%" */
+  relative_text: string;
   /** 预期性 / 约束性 where a table states it */
   attribute: TargetAttribute | '';
   /** guessed from the unit and wording; '' if unclear */
@@ -39,8 +41,13 @@ export interface Candidate {
   /** first and last year of a cumulative period (e.g. 2021–2025); `null` if none */
   period_start: number | null;
   period_end: number | null;
+  /** bounds of a share in percent: 0 and 100; `null` otherwise */
+  lower: number | null;
+  upper: number | null;
   /** scope qualifier: 占全市 share base, 本区/全市 column labels, a table row label */
   scope: string;
+  /** how the row was read when it is not plain (a derived value, a range end, a default year) */
+  note: string;
   /** 0–1: how likely the row is one an analyst would keep (rule strength, explicit year, predicate position) */
   confidence: number;
   /** the name of the rule that proposed the row */
@@ -49,18 +56,19 @@ export interface Candidate {
   offset: number;
 }
 
-/** The CSV columns written by `candidatesToCsv`, in order: the seed dataset's columns plus confidence and rule. */
+/** A candidate's dataset fields in the seed dataset's column order, then confidence and rule. */
 export const CANDIDATE_COLUMNS = [
-  'indicator_zh', 'kind', 'year', 'value', 'unit', 'comparator', 'quote', 'value_text', 'relative_kind',
-  'relative_amount', 'relative_base_year', 'attribute', 'measure', 'accumulation', 'period_start', 'period_end',
-  'scope', 'confidence', 'rule',
+  'indicator_zh', 'kind', 'year', 'value', 'value_text', 'unit', 'comparator', 'measure', 'accumulation',
+  'period_start', 'period_end', 'lower', 'upper', 'relative_kind', 'relative_amount', 'relative_base_year',
+  'relative_text', 'attribute', 'scope', 'note', 'quote', 'confidence', 'rule',
 ] as const;
 
 /** A blank candidate with every optional field empty; rules fill in what they know. */
 export function emptyCandidate(): Candidate {
   return {
     indicator_zh: '', kind: 'observed', year: null, value: null, unit: '', comparator: '', quote: '', value_text: '',
-    relative_kind: '', relative_amount: null, relative_base_year: null, attribute: '', measure: '', accumulation: '',
-    period_start: null, period_end: null, scope: '', confidence: 0, rule: '', offset: 0,
+    relative_kind: '', relative_amount: null, relative_base_year: null, relative_text: '', attribute: '', measure: '',
+    accumulation: '', period_start: null, period_end: null, lower: null, upper: null, scope: '', note: '', confidence: 0,
+    rule: '', offset: 0,
   };
 }

@@ -6,50 +6,27 @@
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { table } from 'arquero';
-import type { Candidate } from './candidate.ts';
+import { INDICATOR_COLUMNS } from '@trajectory/core';
+import { CANDIDATE_COLUMNS, type Candidate } from './candidate.ts';
 
-/** The seed dataset's columns, then the extractor's own two. */
-export const CSV_COLUMNS = [
-  'id', 'doc', 'region', 'indicator', 'indicator_zh', 'indicator_en', 'kind', 'year', 'value', 'unit', 'comparator',
-  'quote', 'value_text', 'relative_kind', 'relative_amount', 'relative_base_year', 'attribute', 'measure',
-  'accumulation', 'period_start', 'period_end', 'scope', 'confidence', 'rule',
-] as const;
+/** The seed dataset's columns (`INDICATOR_COLUMNS` of @trajectory/core), then the extractor's own two. */
+export const CSV_COLUMNS = [...INDICATOR_COLUMNS, 'confidence', 'rule'] as const;
 
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
 
 /**
- * One CSV row per candidate. `id` is `<doc stem>.c<n>` (n counts from 1 in document order).
+ * One CSV row per candidate. `id` is `<doc stem>.c<n>` (n counts from 1 in document order); `region`,
+ * `indicator` (the grouping key) and `indicator_en` are left for the analyst.
  *
  * @example candidateRows(candidates, 'plan.txt')[0].id // 'plan.c1'
  */
 export function candidateRows(candidates: Candidate[], doc: string): CsvRow[] {
   const stem = basename(doc).replace(/\.[^.]+$/, '');
-  return candidates.map((c, i) => ({
-    id: `${stem}.c${i + 1}`,
-    doc: basename(doc),
-    region: '',
-    indicator: '',
-    indicator_zh: c.indicator_zh,
-    indicator_en: '',
-    kind: c.kind,
-    year: c.year,
-    value: c.value,
-    unit: c.unit,
-    comparator: c.comparator,
-    quote: c.quote,
-    value_text: c.value_text,
-    relative_kind: c.relative_kind,
-    relative_amount: c.relative_amount,
-    relative_base_year: c.relative_base_year,
-    attribute: c.attribute,
-    measure: c.measure,
-    accumulation: c.accumulation,
-    period_start: c.period_start,
-    period_end: c.period_end,
-    scope: c.scope,
-    confidence: c.confidence,
-    rule: c.rule,
-  }));
+  return candidates.map((c, i) => {
+    const row = { id: `${stem}.c${i + 1}`, doc: basename(doc), region: '', indicator: '', indicator_en: '' } as CsvRow;
+    for (const column of CANDIDATE_COLUMNS) row[column] = c[column];
+    return row;
+  });
 }
 
 /**

@@ -79,3 +79,17 @@ export function accumulationOf(context: string, name: string, unit: string, hasP
   if (/家|件|个|项|人|名|所|座|户/.test(unit)) return 'stock';
   return '';
 }
+
+const CANONICAL_UNITS: Record<string, string> = { 平米: '平方米', 万平米: '万平方米', 'm²': '平方米', '㎡': '平方米', 亿规模: '亿元', 亿级: '亿元' };
+
+/**
+ * The unit symbol of the dataset's fixed list for a unit as written: 平米 → 平方米, 万平米 → 万平方米, m² → 平方米;
+ * a per-year suffix ("30家/年") is dropped, the value being a yearly flow. The value itself is never rescaled.
+ *
+ * @example canonicalUnit('2万平米') // never called with numbers; canonicalUnit('万平米') === '万平方米'
+ */
+export function canonicalUnit(unit: string): { unit: string; perYear: boolean } {
+  const perYear = unit.endsWith('/年');
+  const base = perYear ? unit.slice(0, -2) : unit;
+  return { unit: CANONICAL_UNITS[base] ?? base, perYear };
+}

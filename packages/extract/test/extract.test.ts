@@ -253,7 +253,7 @@ describe('extractCandidates(text): ranks, fractions, ratios, scales, areas', () 
 
   it('an area before its noun describes an existing site (observed in the base year)', () => {
     const { candidates } = extractCandidates('截至2020年底，企业10家。到2023年，企业20家。\n\n将2万平米十字街区打造成为开放式创业社区。');
-    expect(candidates.at(-1)).toMatchObject({ rule: 'area-noun', kind: 'observed', year: 2020, value: 2, unit: '万平米' });
+    expect(candidates.at(-1)).toMatchObject({ rule: 'area-noun', kind: 'observed', year: 2020, value: 2, unit: '万平方米', value_text: '2万平米' });
   });
 
   it('ranges are two rows: 8-10家 → 8 (>=) and 10 (<=)', () => {

@@ -15,7 +15,7 @@ import type { Mention } from '../mentions.ts';
 import { valueMentions } from '../mentions.ts';
 import { parseNumberText } from '../numerals.ts';
 import {
-  accumulationOf, cleanName, comparatorOf, endsWithAcquireVerb, isAreaUnit, isLocative, looksLikeIndicator, measureOf,
+  accumulationOf, canonicalUnit, cleanName, comparatorOf, endsWithAcquireVerb, isAreaUnit, isLocative, looksLikeIndicator, measureOf,
 } from '../naming.ts';
 import type { Paragraph, Span } from '../segment.ts';
 import type { TimeCue } from '../time-context.ts';
@@ -122,7 +122,8 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
     // relative: "比2015年增加164.6亿元", "比“十三五”末增长25%"
     const rel = /比\s*(.{0,14}?)\s*(?:增长|增加|提高|提升)了?\s*$/.exec(tail);
     if (rel && previous && m.value !== null) {
-      attachRelative(doc, previous, rel[1]!, m, candidates, span);
+      const relText = o.slice(m.start - rel[0].length, m.end).trim();
+      attachRelative(doc, previous, rel[1]!, m, candidates, span, relText);
       if (m.unit !== '%') {
         // "比2015年增加164.6亿元": the increment is stated, so it is a row (the derived base is only a hint)
         const c = baseCandidate(doc, span, s, m, ctx, `${previous.indicator_zh}比${rel[1]!.trim()}增加额`, 'increase', targetSection);
@@ -158,9 +159,11 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
       const scope = share[1] ?? '';
       const between = previous ? s.slice(previousEnd, m.start - share[0].length) : 'x';
       const qualifies = previous !== null && /^[\s,，、]*$/.test(between);
+      const shareText = o.slice(m.start - share[0].length, m.end);
       if (qualifies && previous!.relative_kind === '') {
         previous!.relative_kind = 'share';
         previous!.relative_amount = m.value;
+        previous!.relative_text = shareText;
         previous!.scope = scope;
       }
       // the share is also a figure of its own (雏鹰企业占全市比重 15%), named after the value it qualifies
@@ -170,8 +173,11 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
       const c = baseCandidate(doc, span, s, m, ctx, name, 'share', targetSection);
       c.relative_kind = 'share';
       c.relative_amount = m.value;
+      c.relative_text = shareText;
       c.scope = scope;
       c.measure = 'share';
+      c.lower = 0;
+      c.upper = 100;
       c.confidence = clamp(c.confidence - (subject ? 0 : 0.3));
       candidates.push(c);
       if (!qualifies) previous = c;
@@ -216,24 +222,33 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
       // a range "8-10家" is two rows: the low end as "at least", the high end as "at most"
       c.comparator = '>=';
       c.rule = `${rule}-range-low`;
-      candidates.push({ ...c, value: m.upper, comparator: '<=', rule: `${rule}-range-high` });
+      c.note = `low end of the range ${c.value_text}`;
+      candidates.push({ ...c, value: m.upper, comparator: '<=', rule: `${rule}-range-high`, note: `high end of the range ${c.value_text}` });
     }
     previous = c;
     previousEnd = m.end;
   }
 
   // 3. 翻番: a relative target with no number of its own
-  for (const d of s.matchAll(/翻(一|两)?番/g)) {
+  for (const d of s.matchAll(/翻(一|两)?番|倍增/g)) {
     const pos = d.index;
     if (isClaimed(doc, span.start + pos)) continue;
     const floor = clauseStart(s, pos, 0, MAJOR_BOUNDARY);
     const name = cleanName(o.slice(Math.max(floor, lastCueEnd(cues, pos, floor)), pos)).replace(/^(?:力争)?实现/, '');
+    // "高企倍增工程", "倍增计划" name programmes; "创新能力倍增" is qualitative: only a countable quantity doubles
+    const rest = s.slice(pos + d[0].length, clauseEnd(s, pos + d[0].length, s.length, MAJOR_BOUNDARY));
+    if (d[0] === '倍增' && (/计划|工程|行动/.test(rest) || !/企业|数量|人才|专利|机构|主体|项目/.test(name) || /能力|水平/.test(name))) continue;
     const ctx = contextAt(pos);
     const pseudo: Mention = { start: pos, end: pos + d[0].length, value: null, upper: null, unit: '', text: d[0], approx: '', suffix: '', chinese: false, blank: false };
     const c = baseCandidate(doc, span, s, pseudo, ctx, name, 'relative-multiple', targetSection);
     c.kind = 'target';
+    if (ctx.cue === null) {
+      c.year = doc.targetYear;
+      c.note = 'no year stated: the plan\'s main target year assumed';
+    }
     c.relative_kind = 'multiple';
     c.relative_amount = d[1] === '两' ? 4 : 2;
+    c.relative_text = o.slice(floor, pos + d[0].length).trim();
     c.relative_base_year = doc.baseYear;
     c.comparator = '>=';
     candidates.push(c);
@@ -354,7 +369,8 @@ function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx
   c.rule = rule;
   c.offset = span.start + m.start;
   c.value = m.value;
-  c.unit = m.unit;
+  const unit = canonicalUnit(m.unit);
+  c.unit = unit.unit;
   c.value_text = doc.text.slice(span.start + m.start, span.start + m.end).trim();
   const cue = ctx.cue;
   let confidence = 0.45;
@@ -371,6 +387,7 @@ function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx
     // aims with future wording (the plan's main target year).
     c.kind = targetSection || /力争|目标|预计|计划|规划|将|拟|争取|打造|建设|建成|引进|培育|吸引/.test(s.slice(0, m.start + 1)) ? 'target' : 'observed';
     c.year = c.kind === 'target' ? doc.targetYear : doc.baseYear;
+    c.note = c.kind === 'target' ? 'no year stated: the plan\'s main target year assumed' : 'no year stated: the plan\'s base year assumed';
     confidence = c.year === null ? 0.3 : 0.45;
   }
   // quote: from the cue (if in this sentence and near) or the clause start, to the end of the value's clause
@@ -380,9 +397,13 @@ function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx
   c.quote = quoteOf(doc, span.start + qStart, span.start + qEnd).quote;
   c.comparator = comparatorOf(s.slice(Math.max(0, m.start - 6), m.start), m.suffix, m.approx, c.kind);
   if (m.blank) c.comparator = m.suffix === '以上' ? '>=' : c.kind === 'target' ? '=' : '';
-  c.measure = measureOf(name, m.unit);
+  c.measure = measureOf(name, c.unit);
+  if (c.measure === 'share' && c.unit === '%') {
+    c.lower = 0;
+    c.upper = 100;
+  }
   const context = s.slice(clause0, m.start);
-  c.accumulation = accumulationOf(context, name, m.unit, c.period_start !== null);
+  c.accumulation = unit.perYear ? 'flow' : accumulationOf(context, name, c.unit, c.period_start !== null);
   if (c.accumulation !== 'cumulative' && rule !== 'growth-rate') {
     c.period_start = null;
     c.period_end = null;
@@ -402,13 +423,14 @@ function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx
  * "…X，比<base>增长N%/增加N<unit>": record the relative form on the previous candidate and, for an absolute
  * increase in the same unit, derive the base-year observation (X − N) as its own candidate.
  */
-function attachRelative(doc: DocumentView, previous: Candidate, basePhrase: string, m: Mention, out: Candidate[], span: Span): void {
+function attachRelative(doc: DocumentView, previous: Candidate, basePhrase: string, m: Mention, out: Candidate[], span: Span, relText: string): void {
   const cues = timeCues(basePhrase, doc.baseYear);
   const baseYear = cues.length ? cues[0]!.year : /上年|去年/.test(basePhrase) && previous.year !== null ? previous.year - 1 : null;
   if (m.unit === '%') {
     previous.relative_kind = 'increase-percent';
     previous.relative_amount = m.value;
     previous.relative_base_year = baseYear;
+    previous.relative_text = relText;
     return;
   }
   if (previous.unit !== m.unit || previous.value === null || m.value === null || baseYear === null) return;
@@ -416,6 +438,7 @@ function attachRelative(doc: DocumentView, previous: Candidate, basePhrase: stri
     previous.relative_kind = 'increase';
     previous.relative_amount = m.value;
     previous.relative_base_year = baseYear;
+    previous.relative_text = relText;
   }
   const derived: Candidate = {
     ...previous,
@@ -427,6 +450,8 @@ function attachRelative(doc: DocumentView, previous: Candidate, basePhrase: stri
     relative_kind: '',
     relative_amount: null,
     relative_base_year: null,
+    relative_text: '',
+    note: `derived, not stated: ${previous.value} − ${m.value}`,
     rule: 'derived-difference',
     offset: span.start + m.start,
     // not stated in the document: a hint for the analyst, below the default threshold
