@@ -300,7 +300,6 @@ export function assessTargetWith(
   // Simulated outcome at the target year.
   let values: Float64Array;
   let escapBase: number | null = base?.value ?? null;
-  let alreadyMet: boolean;
   if (period) {
     const years = range(period[0], period[1]);
     const observedYears = years.filter((y) => y <= last.year && history.some((h) => h.year === y));
@@ -311,11 +310,9 @@ export function assessTargetWith(
     result.cumulative = { observedSum, observedYears, simulatedYears };
     values = simulatedValues(projection, simulatedYears, observedSum);
     escapBase = 0;
-    alreadyMet = holds(observedSum, t.comparator, value, 0);
     notes.push('cumulative target: the growth-rate assessors (Eurostat, SDSN) do not apply; probability, ESCAP and 序时进度 use the period total');
   } else {
     values = simulatedValues(projection, [t.year]);
-    alreadyMet = holds(last.value, t.comparator, value, base?.value);
   }
   const dist: DistributionAt = distributionAt(values, t.year);
   const p = attainment(values, t.comparator, value, escapBase);
@@ -342,6 +339,7 @@ export function assessTargetWith(
       ratioBasis: historical ? hr.basis : pr.basis,
     };
     result.growth = growth;
+    const alreadyMet = holds(last.value, t.comparator, value, base?.value);
     const actual = historical ?? projected;
     const basis = historical ? 'historical' : 'projected';
     const [a, r] = pick(actual, required);
