@@ -200,7 +200,7 @@ describe('completeness: every Arabic number in a document is quoted or deliberat
   const exclusions: Record<string, RegExp[]> = {
     common: [
       /(19|20)\d\d(?=\s*年|-\d|\s*\d*月|〕|\))/g, // years of dates and ranges
-      /(^|\n)\s*\d+[.、:]/g, // list numbering
+      /(^|\n)\s*\d+[.、:](?!\d)/g, // list numbering (not decimals such as a table cell 51.5)
       /网站标识码:\s*\d+|津ICP备\d+号-\d+|津公网安备 \d+号?|IE8/g,
       /[A-Z]\d+|\d+[A-Z]+\d*[A-Z]*|\d+ ?(D|氪)/g, // X86, 5G, 4K8K, 3D, O2O, P3, Z2, 36 氪
     ],

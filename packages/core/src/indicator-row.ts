@@ -40,7 +40,12 @@ export interface IndicatorRow {
   quote: string;
 }
 
-/** The dataset's columns, in file order. `readIndicatorCsv` requires all of them and no others. */
+/**
+ * The dataset's columns, in file order. `readIndicatorCsv` requires all of them and no others.
+ *
+ * @example
+ * INDICATOR_COLUMNS.join(',') // the header line of seeds/indicators.csv
+ */
 export const INDICATOR_COLUMNS = [
   'id', 'doc', 'region', 'indicator', 'indicator_zh', 'indicator_en', 'kind', 'year', 'value', 'value_text', 'unit',
   'comparator', 'measure', 'accumulation', 'period_start', 'period_end', 'lower', 'upper', 'relative_kind',

@@ -33,7 +33,13 @@ function issueAt(ctx: RecordContext, index: number | null, field: string | null,
   };
 }
 
-/** Close enough for a number written in a document and the same number parsed back. */
+/**
+ * Whether two numbers are equal up to floating-point noise (relative 1e-9): a number written in a document and
+ * the same number parsed back, or a value and the same value from another statement.
+ *
+ * @example
+ * sameNumber(0.1 + 0.2, 0.3) // true
+ */
 export function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }

@@ -41,7 +41,13 @@ export function invertRelative(kind: RelativeTarget['kind'], amount: number, val
   }
 }
 
-/** The observation a relative target is measured from: its base year, preferring the target's own document. */
+/**
+ * The observation a relative target is measured from: an exact observation in `relative.baseYear`, preferring
+ * the target's own document; `undefined` when there is none.
+ *
+ * @example
+ * baseObservation(gazelles, gazelles.targets[0])?.value // 16
+ */
 export function baseObservation(indicator: Indicator, target: Target): Observation | undefined {
   const rel = target.relative;
   if (!rel) return undefined;

@@ -14,7 +14,7 @@ import { validateQuotes } from './validate-quotes.ts';
 
 const seedsUrl = new URL('../../../seeds/', import.meta.url);
 
-/** Absolute path of the repository's `seeds/` directory. */
+/** Absolute path of the repository's `seeds/` directory (resolved from this file, e.g. `/work/main/seeds/`). */
 export const seedsDir: string = fileURLToPath(seedsUrl);
 
 /** Absolute path of `seeds/indicators.csv`. */

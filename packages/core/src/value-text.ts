@@ -72,5 +72,8 @@ export function parseValueText(text: string, unit = ''): number | null {
     if (unit.startsWith(prefix) && s.endsWith(prefix) && s.length > 1) s = s.slice(0, -1);
   }
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return Number(s);
+  // a number with a magnitude the unit does not carry: "55亿" in 元
+  const scaled = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))([万亿]+)$/.exec(s);
+  if (scaled) return [...scaled[2]!].reduce((v, ch) => v * bigUnits[ch]!, Number(scaled[1]));
   return parseChineseNumeral(s);
 }

@@ -34,6 +34,12 @@ describe('readIndicatorCsv(text, file) / writeIndicatorCsv(rows)', () => {
     expect(readIndicatorCsv(writeIndicatorCsv(rows), 'a.csv')).toEqual(rows);
   });
 
+  it('accepts CRLF line endings and a UTF-8 byte order mark', () => {
+    const rows = [row(), targetRow({ quote: 'two\nlines 300' })];
+    const crlf = '\uFEFF' + writeIndicatorCsv(rows).replace(/\n/g, '\r\n');
+    expect(readIndicatorCsv(crlf, 'crlf.csv').map((r) => [r.id, r.value])).toEqual(rows.map((r) => [r.id, r.value]));
+  });
+
   it('names file, line, row and field for an unknown unit', () => {
     const issues = issuesOf(() => readIndicatorCsv(withCell(good(), 2, 'unit', 'kg'), 'bad.csv'));
     expect(issues).toContainEqual({ file: 'bad.csv', row: 2, line: 3, field: 'unit', message: "unknown unit 'kg'" });
