@@ -78,6 +78,17 @@ describe('chart text', () => {
     expect(o80).toBeLessThan(o50);
   });
 
+  it('fanChart opens the fan from the last observation unless connect is false', () => {
+    type S = { datasets: { series: { series: string; year: number; value: number }[]; bands: { year: number; level: number; lower: number; upper: number }[] } };
+    const spec = fanChart(fanInput) as unknown as S;
+    const median = spec.datasets.series.filter((r) => r.series.includes('median'));
+    expect(median[0]).toEqual({ series: '预测中位数 median', year: 2020, value: 1597 });
+    expect(spec.datasets.bands.filter((b) => b.year === 2020)).toEqual([95, 80, 50].map((level) => ({ year: 2020, level, lower: 1597, upper: 1597 })));
+    const loose = fanChart(fanInput, { connect: false }) as unknown as S;
+    expect(loose.datasets.series.filter((r) => r.series.includes('median'))[0]?.year).toBe(2021);
+    expect(loose.datasets.bands).toHaveLength(fanInput.bands.length);
+  });
+
   it('attainabilityDashboard sorts by probability, unassessed last, and labels n/a', async () => {
     expect(sortByProbability(dashboardInput.rows).map((r) => r.probability)).toEqual([0.72, 0.41, 0.04, null]);
     const texts = svgTexts(await renderSvg(attainabilityDashboard(dashboardInput)));

@@ -30,6 +30,8 @@ const DEFAULT_LABELS: FanChartLabels = {
 export interface FanChartOptions extends SizeOptions {
   /** legend and axis wording; @default {@link DEFAULT_LABELS} (bilingual) */
   labels?: Partial<FanChartLabels>;
+  /** start the median line and the bands at the last observation, so the fan opens from the data; @default true */
+  connect?: boolean;
   /** include zero in the y scale (honest for counts; set `false` to zoom in on a share such as R&D/GDP); @default true */
   zero?: boolean;
 }
@@ -66,7 +68,7 @@ export function targetLabel(t: { year: number; value: number; comparator: Compar
  * });
  */
 export function fanChart(input: FanChartInput, options: FanChartOptions = {}): TopLevelSpec {
-  const { width = 560, height = 300, zero = true } = options;
+  const { width = 560, height = 300, zero = true, connect = true } = options;
   const labels = { ...DEFAULT_LABELS, ...options.labels };
   const unit = input.unit;
   for (const [name, rows] of [
@@ -86,6 +88,12 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
   });
 
   const levels = [...new Set(input.bands.map((b) => b.level))].sort((a, b) => b - a);
+  // The fan opens from the last observation: a zero-width band and the median start there.
+  const last = input.history.reduce<{ year: number; value: number } | undefined>((m, h) => (m === undefined || h.year > m.year ? h : m), undefined);
+  const firstProjected = Math.min(...input.median.map((m) => m.year), ...input.bands.map((b) => b.year));
+  const anchor = connect && last && input.median.length > 0 && last.year < firstProjected ? last : undefined;
+  const median = anchor ? [{ year: anchor.year, value: anchor.value }, ...input.median] : input.median;
+  const bands = anchor && input.bands.length ? [...levels.map((level) => ({ year: anchor.year, level, lower: anchor.value, upper: anchor.value })), ...input.bands] : input.bands;
   const seriesDomain = [labels.observed, ...(input.fitted?.length ? [labels.fitted] : []), labels.median];
   const seriesRange = ['#333333', ...(input.fitted?.length ? ['#9467bd'] : []), '#1f77b4'];
   const color = { scale: { domain: seriesDomain, range: seriesRange }, legend: { title: null, symbolType: 'stroke', symbolStrokeWidth: 2 } };
@@ -97,7 +105,7 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
     ({ field, type: 'quantitative', title: withUnit(title, unit), format: VALUE_FORMAT }) as const;
 
   const layers: object[] = [];
-  if (input.bands.length) {
+  if (bands.length) {
     layers.push({
       data: { name: 'bands' },
       mark: { type: 'area', color: '#1f77b4' },
@@ -122,7 +130,7 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
   const series = [
     ...input.history.map(line(labels.observed)),
     ...(input.fitted ?? []).map(line(labels.fitted)),
-    ...input.median.map(line(labels.median)),
+    ...median.map(line(labels.median)),
   ];
   const seriesTip = [{ field: 'series', type: 'nominal', title: '序列 series' }, yearTip, valueTip('value', labels.value)];
   layers.push({
@@ -149,7 +157,7 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
   });
 
   const datasets: Record<string, object[]> = { series };
-  if (input.bands.length) datasets.bands = input.bands.map((b) => ({ ...b }));
+  if (bands.length) datasets.bands = bands.map((b) => ({ year: b.year, level: b.level, lower: b.lower, upper: b.upper }));
 
   const t = input.target;
   if (t) {
