@@ -21,6 +21,8 @@ export interface Mention {
   suffix: '' | '以上' | '以下' | '以内' | '左右';
   chinese: boolean;
   blank: boolean;
+  /** "1500亿级", "千亿规模": a scale word follows, so the noun after the number is expected */
+  scale?: boolean;
 }
 
 /** Units in the order they must be tried (longest first). */
@@ -81,7 +83,7 @@ export function valueMentions(text: string): Mention[] {
     if (!parsed) continue;
     out.push({
       start: m.index, end: m.index + m[0].length, value: parsed.value, upper: null, unit: `${m[2]!}元`, text: m[0],
-      approx: '', suffix: '', chinese: !/\d/.test(m[1]!), blank: false,
+      approx: '', suffix: '', chinese: !/\d/.test(m[1]!), blank: false, scale: true,
     });
   }
   BLANK.lastIndex = 0;

@@ -37,7 +37,7 @@ const SMALL: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 
 const CUE = new RegExp(
   [
     // 1,2: explicit target "到2025年(底)"
-    String.raw`(?<!截)(?:到|至|力争到|争取到|预计到|计划到|力争在|目标到)\s*(\d{4})\s*年(?:底|末)?`,
+    String.raw`(?<!截)(?:到|至|力争到|争取到|预计到|计划到|力争在|目标到|预计|计划于|将于)\s*(\d{4})\s*年(?:底|末)?`,
     // 3: observed "截至2020年底"
     String.raw`截(?:至|止)(?:到)?\s*(\d{4})\s*年(?:底|末)?`,
     // 4,5: a year range "2011-2015年"

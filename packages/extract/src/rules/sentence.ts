@@ -59,7 +59,7 @@ export function sentenceCandidates(doc: DocumentView, para: Paragraph, state: Se
     if (found.lastCue && found.lastCue.strength >= 0.8) carried = found.lastCue;
   }
   // across paragraphs only an explicit "到2025年" / "截至2020年底" carries; period names and bare years do not
-  state.carried = carried && carried.kind !== null && carried.strength >= 1 ? carried : null;
+  if (carried && carried.kind !== null && carried.strength >= 1) state.carried = carried;
   return out;
 }
 
@@ -190,7 +190,12 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
     let countNounPenalty = 0;
     const afterEnd = clauseEnd(s, m.end, s.length);
     const after = o.slice(m.end, afterEnd);
-    const attributive = /^\s*[\u4e00-\u9fa5A-Za-z“"]/.test(after);
+    const attributive = /^\s*[\u4e00-\u9fa5A-Za-z“"]/.test(after) && !m.scale;
+    if (m.scale) {
+      // "打造营收1500亿级国家级创新产业集群": the scale qualifies the noun after it
+      const noun = cleanName(after.replace(/^\s*(?:级|规模)/, ''));
+      if (noun.length >= 2 && noun.length <= 24) name = `${noun}${name.replace(/^(?:打造|实现|形成|建成)/, '')}`;
+    }
     if (attributive && isAreaUnit(m.unit)) {
       // "将2万平米十字街区打造成为…": an area before its noun describes an existing site
       const noun = cleanName(after);
@@ -216,7 +221,14 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
     if (rule === 'sentence-value' && attributive) c.confidence = clamp(c.confidence - 0.2);
     if (rule === 'area-noun') c.confidence = clamp(c.confidence + 0.05);
     c.confidence = clamp(c.confidence - countNounPenalty);
-    if (name.length === 0 || name.length > 30) c.confidence = clamp(c.confidence - 0.3);
+    if (name.length === 0 && floor > 0) {
+      // "国家高新技术企业数量实现快速增长,达到2500家": the subject is the clause before
+      const subject = cleanName(o.slice(clauseStart(s, floor - 1, 0, MAJOR_BOUNDARY), floor - 1));
+      if (subject.length >= 2 && subject.length <= 30 && looksLikeIndicator(subject)) {
+        c.indicator_zh = subject;
+        c.confidence = clamp(c.confidence + 0.1 - 0.15);
+      } else c.confidence = clamp(c.confidence - 0.3);
+    } else if (name.length === 0 || name.length > 45) c.confidence = clamp(c.confidence - 0.3);
     candidates.push(c);
     if (m.upper !== null) {
       // a range "8-10家" is two rows: the low end as "at least", the high end as "at most"
