@@ -4,6 +4,8 @@
 
 // Input shapes and look
 export type * from './types.ts';
+/** Vega-Lite's top-level spec type, re-exported so callers need no direct vega-lite dependency for types. */
+export type { TopLevelSpec } from 'vega-lite';
 export { CHART_CONFIG, CJK_FONT_FAMILY, PRIMARY_FONT_FAMILY, YEAR_AXIS, DEFAULT_CATEGORY_COLORS, DEFAULT_PIPELINE_STAGES, bandOpacity } from './theme.ts';
 export { VL_SCHEMA, type SizeOptions } from './builders/common.ts';
 
