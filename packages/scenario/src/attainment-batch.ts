@@ -6,7 +6,7 @@
  */
 import { createRng } from '@trajectory/core';
 import { simulateGrowthPaths, type GrowthPlan } from './growth-kernel.ts';
-import { hashId } from './simulate.ts';
+import { hashId } from './hash-id.ts';
 import { createZiggurat } from './ziggurat.ts';
 
 export interface AttainmentBatchInput {

@@ -8,7 +8,8 @@ export type {
 
 // Running: whole scenario, single simulations, goal seeking
 export { runScenario, type InterventionEffect, type RunOptions, type ScenarioResult, type SeriesResult, type TargetResult } from './run-scenario.ts';
-export { simulate, hashId, type Simulation, type SimulationOptions } from './simulate.ts';
+export { simulate, type Simulation, type SimulationOptions } from './simulate.ts';
+export { hashId } from './hash-id.ts';
 export { goalSeek, leverContext, type GoalResult, type GoalSeekOptions } from './goal-seek.ts';
 export { projectPaths, type ProjectionNote } from './project-paths.ts';
 
@@ -19,6 +20,7 @@ export { step, ramp, pulse } from './vensim.ts';
 export { createZiggurat, type NormalSource } from './ziggurat.ts';
 export { simulateGrowthPaths, type GrowthPlan } from './growth-kernel.ts';
 export { attainmentBatch, type AttainmentBatchInput } from './attainment-batch.ts';
+export { createAttainmentPool, type AttainmentPool } from './attainment-pool.ts';
 export { attainment, bands, quantileSorted, sortedColumn, type Bands, type Probability } from './summary.ts';
 
 // Output

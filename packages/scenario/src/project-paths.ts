@@ -4,7 +4,7 @@
  * scenario seed and the hash of its id, so baseline and scenario runs share the same paths.
  */
 import { project } from '@trajectory/forecast';
-import { hashId } from './simulate.ts';
+import { hashId } from './hash-id.ts';
 import type { Scenario } from './types.ts';
 
 /** What `project()` said about each projected indicator (method chosen, its note, warnings). */

@@ -11,6 +11,7 @@
  */
 import { createRng } from '@trajectory/core';
 import { compileSafeExpression } from './expression.ts';
+import { hashId } from './hash-id.ts';
 import { simulateGrowthPaths, type GrowthPlan } from './growth-kernel.ts';
 import { calibratePipeline } from './pipeline.ts';
 import type { IndicatorSpec, Intervention, Lever, PipelineSpec, Scenario } from './types.ts';
@@ -73,16 +74,6 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
   }
   if (scenario.derived.length > 0) evaluateDerived(scenario, years, draws, values);
   return { years, draws, values };
-}
-
-/** FNV-1a 32-bit hash of an id: the stream number of its random numbers. */
-export function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 function growthPlan(ind: IndicatorSpec, years: number[], active: readonly Intervention[], lever?: SimulationOptions['lever']): GrowthPlan & { override?: Float64Array } {

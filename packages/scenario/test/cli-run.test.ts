@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileSpec } from '@trajectory/charts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../cli/src/commands/run.ts';
 
@@ -47,8 +48,12 @@ describe('trajectory run <scenario-file>', () => {
     const charts = readdirSync(join(dir, 'charts'));
     expect(charts).toContain('gazelle.vl.json');
     expect(charts).toContain('pipeline-ladder.vl.json');
-    const spec = JSON.parse(readFileSync(join(dir, 'charts', 'gazelle.vl.json'), 'utf8')) as { $schema: string };
-    expect(spec.$schema).toMatch(/vega-lite/);
+    for (const f of charts) {
+      // every spec compiles with Vega-Lite without a warning
+      const spec = JSON.parse(readFileSync(join(dir, 'charts', f), 'utf8')) as Parameters<typeof compileSpec>[0] & { $schema: string };
+      expect(spec.$schema).toMatch(/vega-lite/);
+      expect(compileSpec(spec).warnings).toEqual([]);
+    }
   });
 
   it('bad input: exit code 1 and file:line: field: problem on stderr', async () => {

@@ -138,3 +138,18 @@ describe('parseScenario(text, file): bad input names file, line and field', () =
     expect(() => loadScenario(join(dir, 's.yaml'))).toThrow(/data\.csv:3: row 3, value: not a number: 'ten'/);
   });
 });
+
+describe('JSON scenario files', () => {
+  it('parses the same scenario written as JSON, with line numbers in errors', () => {
+    const json = JSON.stringify({ name: 'j', baseYear: 2020, horizon: 2022, indicators: { a: { base: 1, growth: { mean: 0.1, sd: 0 } } } }, null, 2);
+    expect(parseScenario(json, 'j.json').indicators[0]!.base).toBe(1);
+    let caught: ScenarioError | undefined;
+    try {
+      parseScenario(json.replace('"sd": 0', '"sd": "zero"'), 'j.json');
+    } catch (error) {
+      caught = error as ScenarioError;
+    }
+    expect(caught?.field).toBe('indicators.a.growth.sd');
+    expect(caught?.line).toBe(10);
+  });
+});
