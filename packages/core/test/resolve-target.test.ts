@@ -57,7 +57,7 @@ describe('relative targets resolve consistently (fast-check)', () => {
       // an explicit baseValue gives the same as the base-year observation
       const explicit = { ...targets[0]!, relative: { ...targets[0]!.relative!, baseValue: b } };
       expect(resolveTarget(indicator([], [explicit]), explicit).value).toBe(ind.targets[0]!.value);
-    }));
+    }), { seed: 7, numRuns: 200 });
   });
   it('invertRelative undoes applyRelative, and the implied base reproduces a stated value', () => {
     fc.assert(fc.property(base, fc.constantFrom('multiple', 'increase-percent', 'increase' as const), fc.double({ min: 0.5, max: 50, noNaN: true }), (b, kind, amount) => {
@@ -66,6 +66,6 @@ describe('relative targets resolve consistently (fast-check)', () => {
       const t: Target = { year: 2025, value: v, comparator: '>=', relative: { kind, amount, baseYear: 2020, text: '' }, source: src('a') };
       const implied = resolveTarget(indicator([], [t]), t).relative!.impliedBaseValue!;
       expect(applyRelative(kind, amount, implied)).toBeCloseTo(v, 6);
-    }));
+    }), { seed: 11, numRuns: 200 });
   });
 });
