@@ -38,7 +38,8 @@ export function candidatesToCsv(candidates: Candidate[], doc: string): string {
   const rows = candidateRows(candidates, doc);
   const columns: Record<string, Array<string | number | null>> = {};
   for (const name of CSV_COLUMNS) columns[name] = rows.map((r) => r[name] ?? null);
-  return `${table(columns).toCSV()}\n`;
+  const csv = table(columns).toCSV();
+  return csv.endsWith('\n') ? csv : `${csv}\n`;
 }
 
 /** Write the candidates' CSV to `path` atomically: a temp file in the same directory, then rename. */
