@@ -145,3 +145,20 @@ describe('Monte Carlo properties', () => {
     expect(Math.abs(t.baseline.p - 0.7257468822)).toBeLessThan(4 * t.baseline.se);
   });
 });
+
+describe('project baseline (@trajectory/forecast)', () => {
+  it('uses project() paths as the baseline and applies interventions on top of the same paths', async () => {
+    const { project } = await import('@trajectory/forecast');
+    const s = parseScenario(`name: p\nbaseYear: 2020\nhorizon: 2024\ndraws: 500\nseed: 3\nindicators:\n  a: { history: { 2016: 100, 2017: 112, 2018: 120, 2019: 135, 2020: 150 }, project: { method: drift } }\ninterventions:\n  - { type: multiply, indicator: a, factor: 2, year: 2022 }\n`, 'p.yaml');
+    const r = runScenario(s);
+    const a = r.series.find((x) => x.id === 'a')!;
+    const { hashId } = await import('../src/index.ts');
+    const proj = project({ years: [2016, 2017, 2018, 2019, 2020], values: [100, 112, 120, 135, 150] }, { toYear: 2024, nPaths: 500, seed: (3 ^ hashId('a')) >>> 0, method: 'drift' });
+    // same paths: the baseline median equals project()'s path median in every projected year
+    proj.median.forEach((m, k) => expect(a.baseline.median[k + 1]).toBeCloseTo(m, 9));
+    expect(a.baseline.median[0]).toBe(150);
+    // doubling in 2022 doubles every path from 2022 on, so the medians double too
+    for (let k = 2; k <= 4; k++) expect(a.scenario.median[k]! / a.baseline.median[k]!).toBeCloseTo(2, 9);
+    expect(r.projections[0]).toMatchObject({ id: 'a', method: 'drift' });
+  });
+});
