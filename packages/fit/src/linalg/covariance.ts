@@ -26,7 +26,8 @@ export function unscaledCovariance(m: number, p: number, jac: Float64Array, rank
     let s = 0;
     for (let i = 0; i < m; i++) s += jac[j * m + i]! * jac[j * m + i]!;
     s = Math.sqrt(s);
-    if (!(s > 0 && s < Infinity)) return { inverse: null, rank: 0, condition: Infinity };
+    if (!(s < Infinity)) return { inverse: null, rank: 0, condition: Infinity };
+    if (s === 0) s = 1; // a zero column stays zero: pivoted last, it lowers the rank
     scale[j] = s;
     for (let i = 0; i < m; i++) jac[j * m + i]! /= s;
   }
@@ -35,6 +36,7 @@ export function unscaledCovariance(m: number, p: number, jac: Float64Array, rank
   const rdiag = new Float64Array(p);
   qrFactor(m, p, jac, true, ipvt, rdiag, new Float64Array(p), new Float64Array(p));
   const r0 = Math.abs(rdiag[0]!);
+  if (r0 === 0) return { inverse: null, rank: 0, condition: Infinity };
   let rank = 0;
   while (rank < p && Math.abs(rdiag[rank]!) > rankTolerance * r0) rank++;
   const condition = r0 / Math.abs(rdiag[p - 1]!);
