@@ -60,6 +60,8 @@ export interface AttainabilityRow {
   requiredGrowth: number | null;
   /** historical annual growth of the indicator, percent per year */
   historicalGrowth: number | null;
+  /** annual growth the projection expects (last observation to the median at the target year), percent per year */
+  projectedGrowth?: number | null;
   unit?: string;
   /** extra tooltip text: method, verdicts, source */
   note?: string;
@@ -79,6 +81,8 @@ export interface GrowthGapRow {
   label: string;
   required: number | null;
   historical: number | null;
+  /** growth the projection expects; drawn as a third dot when given */
+  projected?: number | null;
 }
 
 /** Input of {@link growthGapChart}. */

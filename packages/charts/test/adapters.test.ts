@@ -27,6 +27,7 @@ describe('regionDashboardInput(region, {assessor})', () => {
     expect(d.rows.map((r) => r.probability)).toEqual([0.04, 0.41, null]);
     expect(d.rows[0]?.requiredGrowth).toBeCloseTo(26.6, 10);
     expect(d.rows[0]?.historicalGrowth).toBeCloseTo(11.2, 10);
+    expect(regionDashboardInput(binhai!).rows[0]?.projectedGrowth).toBeCloseTo(11, 10);
     expect(d.rows.map((r) => r.category)).toEqual(['滞后', '滞后', 'not-applicable']);
     expect(d.rows[2]?.note).toContain('no-base');
     expect(regionDashboardInput(nankai!).rows[0]?.category).toBe('insufficient-progress');

@@ -90,9 +90,18 @@ describe('chart text', () => {
   });
 
   it('attainabilityDashboard sorts by probability, unassessed last, and labels n/a', async () => {
-    expect(sortByProbability(dashboardInput.rows).map((r) => r.probability)).toEqual([0.72, 0.41, 0.04, null]);
+    expect(sortByProbability(dashboardInput.rows).map((r) => r.probability)).toEqual([0.72, 0.55, 0.41, 0.04, null]);
     const texts = svgTexts(await renderSvg(attainabilityDashboard(dashboardInput)));
     for (const t of ['72%', '41%', '4%', 'n/a', '瞪羚企业 2023 ≥ 30 家']) expect(texts).toContain(t);
+  });
+
+  it('growthGapChart spans the gap from historical growth, or projected growth when there is no history', () => {
+    const spec = growthGapChart(growthInput) as unknown as { layer: { mark: { type: string }; data: { values: Record<string, unknown>[] } }[] };
+    const rule = spec.layer.find((l) => l.mark.type === 'rule' && l.data.values.some((v) => 'required' in v));
+    expect(rule?.data.values).toContainEqual({ label: '雏鹰企业 2023 ≥ 150 家', required: 12.6, from: 13.0 });
+    expect(rule?.data.values).toContainEqual({ label: '高新技术企业 2023 ≥ 650 家', required: 26.6, from: 11.2 });
+    const dots = spec.layer.find((l) => l.mark.type === 'point')?.data.values ?? [];
+    expect(dots.filter((d) => d.label === '高新技术企业 2023 ≥ 650 家').map((d) => d.kind)).toEqual(['要求 required', '历史 historical', '预测 projected']);
   });
 
   it('pipelineChart stacks the ladder bottom-up in ladder order', () => {

@@ -118,6 +118,7 @@ export function regionDashboardInput(region: RegionAssessment, options: Dashboar
       category: verdict?.verdict ?? 'not-applicable',
       requiredGrowth: pct(t.growth?.required?.cagr),
       historicalGrowth: pct(t.growth?.historical?.cagr),
+      projectedGrowth: pct(t.growth?.projected?.cagr),
       unit: t.unit,
       note: [t.status === 'ok' ? '' : `${t.status}: ${t.reason ?? ''}`, verdict ? `${verdict.name}: ${verdict.label}` : '']
         .filter(Boolean)

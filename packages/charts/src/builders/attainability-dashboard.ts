@@ -44,6 +44,7 @@ export function attainabilityDashboard(input: DashboardInput, options: SizeOptio
     category: r.category,
     requiredGrowth: r.requiredGrowth,
     historicalGrowth: r.historicalGrowth,
+    projectedGrowth: r.projectedGrowth ?? null,
     unit: r.unit ?? '',
     note: r.note ?? '',
   }));
@@ -58,6 +59,7 @@ export function attainabilityDashboard(input: DashboardInput, options: SizeOptio
     { field: 'category', type: 'nominal', title: '进度 progress' },
     { field: 'requiredGrowth', type: 'quantitative', title: '要求增长 required (%/年)', format: GROWTH_FORMAT },
     { field: 'historicalGrowth', type: 'quantitative', title: '历史增长 historical (%/年)', format: GROWTH_FORMAT },
+    { field: 'projectedGrowth', type: 'quantitative', title: '预测增长 projected (%/年)', format: GROWTH_FORMAT },
     { field: 'note', type: 'nominal', title: '说明 note' },
   ];
   const probability = {
@@ -101,7 +103,7 @@ export function attainabilityDashboard(input: DashboardInput, options: SizeOptio
     width: Math.round(width * 1.1),
     height,
     ...growthGapLayers(
-      rows.map((r) => ({ label: r.label, required: r.requiredGrowth, historical: r.historicalGrowth })),
+      rows.map((r) => ({ label: r.label, required: r.requiredGrowth, historical: r.historicalGrowth, projected: r.projectedGrowth })),
       labels,
       false,
     ),

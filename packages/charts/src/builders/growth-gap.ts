@@ -4,7 +4,7 @@ import { CHART_CONFIG } from '../theme.ts';
 import { GROWTH_FORMAT, VL_SCHEMA, titleBlock, uniqueLabels, type SizeOptions, asSpec } from './common.ts';
 
 /** Legend names of the two growth rates. */
-export const GROWTH_KINDS = { required: '要求 required', historical: '历史 historical' } as const;
+export const GROWTH_KINDS = { required: '要求 required', historical: '历史 historical', projected: '预测 projected' } as const;
 
 /**
  * The layers of a dumbbell chart of required vs historical annual growth (percent per year) per row, on a y
@@ -12,11 +12,14 @@ export const GROWTH_KINDS = { required: '要求 required', historical: '历史 h
  * Shared by {@link growthGapChart} and the attainability dashboard.
  */
 export function growthGapLayers(rows: readonly GrowthGapRow[], order: readonly string[], showLabels: boolean): object {
-  const wide = rows.map((r) => ({ label: r.label, required: r.required, historical: r.historical }));
+  // The rule spans the gap from what the indicator did (historical, else projected) to what the plan requires.
+  const wide = rows.map((r) => ({ label: r.label, required: r.required, from: r.historical ?? r.projected ?? null }));
   const long = rows.flatMap((r) => [
     ...(r.required === null ? [] : [{ label: r.label, kind: GROWTH_KINDS.required, growth: r.required }]),
     ...(r.historical === null ? [] : [{ label: r.label, kind: GROWTH_KINDS.historical, growth: r.historical }]),
+    ...(r.projected === null || r.projected === undefined ? [] : [{ label: r.label, kind: GROWTH_KINDS.projected, growth: r.projected }]),
   ]);
+  const kinds = [GROWTH_KINDS.required, GROWTH_KINDS.historical, ...(long.some((l) => l.kind === GROWTH_KINDS.projected) ? [GROWTH_KINDS.projected] : [])];
   const y = {
     field: 'label',
     type: 'nominal',
@@ -29,9 +32,9 @@ export function growthGapLayers(rows: readonly GrowthGapRow[], order: readonly s
     layer: [
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#bbbbbb' }, encoding: { x: { field: 'zero', type: 'quantitative', title: xTitle } } },
       {
-        data: { values: wide.filter((r) => r.required !== null && r.historical !== null) },
+        data: { values: wide.filter((r) => r.required !== null && r.from !== null) },
         mark: { type: 'rule', color: '#999999', strokeWidth: 2 },
-        encoding: { y, x: { field: 'historical', type: 'quantitative', title: xTitle }, x2: { field: 'required' } },
+        encoding: { y, x: { field: 'from', type: 'quantitative', title: xTitle }, x2: { field: 'required' } },
       },
       {
         data: { values: long },
@@ -42,7 +45,7 @@ export function growthGapLayers(rows: readonly GrowthGapRow[], order: readonly s
           color: {
             field: 'kind',
             type: 'nominal',
-            scale: { domain: [GROWTH_KINDS.required, GROWTH_KINDS.historical], range: ['#d62728', '#1f77b4'] },
+            scale: { domain: kinds, range: ['#d62728', '#1f77b4', '#9467bd'].slice(0, kinds.length) },
             legend: { title: '增长率 growth', orient: 'bottom', columns: 2 },
           },
           tooltip: [
@@ -59,7 +62,7 @@ export function growthGapLayers(rows: readonly GrowthGapRow[], order: readonly s
 /**
  * Required-vs-historical growth chart: for each indicator, the annual growth a plan target requires (from its
  * base year to its target year, `(target/base)^(1/years) - 1`) next to the growth the indicator showed
- * historically — the gap a plan asks to close. Rows keep their input order; labels are made unique.
+ * historically (and, when given, the growth the projection expects) — the gap a plan asks to close. Rows keep their input order; labels are made unique.
  *
  * @example
  * const spec = growthGapChart({
