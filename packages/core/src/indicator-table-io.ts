@@ -49,7 +49,12 @@ export function readIndicatorCsv(text: string, file: string): IndicatorRow[] {
     }
   });
   if (issues.length) fail(issues);
-  const table = fromCSV(body, { autoType: false });
+  let table: ReturnType<typeof fromCSV>;
+  try {
+    table = fromCSV(body, { autoType: false });
+  } catch (error) {
+    fail([{ file, row: null, line: null, field: null, message: `malformed CSV: ${(error as Error).message}` }]);
+  }
   const names = table.columnNames();
   const columnIssues = checkColumns(names, file, header.line);
   if (columnIssues.length) fail(columnIssues);
@@ -101,7 +106,12 @@ export function readIndicatorJson(text: string, file: string): IndicatorRow[] {
     const missing = INDICATOR_COLUMNS.filter((c) => objects.length > 0 && !keys.has(c));
     if (missing.length) fail(missing.map((c) => ({ file, row: null, line: null, field: c, message: 'missing column' })));
   } else {
-    const table = fromJSON(text);
+    let table: ReturnType<typeof fromJSON>;
+    try {
+      table = fromJSON(text);
+    } catch (error) {
+      fail([{ file, row: null, line: null, field: null, message: `not arquero column JSON: ${(error as Error).message}` }]);
+    }
     const columnIssues = checkColumns(table.columnNames(), file, null);
     if (columnIssues.length) fail(columnIssues);
     objects = table.objects() as Record<string, unknown>[];

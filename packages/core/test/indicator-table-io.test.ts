@@ -126,8 +126,10 @@ describe('readIndicatorJson(text, file) / writeIndicatorJson(rows)', () => {
     const issues = issuesOf(() => readIndicatorJson(JSON.stringify([row(), targetRow({ unit: 'kg' })]), 'a.json'));
     expect(issues).toContainEqual({ file: 'a.json', row: 2, line: null, field: 'unit', message: "unknown unit 'kg'" });
   });
-  it('reports malformed JSON', () => {
-    expect(issuesOf(() => readIndicatorJson('{"data": [', 'bad.json'))[0]).toMatchObject({ file: 'bad.json', field: null });
+  it('reports malformed JSON and JSON that is not a table', () => {
+    expect(issuesOf(() => readIndicatorJson('{"data": [', 'bad.json'))[0]).toMatchObject({ file: 'bad.json', row: null, field: null });
+    expect(issuesOf(() => readIndicatorJson('{"data": {"id": 3}}', 'odd.json')).length).toBeGreaterThan(0);
+    expect(issuesOf(() => readIndicatorJson('[1, 2]', 'arr.json'))[0]).toEqual({ file: 'arr.json', row: 1, line: null, field: null, message: 'not a JSON object' });
   });
 });
 
