@@ -78,7 +78,8 @@ export function valueMentions(text: string): Mention[] {
   SCALE.lastIndex = 0;
   const starts = new Set(out.map((m) => m.start));
   for (let m = SCALE.exec(text); m; m = SCALE.exec(text)) {
-    if (starts.has(m.index)) continue;
+    // "10 个千亿级产业集群": the scale describes each counted thing, it is not a figure of its own
+    if (starts.has(m.index) || /\d\s*个\s*$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const parsed = parseNumberText(m[1]!);
     if (!parsed) continue;
     out.push({
