@@ -32,6 +32,14 @@ function width(s: string): number {
   return w;
 }
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+/** Where a value was read: the document (without .txt) and the row id's suffix (`.prose`, `.sec3`) if any. */
+function where(source: { doc: string; rowId?: string }, kind: string, year: number, indicator: string): string {
+  const doc = source.doc.replace(/\.txt$/, '');
+  const base = `${indicator}.${year}.${kind}`;
+  const suffix = source.rowId && source.rowId.startsWith(base + '.') ? source.rowId.slice(base.length + 1) : '';
+  return suffix ? `${doc} (${suffix})` : doc;
+}
+const cell = (s: string, n: number) => pad(s, Math.max(n, width(s) + 2));
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(10))));
 
 function targetText(t: Target, unit: string): string {
@@ -57,9 +65,9 @@ function printRegion(group: RegionIndicators, lines: string[]): void {
     for (const o of ind.observations) {
       const bound = o.comparator ? `${o.comparator} ` : '';
       const period = o.period ? `  over ${o.period[0]}-${o.period[1]}` : '';
-      lines.push(`    ${pad('observed', 9)}${o.year}  ${pad(`${bound}${fmt(o.value)}${period}`, 44)}${o.source.doc}`);
+      lines.push(`    ${pad('observed', 9)}${o.year}  ${cell(`${bound}${fmt(o.value)}${period}`, 44)}${where(o.source, 'observed', o.year, ind.id)}`);
     }
-    for (const t of ind.targets) lines.push(`    ${pad('target', 9)}${t.year}  ${pad(targetText(t, ind.unit), 44)}${t.source.doc}`);
+    for (const t of ind.targets) lines.push(`    ${pad('target', 9)}${t.year}  ${cell(targetText(t, ind.unit), 44)}${where(t.source, 'target', t.year, ind.id)}`);
   }
   lines.push('');
 }
