@@ -37,8 +37,8 @@ export interface InterventionEffect {
   type: string;
   /** effect of this intervention alone against the baseline, same draws, at the horizon */
   effects: { id: string; year: number; baselineMedian: number; withMedian: number; medianDiff: number; meanDiff: number }[];
-  /** change of P(attain) of each target when this intervention alone is applied */
-  targets: { label: string; baseline: number; with: number; diff: number }[];
+  /** change of P(attain) and of the median, in the target's year, when this intervention alone is applied */
+  targets: { label: string; year: number; baseline: number; with: number; diff: number; medianDiff: number }[];
 }
 
 export interface ScenarioResult {
@@ -175,8 +175,11 @@ function effects(base: Simulation, alone: Simulation, draws: number): Interventi
 
 function targetShifts(scenario: Scenario, targets: TargetResult[], alone: Simulation): InterventionEffect['targets'] {
   const W = alone.years.length;
-  return targets.filter((t) => t.value !== null).map((t) => {
-    const p = attainment(alone.values.get(t.indicator)!, alone.draws, W, t.year - scenario.baseYear, t.comparator as '>=', t.value!).p;
-    return { label: t.label, baseline: t.baseline.p, with: p, diff: p - t.baseline.p };
+  return targets.map((t) => {
+    const y = t.year - scenario.baseYear;
+    const values = alone.values.get(t.indicator)!;
+    const p = t.value === null ? NaN : attainment(values, alone.draws, W, y, t.comparator as '>=', t.value).p;
+    const median = quantileSorted(sortedColumn(values, alone.draws, W, y), 0.5);
+    return { label: t.label, year: t.year, baseline: t.baseline.p, with: p, diff: p - t.baseline.p, medianDiff: median - t.baseline.median };
   });
 }

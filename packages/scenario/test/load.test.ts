@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Indicator } from '@trajectory/core';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, parseScenario, ScenarioError } from '../src/index.ts';
+import { loadScenario, parseScenario, runScenario, ScenarioError } from '../src/index.ts';
 
 const OK = `name: ok
 baseYear: 2020
@@ -151,5 +151,70 @@ describe('JSON scenario files', () => {
     }
     expect(caught?.field).toBe('indicators.a.growth.sd');
     expect(caught?.line).toBe(10);
+  });
+});
+
+describe('parseScenario on arbitrary edits (fast-check)', () => {
+  const FULL = `name: fuzz
+baseYear: 2020
+horizon: 2023
+draws: 50
+indicators:
+  a: { base: 10, growth: { mean: 0.1, sd: 0.02 } }
+pipelines:
+  p:
+    stages: [{ id: s1, base: 50 }, { id: s2, base: 5 }]
+    exit: [0.1, 0.05]
+derived:
+  d: a / (s1 + 1)
+interventions:
+  - { type: multiply, indicator: a, factor: 2, year: 2022 }
+  - { type: rate, pipeline: p, rate: graduation, stage: s1, multiply: 1.5, from: 2021 }
+  - { type: ramp, indicator: s1, slope: 1, start: 2020, end: 2022 }
+targets:
+  - { label: t, indicator: d, year: 2023, value: 1 }
+goals:
+  - { target: t, lever: { kind: growth, indicator: a } }
+`;
+  const lines = FULL.split('\n');
+  it('either returns a scenario that runs or throws a ScenarioError with file and field, never anything else', async () => {
+    const outcomes = { ok: 0, error: 0 };
+    const fc = (await import('fast-check')).default;
+    const value = fc.oneof(
+      fc.constantFrom('-1', '0', '1e9', 'null', 'nope', '[]', '{}', '"x"', '2019', '2030', '-0.5', 'a', 's2', 'p', 'true', '{ a: 1 }'),
+      fc.double({ noNaN: true }).map(String),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: lines.length - 2 }), value, fc.boolean(), (row, v, replaceLine) => {
+        const edited = lines.slice();
+        const line = edited[row]!;
+        // replace the value after one of the line's colons, or the whole line
+        const colons = [...line.matchAll(/: /g)].map((m) => m.index!);
+        if (replaceLine || colons.length === 0) edited[row] = `${line.match(/^\s*/)![0]}${v}`;
+        else {
+          const at = colons[Math.abs(Math.round(Number(v.length))) % colons.length]!;
+          const rest = line.slice(at + 2);
+          const end = rest.search(/[,}\]]/);
+          edited[row] = `${line.slice(0, at + 2)}${v}${end >= 0 ? rest.slice(end) : ''}`;
+        }
+        let s;
+        try {
+          s = parseScenario(edited.join('\n'), 'fuzz.yaml');
+        } catch (error) {
+          if (!(error instanceof ScenarioError)) throw error;
+          outcomes.error++;
+          if (error.file !== 'fuzz.yaml' || !error.field) return false;
+          return true;
+        }
+        // what the loader accepts, the engine runs
+        runScenario(s, { draws: 20 });
+        outcomes.ok++;
+        return true;
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+    // the edits exercise both sides
+    expect(outcomes.error).toBeGreaterThan(50);
+    expect(outcomes.ok).toBeGreaterThan(20);
   });
 });
