@@ -15,9 +15,10 @@ export interface RowsToIndicatorsOptions {
   file?: string;
 }
 
-function sourceOf(row: IndicatorRow): Source {
+function sourceOf(row: IndicatorRow, unit: string): Source {
   const source: Source = { doc: row.doc, quote: row.quote, rowId: row.id, valueText: row.value_text };
   if (row.note) source.note = row.note;
+  if (row.unit !== unit) source.unit = row.unit;
   return source;
 }
 
@@ -68,13 +69,13 @@ export function rowsToIndicators(rows: readonly IndicatorRow[], options: RowsToI
     for (const row of group) {
       const period = periodOf(row);
       if (row.kind === 'observed') {
-        const o: Observation = { year: row.year, value: row.value!, source: sourceOf(row) };
+        const o: Observation = { year: row.year, value: row.value!, source: sourceOf(row, first.unit) };
         if (row.comparator) o.comparator = row.comparator;
         if (period) o.period = period;
         if (row.accumulation !== accumulation) o.accumulation = row.accumulation;
         indicator.observations.push(o);
       } else {
-        const t: Target = { year: row.year, value: row.value, comparator: row.comparator!, source: sourceOf(row) };
+        const t: Target = { year: row.year, value: row.value, comparator: row.comparator!, source: sourceOf(row, first.unit) };
         if (row.relative_kind !== null && row.relative_amount !== null && row.relative_base_year !== null) {
           t.relative = { kind: row.relative_kind, amount: row.relative_amount, baseYear: row.relative_base_year, text: row.relative_text };
         }
@@ -118,6 +119,7 @@ export function indicatorsToRows(indicators: readonly Indicator[]): IndicatorRow
     for (const o of ind.observations) {
       rows.push({
         ...common,
+        unit: o.source.unit ?? ind.unit,
         id: o.source.rowId ?? missingRowId(ind, 'observation', o.year),
         doc: o.source.doc,
         kind: 'observed',
@@ -142,6 +144,7 @@ export function indicatorsToRows(indicators: readonly Indicator[]): IndicatorRow
       const stated = t.relative && parseValueText(valueText, ind.unit) === null ? null : t.value;
       rows.push({
         ...common,
+        unit: t.source.unit ?? ind.unit,
         id: t.source.rowId ?? missingRowId(ind, 'target', t.year),
         doc: t.source.doc,
         kind: 'target',

@@ -6,7 +6,7 @@
 import type { Accumulation, Comparator, MeasureType, RelativeTarget, TargetAttribute } from './indicator.ts';
 import type { DataIssue } from './indicator-data-error.ts';
 import { INDICATOR_COLUMNS, type IndicatorRow } from './indicator-row.ts';
-import { isKnownUnit } from './units.ts';
+import { convertUnit, isKnownUnit } from './units.ts';
 import { parseValueText, relativeWordFactor } from './value-text.ts';
 
 const comparators: readonly Comparator[] = ['>=', '>', '=', '<=', '<'];
@@ -198,8 +198,13 @@ function checkRow(row: IndicatorRow, bad: (field: string, message: string) => vo
   }
 }
 
-/** The fields every row of one indicator must agree on. */
-const indicatorFields = ['region', 'indicator_zh', 'indicator_en', 'unit', 'measure', 'scope', 'lower', 'upper'] as const;
+/** The fields every row of one indicator must agree on (the unit up to an equivalent counter, see below). */
+const indicatorFields = ['region', 'indicator_zh', 'indicator_en', 'measure', 'scope', 'lower', 'upper'] as const;
+
+/** Units that name the same quantity with the same scale (家 and 个 both count entities) may differ between rows. */
+function equivalentUnits(a: string, b: string): boolean {
+  return a === b || convertUnit(1, a, b) === 1;
+}
 
 /**
  * Checks across rows: unique ids; rows of one indicator agree on region, names, unit, measure, scope and bounds;
@@ -221,6 +226,9 @@ export function validateIndicatorRows(rows: readonly IndicatorRow[], ctx: Record
     if (first === undefined) firstByIndicator.set(row.indicator, index);
     else {
       const ref = rows[first]!;
+      if (!equivalentUnits(ref.unit, row.unit)) {
+        issues.push(issueAt(ctx, index, 'unit', `'${row.unit}' differs from '${ref.unit}' in row ${first + 1} of the same indicator '${row.indicator}' (only equivalent counters such as 家/个 may differ)`));
+      }
       for (const field of indicatorFields) {
         if (ref[field] !== row[field]) {
           issues.push(issueAt(ctx, index, field, `'${row[field] ?? ''}' differs from '${ref[field] ?? ''}' in row ${first + 1} of the same indicator '${row.indicator}'`));

@@ -36,6 +36,8 @@ export interface Source {
   valueText?: string;
   /** reading decisions: inferred year, range, blank, conflict */
   note?: string;
+  /** the unit as written for this value, when it is an equivalent counter of the indicator's unit (个 for 家) */
+  unit?: string;
 }
 
 export interface Observation {

@@ -81,9 +81,14 @@ describe('readIndicatorCsv(text, file) / writeIndicatorCsv(rows)', () => {
     expect(issues).toContainEqual(expect.objectContaining({ row: 2, field: 'quote', message: "does not contain value_text '300'" }));
   });
 
-  it('reports rows of one indicator that disagree on the unit', () => {
-    const issues = issuesOf(() => readIndicatorCsv(writeIndicatorCsv([row(), targetRow({ unit: '个' })]), 'u.csv'));
+  it('reports rows of one indicator that disagree on the unit, except equivalent counters (家/个)', () => {
+    const issues = issuesOf(() => readIndicatorCsv(writeIndicatorCsv([row(), targetRow({ unit: '万家', value: 3, value_text: '3', quote: '3万家' })]), 'u.csv'));
     expect(issues).toContainEqual(expect.objectContaining({ row: 2, line: 3, field: 'unit' }));
+    const rows = [row(), targetRow({ unit: '个', quote: '到2025年达到300个' })];
+    expect(readIndicatorCsv(writeIndicatorCsv(rows), 'ok.csv')).toEqual(rows);
+    const [ind] = rowsToIndicators(rows);
+    expect(ind!.unit).toBe('家');
+    expect(ind!.targets[0]!.source.unit).toBe('个');
   });
 
   it('reports malformed CSV: ragged rows and unterminated quotes, by line', () => {
