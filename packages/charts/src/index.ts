@@ -26,7 +26,7 @@ export { svgTexts } from './render/svg-text.ts';
 
 // Adapters from fit / forecast results
 export { targetFanInput, regionDashboardInput, regionName, targetRowLabel, sourceLine, ASSESSOR_CATEGORY_COLORS, type DashboardAdapterOptions } from './adapters/assessment.ts';
-export { fitDiagnosticsInput, type FitResidualsLike } from './adapters/fit.ts';
+export { fitDiagnosticsInput, selectionDiagnosticsInput, fittedCurve, type FitResidualsLike } from './adapters/fit.ts';
 
 // HTML reports (offline, vega-embed)
 export { writeReport, reportHtml, type ReportInput, type ReportSection, type ReportChart, type WrittenReport } from './report/write-report.ts';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitDiagnosticsInput, regionDashboardInput, targetFanInput } from '../src/index.ts';
+import { selectCurve } from '@trajectory/fit';
+import { compileSpec, fitDiagnostics, fitDiagnosticsInput, fittedCurve, regionDashboardInput, selectionDiagnosticsInput, targetFanInput } from '../src/index.ts';
+import { schemaErrors } from './helpers.ts';
 import { planAssessment } from './fixtures/plan-assessment.ts';
 
 const [binhai, nankai] = planAssessment.regions;
@@ -39,5 +41,27 @@ describe('fitDiagnosticsInput(title, unit, years, fits, selection)', () => {
     const d = fitDiagnosticsInput('t', '家', [2019, 2020], [{ model: 'logistic', residuals: new Float64Array([1, -1]) }], []);
     expect(d.residuals).toEqual([{ model: 'logistic', year: 2019, residual: 1 }, { model: 'logistic', year: 2020, residual: -1 }]);
     expect(() => fitDiagnosticsInput('t', '家', [2019], [{ model: 'exp', residuals: [1, 2] }], [])).toThrow('exp has 2 residuals for 1 years');
+  });
+});
+
+describe('selectionDiagnosticsInput(title, unit, selectCurve(series))', () => {
+  it('turns a real model selection into a diagnostics chart that validates and compiles cleanly', () => {
+    const t = [2014, 2015, 2016, 2017, 2018, 2019, 2020];
+    const y = [620, 700, 805, 910, 1040, 1190, 1320];
+    const sel = selectCurve({ t, y }, { models: ['linear', 'exponential', 'logistic'] });
+    const input = selectionDiagnosticsInput('拟合诊断', '家', sel);
+    expect(new Set(input.residuals.map((r) => r.model))).toEqual(new Set(sel.table.map((r) => r.model)));
+    const linear = sel.fits.linear!;
+    expect(input.residuals.filter((r) => r.model === 'linear')).toEqual(linear.t.map((year, i) => ({ model: 'linear', year, residual: linear.residuals[i] })));
+    expect(input.models.map((m) => m.model)).toEqual(sel.table.map((r) => r.model));
+    const spec = fitDiagnostics(input);
+    expect(schemaErrors(spec)).toEqual([]);
+    expect(compileSpec(spec).warnings).toEqual([]);
+    expect(fittedCurve(linear).map((p) => p.year)).toEqual(t);
+  });
+
+  it('maps non-finite criteria to null', () => {
+    const d = fitDiagnosticsInput('t', '家', [], [], [{ model: 'm', k: 2, n: 2, rss: 0, aicc: NaN, bic: Infinity, deltaAicc: NaN, weight: NaN, status: 'converged' }]);
+    expect(d.models[0]).toMatchObject({ aicc: null, bic: null, deltaAicc: null, weight: null });
   });
 });

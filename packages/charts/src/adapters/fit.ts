@@ -1,8 +1,9 @@
 /**
- * Adapter from fit results to {@link FitDiagnosticsInput}. Typed structurally (the fields `@trajectory/fit`'s
- * `CurveFit` and selection rows carry), so it does not depend on that package's internals.
+ * Adapters from `@trajectory/fit` results (type-only import) to chart inputs: the model-comparison diagnostics and
+ * the fitted curve of a fan chart.
  */
-import type { FitDiagnosticsInput, ModelRow } from '../types.ts';
+import type { CurveFit, CurveSelection } from '@trajectory/fit';
+import type { FitDiagnosticsInput, ModelRow, YearValue } from '../types.ts';
 
 /** The part of a curve fit the diagnostics need: model name and residuals (observed − fitted). */
 export interface FitResidualsLike {
@@ -10,12 +11,17 @@ export interface FitResidualsLike {
   residuals: ArrayLike<number>;
 }
 
+/** A finite number, or `null` (NaN criteria of non-comparable fits become "–" in the table). */
+function finite(v: number | null | undefined): number | null {
+  return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+}
+
 /**
  * Diagnostics input from several fits of one series and their selection table: residuals are matched to `years`
- * by position (the series' time axis).
+ * by position (the series' time axis). Non-finite criteria become `null`.
  *
  * @example
- * const spec = fitDiagnostics(fitDiagnosticsInput('高新技术企业: 拟合诊断', '家', years, fits, selection));
+ * const spec = fitDiagnostics(fitDiagnosticsInput('高新技术企业: 拟合诊断', '家', years, fits, table));
  */
 export function fitDiagnosticsInput(
   title: string,
@@ -30,5 +36,44 @@ export function fitDiagnosticsInput(
     }
     return Array.from(f.residuals, (residual, i) => ({ model: f.model, year: years[i] ?? NaN, residual })).filter((r) => Number.isFinite(r.residual));
   });
-  return { title, unit, residuals, models: selection.map((m) => ({ ...m })) };
+  const models = selection.map((m) => ({
+    ...m,
+    aicc: finite(m.aicc),
+    bic: finite(m.bic),
+    deltaAicc: finite(m.deltaAicc),
+    weight: finite(m.weight),
+  }));
+  return { title, unit, residuals, models };
+}
+
+/**
+ * Diagnostics input straight from `selectCurve`'s result: every fitted candidate's residuals on its own time axis
+ * (`fit.t`) and the comparison table.
+ *
+ * @example
+ * const sel = selectCurve({ t: years, y: values });
+ * const spec = fitDiagnostics(selectionDiagnosticsInput('拟合诊断', '家', sel));
+ */
+export function selectionDiagnosticsInput(title: string, unit: string, selection: CurveSelection): FitDiagnosticsInput {
+  const fits = selection.table.map((row) => selection.fits[row.model]).filter((f): f is CurveFit => f !== undefined);
+  const residuals = fits.flatMap((f) =>
+    f.t.flatMap((year, i) => {
+      const residual = f.residuals[i];
+      return residual === undefined || !Number.isFinite(residual) ? [] : [{ model: f.model, year, residual }];
+    }),
+  );
+  return { ...fitDiagnosticsInput(title, unit, [], [], selection.table), residuals };
+}
+
+/**
+ * The fitted curve of a fit at its observation times, for `FanChartInput.fitted`.
+ *
+ * @example
+ * fanChart({ ...input, fitted: fittedCurve(selection.best!) });
+ */
+export function fittedCurve(fit: Pick<CurveFit, 't' | 'fitted'>): YearValue[] {
+  return fit.t.flatMap((year, i) => {
+    const value = fit.fitted[i];
+    return value === undefined || !Number.isFinite(value) ? [] : [{ year, value }];
+  });
 }

@@ -16,7 +16,7 @@ const COLUMNS: { key: keyof ModelRow; title: string; digits: number }[] = [
 ];
 
 function cell(v: ModelRow[keyof ModelRow], digits: number): string {
-  if (v === null) return '–';
+  if (v === null || (typeof v === 'number' && !Number.isFinite(v))) return '–';
   if (typeof v === 'string') return v;
   return Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : v.toFixed(digits);
 }
@@ -35,10 +35,11 @@ function cell(v: ModelRow[keyof ModelRow], digits: number): string {
  */
 export function fitDiagnostics(input: FitDiagnosticsInput, options: SizeOptions = {}): TopLevelSpec {
   const { width = 560, height = 220 } = options;
-  const ordered = [...input.models].sort((a, b) => (a.aicc ?? Infinity) - (b.aicc ?? Infinity) || a.model.localeCompare(b.model));
+  const rank = (m: ModelRow) => (m.aicc !== null && Number.isFinite(m.aicc) ? m.aicc : Infinity);
+  const ordered = [...input.models].sort((a, b) => rank(a) - rank(b) || a.model.localeCompare(b.model));
   const modelNames = [...ordered.map((m) => m.model), ...new Set(input.residuals.map((r) => r.model).filter((m) => !ordered.some((o) => o.model === m)))];
   const cells = ordered.flatMap((m) => COLUMNS.map((c) => ({ model: m.model, column: c.title, text: cell(m[c.key], c.digits) })));
-  const weights = ordered.map((m) => ({ model: m.model, weight: m.weight ?? 0 }));
+  const weights = ordered.map((m) => ({ model: m.model, weight: m.weight !== null && Number.isFinite(m.weight) ? m.weight : 0 }));
   const residuals = input.residuals.map((r) => ({ model: r.model, year: r.year, residual: r.residual }));
   const color = { field: 'model', type: 'nominal', scale: { domain: modelNames }, legend: { title: '模型 model' } } as const;
   const rowHeight = 22;
