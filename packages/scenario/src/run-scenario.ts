@@ -10,6 +10,7 @@ import { simulate, type Simulation } from './simulate.ts';
 import { attainment, bands, quantileSorted, sortedColumn, type Bands, type Probability } from './summary.ts';
 import type { Scenario } from './types.ts';
 
+/** One simulated series (indicator, pipeline stage or derived) with its bands under baseline and scenario. */
 export interface SeriesResult {
   id: string;
   name: string;
@@ -19,6 +20,7 @@ export interface SeriesResult {
   scenario: Bands;
 }
 
+/** A target with P(attain) and its Monte Carlo standard error under baseline and scenario. */
 export interface TargetResult {
   label: string;
   indicator: string;
@@ -32,6 +34,7 @@ export interface TargetResult {
   source?: { doc: string; quote: string };
 }
 
+/** What one intervention does on its own, against the baseline with the same draws. */
 export interface InterventionEffect {
   label: string;
   type: string;
@@ -41,6 +44,7 @@ export interface InterventionEffect {
   targets: { label: string; year: number; baseline: number; with: number; diff: number; medianDiff: number }[];
 }
 
+/** Everything `runScenario` computes; JSON-serialisable (see `resultToJson` for byte-stable text). */
 export interface ScenarioResult {
   schemaVersion: 1;
   scenario: { name: string; file: string; description: string; region?: string; baseYear: number; horizon: number; draws: number; seed: number; assumptions: string[] };
@@ -53,6 +57,7 @@ export interface ScenarioResult {
   goals: GoalResult[];
 }
 
+/** Options of {@link runScenario}. */
 export interface RunOptions {
   /** @default scenario.draws */
   draws?: number;

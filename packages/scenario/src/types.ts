@@ -18,6 +18,7 @@ export interface ProjectModel {
   method?: string;
 }
 
+/** A primary indicator with its base value, history and baseline model. */
 export interface IndicatorSpec {
   id: string;
   name: string;
@@ -32,6 +33,7 @@ export interface IndicatorSpec {
   source?: Source;
 }
 
+/** One rung of a firm ladder, with its reported stock in the base year. */
 export interface PipelineStage {
   id: string;
   name: string;
@@ -39,6 +41,7 @@ export interface PipelineStage {
   source?: Source;
 }
 
+/** A stock-flow pipeline (梯度培育): stages in ladder order with entry, graduation and exit rates. */
 export interface PipelineSpec {
   id: string;
   name: string;
@@ -58,6 +61,7 @@ export interface PipelineSpec {
   assumptions: string[];
 }
 
+/** A derived indicator: a sandboxed mathjs expression over other ids and `t`. */
 export interface DerivedSpec {
   id: string;
   name: string;
@@ -77,6 +81,7 @@ export type Intervention =
   | { type: 'cap'; label: string; indicator: string; max: number; from?: number }
   | { type: 'rate'; label: string; pipeline: string; rate: 'graduation' | 'exit' | 'entry'; stage?: string; from: number; set?: number; multiply?: number };
 
+/** A target to check: P(indicator in `year` satisfies `comparator value`). */
 export interface TargetSpec {
   label: string;
   indicator: string;
@@ -87,12 +92,14 @@ export interface TargetSpec {
   source?: Source;
 }
 
+/** What goal seeking may move: a growth rate, an extra yearly inflow, a graduation rate or a pipeline's entry. */
 export type Lever =
   | { kind: 'growth'; indicator: string }
   | { kind: 'inflow'; indicator: string }
   | { kind: 'graduation'; pipeline: string; stage: string }
   | { kind: 'entry'; pipeline: string };
 
+/** Find the smallest lever value attaining `target` with probability >= `probability`. */
 export interface GoalSpec {
   target: string;
   lever: Lever;
@@ -101,6 +108,7 @@ export interface GoalSpec {
   range?: [number, number];
 }
 
+/** A validated scenario, as returned by `loadScenario` / `parseScenario`. */
 export interface Scenario {
   file: string;
   name: string;
