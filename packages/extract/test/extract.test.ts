@@ -261,3 +261,43 @@ describe('extractCandidates(text): ranks, fractions, ratios, scales, areas', () 
     expect(candidates.map((c) => [c.value, c.comparator])).toEqual([[8, '>='], [10, '<=']]);
   });
 });
+
+describe('extractCandidates(text): other table layouts', () => {
+  const values = (text: string) => extractCandidates(text).candidates.map((c) => [c.indicator_zh, c.kind, c.year, c.value, c.unit, c.attribute]);
+
+  it('one row per line, cells separated by runs of spaces, with a unit column', () => {
+    const text = [
+      '表1 主要指标',
+      '指标      单位    2020年基数    2025年目标    属性',
+      '经济发展',
+      '国家高新技术企业数    家    1597    2500    预期性',
+      '研发支出与地区生产总值之比    %    5.16    5.6以上    预期性',
+      '',
+      '说明：以上指标为五年规划期末值。',
+    ].join('\n');
+    expect(values(text)).toEqual([
+      ['国家高新技术企业数', 'observed', 2020, 1597, '家', '预期性'],
+      ['国家高新技术企业数', 'target', 2025, 2500, '家', '预期性'],
+      ['研发支出与地区生产总值之比', 'observed', 2020, 5.16, '%', '预期性'],
+      ['研发支出与地区生产总值之比', 'target', 2025, 5.6, '%', '预期性'],
+    ]);
+  });
+
+  it('a pipe table (markdown) without an attribute column', () => {
+    const text = '| 指标 | 2015年 | 2020年 |\n|---|---|---|\n| 科技型中小企业数(家) | 5576 | 10000 |\n\n截至2015年底，企业5576家。到2020年，企业达到10000家。';
+    expect(values(text).slice(0, 2)).toEqual([
+      ['科技型中小企业数', 'observed', 2015, 5576, '家', ''],
+      ['科技型中小企业数', 'target', 2020, 10000, '家', ''],
+    ]);
+  });
+
+  it('one cell per line without an attribute column', () => {
+    const text = ['指标', '2020年', '2025年', '创新发展', '国家级研发机构数(家)', '13', '16', '科技型上市企业数(家)', '10', '20', '', '到2025年，全面完成规划目标。'].join('\n');
+    expect(values(text)).toEqual([
+      ['国家级研发机构数', 'observed', 2020, 13, '家', ''],
+      ['国家级研发机构数', 'target', 2025, 16, '家', ''],
+      ['科技型上市企业数', 'observed', 2020, 10, '家', ''],
+      ['科技型上市企业数', 'target', 2025, 20, '家', ''],
+    ]);
+  });
+});

@@ -9,7 +9,9 @@
  * 主导产业集群营业收入规模 / (亿元) / 信创:458.43 / 新兴服务业:776.27 / … / 信创:1500 / … / 预期性
  * ```
  *
- * Rows end at an attribute cell (预期性/约束性). Multi-valued cells are split by their labels ("信创:458.43",
+ * Rows end at an attribute cell (预期性/约束性); without an attribute column a row is its name and one cell per
+ * year column (plus a unit cell when the header has 单位). Tables printed one row per line, with cells separated
+ * by tabs, pipes or runs of spaces, are read the same way. Multi-valued cells are split by their labels ("信创:458.43",
  * "51.5(占本区)"): a label seen again starts the next year column. Values are read as written: "10以上" is 10
  * with comparator `>=`, "-" is missing, "完成新区下达任务" is a target without a number.
  */
@@ -59,38 +61,112 @@ export function tableCandidates(doc: DocumentView): Candidate[] {
   const out: Candidate[] = [];
   const ls = lines(doc.norm);
   for (let i = 0; i < ls.length; i++) {
-    if (ls[i]!.text !== '指标') continue;
-    // header: 指标, then year columns, then optionally 属性 / 备注
-    const columns: YearColumn[] = [];
-    let j = i + 1;
-    for (; j < ls.length; j++) {
-      const h = HEADER_YEAR.exec(ls[j]!.text);
-      if (!h) break;
-      const label = h[2] ?? '';
-      const year = +h[1]!;
-      const kind = /目标|预期|预计|规划/.test(label) ? 'target' : /基数|基期|现状|实际/.test(label) ? 'observed' : doc.baseYear !== null && year > doc.baseYear ? 'target' : 'observed';
-      columns.push({ year, kind });
+    const header = ls[i]!.text;
+    if (HEADER_NAME.test(header)) {
+      // one cell per line: 指标, then (单位), year columns, then optionally 属性 / 备注
+      let j = i + 1;
+      let unitColumn = false;
+      if (j < ls.length && ls[j]!.text === '单位') {
+        unitColumn = true;
+        j++;
+      }
+      const columns: YearColumn[] = [];
+      for (; j < ls.length; j++) {
+        const column = yearColumn(doc, ls[j]!.text, columns);
+        if (!column) break;
+        columns.push(column);
+      }
+      if (columns.length === 0) continue;
+      let attributeColumn = false;
+      while (j < ls.length && /^(属性|备注|单位|指标属性)$/.test(ls[j]!.text)) {
+        attributeColumn ||= /属性/.test(ls[j]!.text);
+        j++;
+      }
+      const end = attributeColumn ? parseRows(doc, ls, j, columns, unitColumn, out) : parseFixedRows(doc, ls, j, columns, unitColumn, out);
+      if (end > i + 1) doc.claimed.push([ls[i]!.start, ls[end - 1]!.end]);
+      i = Math.max(i, end - 1);
+      continue;
     }
-    if (columns.length === 0) continue;
-    while (j < ls.length && /^(属性|备注|单位)$/.test(ls[j]!.text)) j++;
-    const end = parseRows(doc, ls, j, columns, out);
-    doc.claimed.push([ls[i]!.start, ls[end - 1]!.end]);
-    i = end - 1;
+    // one row per line, cells separated by tabs, runs of spaces or pipes: "指标  2020年基数  2025年目标  属性"
+    const headerCells = splitCells(ls[i]!);
+    if (headerCells.length >= 3 && HEADER_NAME.test(headerCells[0]!.text) || (headerCells.length >= 4 && HEADER_NAME.test(headerCells[1]!.text))) {
+      const end = parseLineRows(doc, ls, i, headerCells, out);
+      if (end > i + 1) {
+        doc.claimed.push([ls[i]!.start, ls[end - 1]!.end]);
+        i = end - 1;
+      }
+    }
   }
   doc.claimed.sort((a, b) => a[0] - b[0]);
   return out;
 }
 
-/** Parse rows from line `j`; returns the index of the first line after the table. */
-function parseRows(doc: DocumentView, ls: Line[], j: number, columns: YearColumn[], out: Candidate[]): number {
+const HEADER_NAME = /^(?:主要)?指标(?:名称)?$/;
+
+/**
+ * A year column header: "2020年基数" (observed), "2025年目标" (target); a bare "2020年" is observed when it is the
+ * first year column (a plan table starts from its base) and a target when it comes later.
+ */
+function yearColumn(doc: DocumentView, text: string, previous: YearColumn[] = []): YearColumn | null {
+  const h = HEADER_YEAR.exec(text);
+  if (!h) return null;
+  const label = h[2] ?? '';
+  const year = +h[1]!;
+  const first = previous[0];
+  const kind = /目标|预期|预计|规划/.test(label) ? 'target' : /基数|基期|现状|实际/.test(label) ? 'observed' : first ? (year > first.year ? 'target' : 'observed') : 'observed';
+  return { year, kind };
+}
+
+/** Cells of one physical line split at tabs, pipes or runs of two or more spaces, with their offsets. */
+function splitCells(line: Line): Line[] {
+  const out: Line[] = [];
+  const re = /[^\t|｜ \u3000]+(?: [^\t|｜ \u3000]+)*/g;
+  for (const m of line.text.matchAll(re)) out.push({ start: line.start + m.index, end: line.start + m.index + m[0].length, text: m[0] });
+  return out;
+}
+
+/** Rows of a one-row-per-line table, from the header line `i`; returns the index of the first line after it. */
+function parseLineRows(doc: DocumentView, ls: Line[], i: number, headerCells: Line[], out: Candidate[]): number {
+  const nameAt = headerCells.findIndex((c) => HEADER_NAME.test(c.text));
+  const rest = headerCells.slice(nameAt + 1);
+  const unitColumn = rest[0]?.text === '单位';
+  const columns: YearColumn[] = [];
+  for (const cell of rest.slice(unitColumn ? 1 : 0)) {
+    const column = yearColumn(doc, cell.text, columns);
+    if (!column) break;
+    columns.push(column);
+  }
+  if (columns.length === 0) return i + 1;
+  const attributeColumn = rest.some((c) => /属性/.test(c.text));
+  let category = '';
+  let k = i + 1;
+  for (; k < ls.length; k++) {
+    const cells = splitCells(ls[k]!);
+    if (cells.length === 1) {
+      // a category line, or prose: the table is over
+      if (cells[0]!.text.length > 12 || /[。；]/.test(cells[0]!.text)) break;
+      category = cells[0]!.text;
+      continue;
+    }
+    if (cells.every((c) => /^[-:—\s]+$/.test(c.text))) continue; // a markdown separator row
+    // leading cells before the name (a category column, a row number) are dropped
+    const row = cells.slice(Math.max(0, cells.length - (1 + (unitColumn ? 1 : 0) + columns.length + (attributeColumn ? 1 : 0))));
+    if (row.length < 2) break;
+    const attribute = attributeColumn && ATTRIBUTE.test(row[row.length - 1]!.text) ? (row.pop()!.text as TargetAttribute) : null;
+    emitRow(doc, row, columns, attribute, category, unitColumn, out);
+  }
+  return k;
+}
+
+/** Rows of a one-cell-per-line table ending at an attribute cell; returns the index of the first line after it. */
+function parseRows(doc: DocumentView, ls: Line[], j: number, columns: YearColumn[], unitColumn: boolean, out: Candidate[]): number {
   let rowStart = j;
   let category = '';
   for (let k = j; k < ls.length; k++) {
     const t = ls[k]!.text;
     if (!ATTRIBUTE.test(t)) {
-      // a long prose line means the table is over
-      if (t.length > 80 && /[。；]/.test(t)) return rowStart === k ? k : k;
-      if (k - rowStart > 20) return rowStart; // no attribute cell in sight: not a row
+      // a long prose line, or no attribute cell in sight, means the table is over
+      if ((t.length > 80 && /[。；]/.test(t)) || k - rowStart > 20) return rowStart;
       continue;
     }
     const cells = ls.slice(rowStart, k);
@@ -100,17 +176,45 @@ function parseRows(doc: DocumentView, ls: Line[], j: number, columns: YearColumn
       category = cells[0]!.text;
       nameAt = 1;
     }
-    emitRow(doc, cells.slice(nameAt), columns, ls[k]!.text as TargetAttribute, category, out);
+    emitRow(doc, cells.slice(nameAt), columns, t as TargetAttribute, category, unitColumn, out);
     rowStart = k + 1;
   }
   return ls.length;
+}
+
+/**
+ * Rows of a one-cell-per-line table without an attribute column: a name (with bracketed continuation lines),
+ * an optional unit cell, then one cell per year column. A category line is a short name followed by a name.
+ */
+function parseFixedRows(doc: DocumentView, ls: Line[], j: number, columns: YearColumn[], unitColumn: boolean, out: Candidate[]): number {
+  let k = j;
+  let category = '';
+  while (k < ls.length) {
+    const t = ls[k]!.text;
+    if ((t.length > 40 && /[。；]/.test(t)) || isValueCell(t)) break;
+    let n = k + 1;
+    while (n < ls.length && /^[（(]/.test(ls[n]!.text) && !VALUE_CELL.test(ls[n]!.text)) n++;
+    const width = (unitColumn ? 1 : 0) + columns.length;
+    const values = ls.slice(n, n + width);
+    if (values.length < width) break;
+    if (!isValueCell(values[unitColumn ? 1 : 0]!.text)) {
+      // not a row: a category heading if short, else the end of the table
+      if (t.length > 8) break;
+      category = t;
+      k++;
+      continue;
+    }
+    emitRow(doc, ls.slice(k, n + width), columns, null, category, unitColumn, out);
+    k = n + width;
+  }
+  return k;
 }
 
 function isValueCell(t: string): boolean {
   return VALUE_CELL.test(t) || t === '-' || t === '—';
 }
 
-function emitRow(doc: DocumentView, cells: Line[], columns: YearColumn[], attribute: TargetAttribute, category: string, out: Candidate[]): void {
+function emitRow(doc: DocumentView, cells: Line[], columns: YearColumn[], attribute: TargetAttribute | null, category: string, unitColumn: boolean, out: Candidate[]): void {
   if (cells.length === 0) return;
   // name: the first cell plus continuation cells that start with a bracket ("(亿元)", "(含幼儿园…)(个)")
   let v = 1;
@@ -118,7 +222,8 @@ function emitRow(doc: DocumentView, cells: Line[], columns: YearColumn[], attrib
   const original = (line: Line) => doc.text.slice(line.start, line.end);
   let name = original(cells[0]!);
   while (v < cells.length && /^[（(]/.test(cells[v]!.text) && !VALUE_CELL.test(cells[v]!.text)) name += original(cells[v++]!);
-  const unit = unitOf(name);
+  let unit = unitOf(name);
+  if (unitColumn && v < cells.length) unit = original(cells[v++]!).replace(/^[（(]|[）)]$/g, '');
   const indicator = name.replace(/[（(][^（()）]*[）)]?\s*$/, '').replace(/%$/, '').trim() || name;
   const valueCells = cells.slice(v);
   // split value cells into year columns: a repeated label starts the next column
@@ -170,14 +275,14 @@ function unitOf(name: string): string {
   return '';
 }
 
-function cellCandidate(doc: DocumentView, cell: Line, column: YearColumn, indicator: string, unit: string, attribute: TargetAttribute, nameStart: number): Candidate | null {
+function cellCandidate(doc: DocumentView, cell: Line, column: YearColumn, indicator: string, unit: string, attribute: TargetAttribute | null, nameStart: number): Candidate | null {
   const m = VALUE_CELL.exec(cell.text);
   const c = emptyCandidate();
   c.indicator_zh = indicator;
   c.kind = column.kind;
   c.year = column.year;
   c.unit = unit;
-  c.attribute = attribute;
+  c.attribute = attribute ?? '';
   c.rule = 'table-cell';
   c.offset = cell.start;
   c.value_text = doc.text.slice(cell.start, cell.end);
