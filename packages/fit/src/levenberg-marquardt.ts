@@ -275,7 +275,10 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
     clamp(x);
     const finish = (status: LevenbergMarquardtStatus, reason: LevenbergMarquardtReason, message: string, iterations: number) => {
       if (problem.residualsAccurate && status !== 'non-finite') polish(problem, ws, m, p, weights ? sqrtW : null, jacobianAt, () => nfev++);
-      return buildResult(problem, options, ws, nActive, status, reason, message, iterations, () => nfev, (d) => (nfev += d), () => njev, (d) => (njev += d), evaluate, jacobianAt);
+      const result = buildResult(options, ws, nActive, status, reason, message, iterations, jacobianAt);
+      result.evaluations = nfev;
+      result.jacobianEvaluations = njev;
+      return result;
     };
 
     if (!allFinite(x, p)) return finish('non-finite', 'non-finite', 'starting values are not finite', 0);
@@ -499,8 +502,8 @@ function polish(
   }
 }
 
+/** The result at the current iterate (ws.x, ws.fvec), with the covariance from a fresh Jacobian. */
 function buildResult(
-  problem: LeastSquaresProblem,
   options: LevenbergMarquardtOptions,
   ws: Workspace,
   nActive: number,
@@ -508,11 +511,6 @@ function buildResult(
   reason0: LevenbergMarquardtReason,
   message0: string,
   iterations: number,
-  nfev: () => number,
-  _addF: (d: number) => void,
-  njev: () => number,
-  _addJ: (d: number) => void,
-  evaluate: (theta: Float64Array, out: Float64Array) => void,
   jacobianAt: (theta: Float64Array, f0: Float64Array, out: Float64Array) => void,
 ): LevenbergMarquardtResult {
   const { m, p, x, fvec, fjac } = ws;
@@ -553,8 +551,6 @@ function buildResult(
   } else if (m < p) {
     rank = m;
   }
-  void problem;
-  void evaluate;
   return {
     params,
     stderr,
@@ -563,8 +559,8 @@ function buildResult(
     sigma,
     dof,
     iterations,
-    evaluations: nfev(),
-    jacobianEvaluations: njev(),
+    evaluations: 0,
+    jacobianEvaluations: 0,
     rank,
     status,
     reason,
