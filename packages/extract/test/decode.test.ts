@@ -25,6 +25,17 @@ describe('decodeDocument(bytes, file)', () => {
     expect(values).toEqual([['observed', 2020, 146, '家'], ['target', 2025, 18, '万人']]);
   });
 
+  it('keeps UTF-8 with a few damaged bytes, replacing them and saying where', () => {
+    const good = new TextEncoder().encode('截至2020年底，国家级高新技术企业146家。'.repeat(10));
+    const bytes = good.slice();
+    bytes[40] = 0xff; // damage one byte inside a character
+    const { text, encoding, warnings } = decodeDocument(bytes, 'damaged.txt');
+    expect(encoding).toBe('utf-8');
+    expect(warnings).toEqual(['damaged.txt: 1 invalid UTF-8 byte sequence(s) replaced by U+FFFD (first near offset 39)']);
+    expect(text).toContain('\uFFFD');
+    expect(extractCandidates(text).candidates.filter((c) => c.value === 146).length).toBeGreaterThanOrEqual(9);
+  });
+
   it('strips a UTF-8 byte-order mark', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('企业10家')]);
     expect(decodeDocument(bytes, 'bom.txt').text).toBe('企业10家');
