@@ -116,6 +116,29 @@ describe('chart text', () => {
   });
 });
 
+describe('sparse input renders without runtime warnings', () => {
+  const quiet = async (spec: TopLevelSpec) => {
+    const warnings: string[] = [];
+    await renderSvg(spec, { onWarning: (m) => warnings.push(m) });
+    return [...compileSpec(spec).warnings, ...warnings];
+  };
+  it('attainabilityDashboard with no growth rates and no probabilities', async () => {
+    const rows = dashboardInput.rows.map((r) => ({ ...r, probability: null, requiredGrowth: null, historicalGrowth: null, projectedGrowth: null }));
+    expect(await quiet(attainabilityDashboard({ title: '无数据', rows }))).toEqual([]);
+  });
+  it('attainabilityDashboard with required growth only', async () => {
+    const rows = dashboardInput.rows.map((r) => ({ ...r, historicalGrowth: null, projectedGrowth: null }));
+    expect(await quiet(attainabilityDashboard({ title: '仅要求增长', rows }))).toEqual([]);
+  });
+  it('fanChart with one observation, no fitted curve, no target', async () => {
+    const { fitted: _f, target: _t, ...rest } = fanInput;
+    expect(await quiet(fanChart({ ...rest, history: [{ year: 2020, value: 1597 }] }))).toEqual([]);
+  });
+  it('scenarioComparison without bands or history', async () => {
+    expect(await quiet(scenarioComparison({ title: '无区间', unit: '家', paths: [{ scenario: 'base', median: [{ year: 2025, value: 1 }], bands: [] }] }))).toEqual([]);
+  });
+});
+
 describe('bad input', () => {
   it('fanChart rejects a NaN history value naming the row', () => {
     expect(() => fanChart({ ...fanInput, history: [{ year: 2015, value: NaN }] })).toThrow('fanChart: history[0].value must be a finite number, got NaN');

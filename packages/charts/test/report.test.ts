@@ -70,6 +70,15 @@ describe('writeReport(dir, input)', () => {
     expect(all.filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('removes spec files of an earlier, larger report', async () => {
+    const dir = await tempDir();
+    const spec = fanChart(fanInput);
+    await writeReport(dir, { title: 'big', sections: [{ title: 's', specs: [{ spec, name: 'a' }, { spec, name: 'b' }] }] });
+    expect(await readdir(join(dir, 'specs'))).toEqual(['001-a.vl.json', '002-b.vl.json']);
+    await writeReport(dir, { title: 'small', sections: [{ title: 's', specs: [{ spec, name: 'c' }] }] });
+    expect(await readdir(join(dir, 'specs'))).toEqual(['001-c.vl.json']);
+  });
+
   it('rejects an empty title before writing anything', async () => {
     const dir = await tempDir();
     await expect(writeReport(dir, { title: '', sections: [] })).rejects.toThrow('report title must be a non-empty string');

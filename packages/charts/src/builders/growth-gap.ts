@@ -28,35 +28,40 @@ export function growthGapLayers(rows: readonly GrowthGapRow[], order: readonly s
     axis: showLabels ? { title: null, labelLimit: 320 } : null,
   } as const;
   const xTitle = '年均增长 annual growth (%/年)';
-  return {
-    layer: [
-      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#bbbbbb' }, encoding: { x: { field: 'zero', type: 'quantitative', title: xTitle } } },
-      {
-        data: { values: wide.filter((r) => r.required !== null && r.from !== null) },
-        mark: { type: 'rule', color: '#999999', strokeWidth: 2 },
-        encoding: { y, x: { field: 'from', type: 'quantitative', title: xTitle }, x2: { field: 'required' } },
-      },
-      {
-        data: { values: long },
-        mark: { type: 'point', filled: true, size: 70 },
-        encoding: {
-          y,
-          x: { field: 'growth', type: 'quantitative', title: xTitle },
-          color: {
-            field: 'kind',
-            type: 'nominal',
-            scale: { domain: kinds, range: ['#d62728', '#1f77b4', '#9467bd'].slice(0, kinds.length) },
-            legend: { title: '增长率 growth', orient: 'bottom', columns: 2 },
-          },
-          tooltip: [
-            { field: 'label', type: 'nominal', title: '指标 indicator' },
-            { field: 'kind', type: 'nominal', title: '类型 kind' },
-            { field: 'growth', type: 'quantitative', title: '年均增长 (%/年)', format: GROWTH_FORMAT },
-          ],
+  const gaps = wide.filter((r) => r.required !== null && r.from !== null);
+  // Empty layers are left out: vega warns about the infinite extent of an empty field.
+  const layer: object[] = [
+    { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#bbbbbb' }, encoding: { x: { field: 'zero', type: 'quantitative', title: xTitle } } },
+  ];
+  if (gaps.length) {
+    layer.push({
+      data: { values: gaps },
+      mark: { type: 'rule', color: '#999999', strokeWidth: 2 },
+      encoding: { y, x: { field: 'from', type: 'quantitative', title: xTitle }, x2: { field: 'required' } },
+    });
+  }
+  if (long.length) {
+    layer.push({
+      data: { values: long },
+      mark: { type: 'point', filled: true, size: 70 },
+      encoding: {
+        y,
+        x: { field: 'growth', type: 'quantitative', title: xTitle },
+        color: {
+          field: 'kind',
+          type: 'nominal',
+          scale: { domain: kinds, range: ['#d62728', '#1f77b4', '#9467bd'].slice(0, kinds.length) },
+          legend: { title: '增长率 growth', orient: 'bottom', columns: 2 },
         },
+        tooltip: [
+          { field: 'label', type: 'nominal', title: '指标 indicator' },
+          { field: 'kind', type: 'nominal', title: '类型 kind' },
+          { field: 'growth', type: 'quantitative', title: '年均增长 (%/年)', format: GROWTH_FORMAT },
+        ],
       },
-    ],
-  };
+    });
+  }
+  return { layer };
 }
 
 /**

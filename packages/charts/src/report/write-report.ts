@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { TopLevelSpec } from 'vega-lite';
@@ -153,7 +153,8 @@ ${scripts}
  * Write an HTML report that works offline: `DIR/index.html` with every chart embedded by vega-embed, the browser
  * builds of vega, vega-lite and vega-embed copied to `DIR/assets/` (no CDN), and each chart's Vega-Lite spec as
  * `DIR/specs/NNN-name.vl.json` for editing. Every file is written atomically (temp + rename) and `index.html`
- * last, so an existing report stays intact until the new one is complete. Other files in `DIR` are left alone.
+ * last, so an existing report stays intact until the new one is complete; spec files of an earlier report that
+ * this one did not write are then removed. Other files in `DIR` are left alone.
  *
  * @example
  * await writeReport('out/scenarios', {
@@ -186,5 +187,10 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Writ
   }
   const index = join(dir, 'index.html');
   await writeFileAtomic(index, html);
+  // Spec files of an earlier, larger report would be stale: remove those this report did not write.
+  const current = new Set(charts.map((c) => c.file.slice('specs/'.length)));
+  for (const f of await readdir(join(dir, 'specs')).catch(() => [] as string[])) {
+    if (/^\d{3}-.*\.vl\.json$/.test(f) && !current.has(f)) await rm(join(dir, 'specs', f), { force: true });
+  }
   return { index, assets, specs, charts: charts.length };
 }
