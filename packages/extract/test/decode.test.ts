@@ -28,10 +28,10 @@ describe('decodeDocument(bytes, file)', () => {
   it('keeps UTF-8 with a few damaged bytes, replacing them and saying where', () => {
     const good = new TextEncoder().encode('截至2020年底，国家级高新技术企业146家。'.repeat(10));
     const bytes = good.slice();
-    bytes[40] = 0xff; // damage one byte inside a character
+    bytes[40] = 0xff; // damage the lead byte of 企 (19 bytes of 截至2020年底，, then 7 characters of 3 bytes)
     const { text, encoding, warnings } = decodeDocument(bytes, 'damaged.txt');
     expect(encoding).toBe('utf-8');
-    expect(warnings).toEqual(['damaged.txt: 1 invalid UTF-8 byte sequence(s) replaced by U+FFFD (first near offset 39)']);
+    expect(warnings).toEqual(['damaged.txt: 1 invalid UTF-8 byte sequence(s) replaced by U+FFFD (first near offset 40)']);
     expect(text).toContain('\uFFFD');
     expect(extractCandidates(text).candidates.filter((c) => c.value === 146).length).toBeGreaterThanOrEqual(9);
   });
