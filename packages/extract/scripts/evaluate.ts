@@ -6,6 +6,7 @@
  *   pnpm exec tsx packages/extract/scripts/evaluate.ts --details  # plus missed rows and unmatched candidates
  *   pnpm exec tsx packages/extract/scripts/evaluate.ts --json
  *   pnpm exec tsx packages/extract/scripts/evaluate.ts --min-confidence 0.4   # another threshold (default 0.5)
+ *   pnpm exec tsx packages/extract/scripts/evaluate.ts --min-confidence 0 --calibration   # precision by confidence
  *
  * Only this script (and the test that calls it) reads the curated dataset; the extractor sees the document only.
  */
@@ -43,6 +44,15 @@ export function formatReport(report: EvaluationReport): string {
   return lines.join('\n');
 }
 
+/** Precision by confidence bin (calibration). */
+export function formatCalibration(report: EvaluationReport): string {
+  const lines = ['confidence  candidates  matched  precision'];
+  for (const b of report.byConfidence) {
+    lines.push(`${b.lower.toFixed(1)}–${b.upper.toFixed(1)}  ${String(b.candidates).padStart(10)}  ${String(b.matched).padStart(7)}  ${(100 * b.precision).toFixed(1).padStart(8)}%`);
+  }
+  return lines.join('\n');
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2).filter((a) => a !== '--');
   const at = args.indexOf('--min-confidence');
@@ -51,6 +61,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(JSON.stringify({ documents: report.documents.map(({ missed, unmatched, ...d }) => ({ ...d, missed: missed.map((r) => r.id), unmatched: unmatched.length })), overall: report.overall }, null, 2));
   } else {
     console.log(formatReport(report));
+    if (args.includes('--calibration')) console.log(`\n${formatCalibration(report)}`);
     if (args.includes('--details')) {
       for (const d of report.documents) {
         console.log(`\n== ${d.doc}: missed ${d.missed.length}`);

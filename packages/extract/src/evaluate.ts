@@ -34,9 +34,20 @@ export interface DocumentScore {
   unmatched: Candidate[];
 }
 
+/** Precision of the candidates whose confidence lies in `[lower, upper)` (the last bin includes 1). */
+export interface ConfidenceBin {
+  lower: number;
+  upper: number;
+  candidates: number;
+  matched: number;
+  precision: number;
+}
+
 export interface EvaluationReport {
   documents: DocumentScore[];
   overall: Omit<DocumentScore, 'doc' | 'missed' | 'unmatched'>;
+  /** calibration: precision by confidence, in bins of 0.1 (empty bins omitted) */
+  byConfidence: ConfidenceBin[];
 }
 
 function valueKey(v: number | null): string {
@@ -57,6 +68,7 @@ function key(kind: string, year: number | null, value: number | null): string {
  * report.overall.recall // 0.93
  */
 export function evaluateCandidates(candidatesByDoc: Record<string, Candidate[]>, reference: ReferenceRow[]): EvaluationReport {
+  const matchedConfidences: number[] = [];
   const docs = [...new Set([...Object.keys(candidatesByDoc), ...reference.map((r) => r.doc)])].sort();
   const documents: DocumentScore[] = docs.map((doc) => {
     const cands = candidatesByDoc[doc] ?? [];
@@ -76,7 +88,9 @@ export function evaluateCandidates(candidatesByDoc: Record<string, Candidate[]>,
       const n = Math.min(c.length, r.length);
       matched += n;
       // keep the most confident candidates as the matched ones
-      unmatched.push(...[...c].sort((a, b) => b.confidence - a.confidence).slice(n));
+      const ranked = [...c].sort((a, b) => b.confidence - a.confidence);
+      for (const x of ranked.slice(0, n)) matchedConfidences.push(x.confidence);
+      unmatched.push(...ranked.slice(n));
       missed.push(...r.slice(n));
     }
     return { doc, candidates: cands.length, reference: refs.length, matched, precision: ratio(matched, cands.length), recall: ratio(matched, refs.length), missed, unmatched };
@@ -84,7 +98,15 @@ export function evaluateCandidates(candidatesByDoc: Record<string, Candidate[]>,
   const candidates = documents.reduce((s, d) => s + d.candidates, 0);
   const ref = documents.reduce((s, d) => s + d.reference, 0);
   const matched = documents.reduce((s, d) => s + d.matched, 0);
-  return { documents, overall: { candidates, reference: ref, matched, precision: ratio(matched, candidates), recall: ratio(matched, ref) } };
+  const byConfidence: ConfidenceBin[] = [];
+  const unmatchedConfidences = documents.flatMap((d) => d.unmatched.map((c) => c.confidence));
+  const bin = (x: number) => Math.min(9, Math.floor(x * 10 + 1e-9));
+  for (let b = 0; b < 10; b++) {
+    const m = matchedConfidences.filter((x) => bin(x) === b).length;
+    const n = m + unmatchedConfidences.filter((x) => bin(x) === b).length;
+    if (n > 0) byConfidence.push({ lower: b / 10, upper: (b + 1) / 10, candidates: n, matched: m, precision: m / n });
+  }
+  return { documents, overall: { candidates, reference: ref, matched, precision: ratio(matched, candidates), recall: ratio(matched, ref) }, byConfidence };
 }
 
 function ratio(a: number, b: number): number {
