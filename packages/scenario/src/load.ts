@@ -172,7 +172,20 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
       if (ids.has(sid)) fail([...path, 'stages', i, 'id'], `id '${sid}' is already used`);
       ids.add(sid);
       stageOf.set(sid, { pipeline: id, index: i });
-      return { id: sid, name: (s.name as string | undefined) ?? sid, base: s.base as number, ...(s.source ? { source: s.source as IndicatorSpec['source'] & object } : {}) };
+      let base = s.base as number | undefined;
+      let name = s.name as string | undefined;
+      let source = s.source as IndicatorSpec['source'];
+      if (s.seed) {
+        const found = seedIndicator(s.seed as string, [...path, 'stages', i, 'seed']);
+        const obs = found.observations.filter((o) => o.year === baseYear);
+        if (base === undefined && obs.length === 0) fail([...path, 'stages', i, 'seed'], `'${s.seed as string}' has no observation of baseYear ${baseYear}`);
+        base ??= obs.at(-1)!.value;
+        name ??= found.nameZh;
+        source ??= obs.at(-1)?.source;
+      }
+      if (base === undefined) fail([...path, 'stages', i], 'missing baseline: give base: or seed:');
+      if (base! < 0) fail([...path, 'stages', i, 'base'], `a stock cannot be negative, got ${base}`);
+      return { id: sid, name: name ?? sid, base: base!, ...(source ? { source } : {}) };
     });
     const exit = rp.exit as number[];
     if (exit.length !== stages.length) fail([...path, 'exit'], `needs one exit rate per stage (${stages.length}), got ${exit.length}`);

@@ -56,6 +56,12 @@ describe('parseScenario(text, file): bad input names file, line and field', () =
     const ok = parseScenario(text.replace('x.unknown', 'x.known'), 'ok.yaml', { seedIndicators });
     expect(ok.indicators[1]!.base).toBe(3);
     expect(ok.indicators[1]!.name).toBe('甲');
+    // pipeline stages take their stock from the seed dataset too
+    const piped = parseScenario(`${OK}pipelines:\n  p:\n    stages: [{ id: s1, seed: x.known }, { id: s2, base: 1 }]\n    exit: [0.1, 0.1]\n`, 'ok.yaml', { seedIndicators });
+    expect(piped.pipelines[0]!.stages[0]).toMatchObject({ id: 's1', base: 3, name: '甲' });
+    const bad = errorOf(`${OK}pipelines:\n  p:\n    stages: [{ id: s1, seed: x.nope }]\n    exit: [0.1]\n`, { seedIndicators });
+    expect(bad.field).toBe('pipelines.p.stages[0].seed');
+    expect(bad.line).toBe(10);
   });
 
   it('missing baseline value and missing baseline model', () => {
