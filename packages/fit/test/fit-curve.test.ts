@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineFamily, expressionFamily, families, fitCurve, predictCurve, selectCurve } from '../src/index.ts';
 
@@ -135,5 +136,29 @@ describe('selectCurve', () => {
 
   it('the registry has the seven built-in families', () => {
     expect(Object.keys(families)).toEqual(['linear', 'exponential', 'logistic', 'gompertz', 'richards', 'power', 'quadratic']);
+  });
+});
+
+describe('fitCurve on arbitrary input (property)', () => {
+  it('returns a status or throws a fixed-format RangeError, never anything else', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e4, max: 1e4 }), fc.constantFrom(NaN, Infinity, 0)), { minLength: 0, maxLength: 12 }),
+        fc.constantFrom(...Object.keys(families)),
+        (y, model) => {
+          const t = y.map((_, i) => 2010 + Math.floor(i / 2) * 2 + (i % 2));
+          try {
+            const fit = fitCurve({ t, y }, model, { maxIterations: 200 });
+            expect(['converged', 'max-iterations', 'singular-jacobian', 'non-finite']).toContain(fit.status);
+            expect(fit.iterations).toBeLessThanOrEqual(200);
+            expect(fit.theta).toHaveLength(families[model]!.params.length);
+          } catch (error) {
+            expect(error).toBeInstanceOf(RangeError);
+            expect((error as Error).message).toMatch(new RegExp(`^fit\\(${model}\\) requires `));
+          }
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
   });
 });
