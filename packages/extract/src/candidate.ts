@@ -8,6 +8,7 @@ import type { Accumulation, Comparator, MeasureType, TargetAttribute } from '@tr
 /** Relative forms: 翻番 (`multiple` 2), 比2020年增长25% (`increase-percent` 25), 增加N (`increase`), 占全市21.6% (`share`). */
 export type RelativeKind = 'multiple' | 'increase-percent' | 'increase' | 'share';
 
+/** One proposed dataset row (see the module doc); `offset` locates it in the decoded text. */
 export interface Candidate {
   /** the phrase naming the indicator, as the document words it (e.g. 国家级高新技术企业) */
   indicator_zh: string;
@@ -63,7 +64,11 @@ export const CANDIDATE_COLUMNS = [
   'relative_text', 'attribute', 'scope', 'note', 'quote', 'confidence', 'rule',
 ] as const;
 
-/** A blank candidate with every optional field empty; rules fill in what they know. */
+/**
+ * A blank candidate with every optional field empty; rules fill in what they know.
+ *
+ * @example { ...emptyCandidate(), indicator_zh: '瞪羚企业', year: 2020, value: 16, unit: '家' }
+ */
 export function emptyCandidate(): Candidate {
   return {
     indicator_zh: '', kind: 'observed', year: null, value: null, unit: '', comparator: '', quote: '', value_text: '',

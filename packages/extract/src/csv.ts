@@ -12,6 +12,7 @@ import { CANDIDATE_COLUMNS, type Candidate } from './candidate.ts';
 /** The seed dataset's columns (`INDICATOR_COLUMNS` of @trajectory/core), then the extractor's own two. */
 export const CSV_COLUMNS = [...INDICATOR_COLUMNS, 'confidence', 'rule'] as const;
 
+/** One CSV row: column name → cell (numbers stay numbers, null is an empty cell). */
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
 
 /**
@@ -42,7 +43,12 @@ export function candidatesToCsv(candidates: Candidate[], doc: string): string {
   return csv.endsWith('\n') ? csv : `${csv}\n`;
 }
 
-/** Write the candidates' CSV to `path` atomically: a temp file in the same directory, then rename. */
+/**
+ * Write the candidates' CSV to `path` atomically: a temp file in the same directory, then rename, so a reader
+ * never sees a half-written file and a failure leaves any previous file intact.
+ *
+ * @example writeCandidatesCsv('candidates.csv', extractCandidates(text).candidates, 'plan.txt')
+ */
 export function writeCandidatesCsv(path: string, candidates: Candidate[], doc: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {

@@ -6,6 +6,7 @@
 import { toHalfWidth } from './numerals.ts';
 import { inferBaseYear, inferTargetYear } from './time-context.ts';
 
+/** See the module doc. */
 export interface DocumentView {
   file: string;
   text: string;
@@ -18,13 +19,21 @@ export interface DocumentView {
   claimed: Array<[number, number]>;
 }
 
-/** Build the view of a decoded document. */
+/**
+ * Build the view of a decoded document.
+ *
+ * @example documentView('截至2020年底，企业１２家。', 'plan.txt').norm // '截至2020年底,企业12家。'
+ */
 export function documentView(text: string, file: string): DocumentView {
   const norm = toHalfWidth(text);
   return { file, text, norm, baseYear: inferBaseYear(norm), targetYear: inferTargetYear(norm), claimed: [] };
 }
 
-/** Is `offset` inside a claimed range? (binary search) */
+/**
+ * Is `offset` inside a claimed range? (binary search)
+ *
+ * @example isClaimed({ ...view, claimed: [[10, 20]] }, 15) // true
+ */
 export function isClaimed(doc: DocumentView, offset: number): boolean {
   let lo = 0;
   let hi = doc.claimed.length - 1;
@@ -38,7 +47,11 @@ export function isClaimed(doc: DocumentView, offset: number): boolean {
   return false;
 }
 
-/** Trim whitespace from both ends of `[start, end)` and return the exact substring of the original text. */
+/**
+ * Trim whitespace from both ends of `[start, end)` and return the exact substring of the original text.
+ *
+ * @example quoteOf(documentView(' 企业10家 ', 'a.txt'), 0, 7).quote // '企业10家'
+ */
 export function quoteOf(doc: DocumentView, start: number, end: number): { start: number; end: number; quote: string } {
   while (start < end && /\s/.test(doc.text[start]!)) start++;
   while (end > start && /\s/.test(doc.text[end - 1]!)) end--;

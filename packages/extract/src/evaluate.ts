@@ -21,6 +21,7 @@ export interface ReferenceRow {
   indicator_zh?: string;
 }
 
+/** Scores of one document. */
 export interface DocumentScore {
   doc: string;
   candidates: number;
@@ -43,6 +44,7 @@ export interface ConfidenceBin {
   precision: number;
 }
 
+/** Per-document scores, their totals and the calibration by confidence. */
 export interface EvaluationReport {
   documents: DocumentScore[];
   overall: Omit<DocumentScore, 'doc' | 'missed' | 'unmatched'>;

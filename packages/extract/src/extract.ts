@@ -11,6 +11,7 @@ import { isHeading, sentenceCandidates, type SectionState } from './rules/senten
 import { tableCandidates } from './rules/table.ts';
 import { paragraphs } from './segment.ts';
 
+/** Options of {@link extractCandidates}; every field is optional. */
 export interface ExtractOptions {
   /** file name, used in warnings */
   file?: string;
@@ -28,6 +29,7 @@ export interface ExtractOptions {
   dedupe?: boolean;
 }
 
+/** What {@link extractCandidates} returns. */
 export interface ExtractResult {
   /** in document order */
   candidates: Candidate[];

@@ -12,7 +12,11 @@ const NAMED_ENTITIES: Record<string, string> = {
 
 const BLOCK_TAGS = /^(?:p|div|br|tr|td|th|li|ul|ol|table|h[1-6]|section|article|header|footer|title|thead|tbody|dt|dd)$/i;
 
-/** Does the text look like HTML (a tag or an entity the stripper would remove)? */
+/**
+ * Does the text look like HTML (a tag or an entity the stripper would remove)? "R&D" and "x<5" do not.
+ *
+ * @example looksLikeHtml('<p>企业</p>') // true
+ */
 export function looksLikeHtml(text: string): boolean {
   return /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>|&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});/.test(text);
 }

@@ -5,6 +5,7 @@
  */
 import { parseNumberText } from './numerals.ts';
 
+/** A number (or a blank) with its unit, as found in a sentence. */
 export interface Mention {
   /** offsets relative to the scanned text */
   start: number;

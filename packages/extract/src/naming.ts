@@ -10,7 +10,11 @@ const ACQUIRE = /(?:聚集|集聚|引进|培育|培养出?|培养发展|新建|�
 const LOCATIVE = /^(?:区内|全区|园区|开发区|本区|我区|区|全市|全省|全国|市内|新区|高新区|各类|一批)?$/;
 const INDICATOR_WORD = /企业|专利|收入|投入|总量|总数|数量|比重|产值|人才|机构|额|率|数|规模|主体|面积|GDP|生产总值|空间|孵化器|项目|资金|增加值|平台|园区|公司|中心|基地|联盟|人员|人口|学位|学校|医院|投资|高校|院所|大学|占比|比例|指标|排名|集群|面积|空间|营收|产业/;
 
-/** Strip leading connectives and trailing verbs/comparators from the words before a number. */
+/**
+ * Strip leading connectives and trailing verbs/comparators from the words before a number.
+ *
+ * @example cleanName('同时，国家高新技术企业增加到 ') // '国家高新技术企业'
+ */
 export function cleanName(raw: string): string {
   let s = raw
     .replace(/\s+/g, ' ')
@@ -26,22 +30,38 @@ export function cleanName(raw: string): string {
   return s.replace(/[“”"‘’]/g, '').replace(/^[）)]+/, '').replace(/[（(]+$/, '').trim();
 }
 
-/** Does the prefix end with an acquisition verb ("聚集", "引进", "新增"), so the noun comes after the number? */
+/**
+ * Does the prefix end with an acquisition verb ("聚集", "引进", "新增"), so the noun comes after the number?
+ *
+ * @example endsWithAcquireVerb('区内聚集') // true
+ */
 export function endsWithAcquireVerb(raw: string): boolean {
   return ACQUIRE.test(raw.replace(/[\s“”"]+$/, '').replace(/(?:超过|不少于|约|近|逾|达)$/, ''));
 }
 
-/** Is the unit an area (平米, 万平方米, 亩, 平方公里)? */
+/**
+ * Is the unit an area (平米, 万平方米, 亩, 平方公里)?
+ *
+ * @example isAreaUnit('万平米') // true
+ */
 export function isAreaUnit(unit: string): boolean {
   return /平米|平方米|亩|平方公里|m²|㎡/.test(unit);
 }
 
-/** Is the cleaned name only a place word (区内, 全区) that cannot name an indicator? */
+/**
+ * Is the cleaned name only a place word (区内, 全区) that cannot name an indicator?
+ *
+ * @example isLocative('区内') // true
+ */
 export function isLocative(name: string): boolean {
   return name.length < 2 || LOCATIVE.test(name);
 }
 
-/** Does the name contain a word typical of an indicator (企业, 专利, 收入, 比重, …)? */
+/**
+ * Does the name contain a word typical of an indicator (企业, 专利, 收入, 比重, …)?
+ *
+ * @example looksLikeIndicator('技术合同成交额') // true
+ */
 export function looksLikeIndicator(name: string): boolean {
   return INDICATOR_WORD.test(name);
 }
@@ -50,6 +70,8 @@ export function looksLikeIndicator(name: string): boolean {
  * Comparator from the words right before the value and the suffix after it.
  * 超过/突破/超/高于 → `>`; 不低于/不少于/至少 → `>=`; 不超过/控制在 → `<=`; "…以上" → `>=`; "…以内/以下" → `<=`.
  * Otherwise `=` for targets and '' for observations.
+ *
+ * @example comparatorOf('比重超过', '', '', 'target') // '>'
  */
 export function comparatorOf(prefix: string, suffix: string, approx: string, kind: 'observed' | 'target'): Comparator | '' {
   const p = prefix.replace(/\s+$/, '');
@@ -61,7 +83,11 @@ export function comparatorOf(prefix: string, suffix: string, approx: string, kin
   return kind === 'target' ? '=' : '';
 }
 
-/** Guess the measure type from the unit and the name. */
+/**
+ * Guess the measure type from the unit and the name.
+ *
+ * @example measureOf('每万人口发明专利拥有量', '件/万人') // 'rate'
+ */
 export function measureOf(name: string, unit: string): MeasureType | '' {
   if (/增长率|增速|增幅|年均增长/.test(name)) return 'growth';
   if (/\/|每万|万人均|人均|万名/.test(unit + name)) return 'rate';
@@ -71,7 +97,11 @@ export function measureOf(name: string, unit: string): MeasureType | '' {
   return '';
 }
 
-/** Guess stock / flow / cumulative from the words (累计, 新增, 全年, 五年共) and the unit. */
+/**
+ * Guess stock / flow / cumulative from the words (累计, 新增, 全年, 五年共) and the unit.
+ *
+ * @example accumulationOf('累计引进院士', '累计引进院士', '名', true) // 'cumulative'
+ */
 export function accumulationOf(context: string, name: string, unit: string, hasPeriod: boolean): Accumulation | '' {
   if (/累计|五年共|共计|总计/.test(context) || (hasPeriod && /新增|引进|承担|完成/.test(context))) return 'cumulative';
   if (/新增|全年|年度|当年|\/年|每年/.test(context + unit)) return 'flow';

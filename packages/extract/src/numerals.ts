@@ -75,7 +75,11 @@ export function parseChineseNumeral(text: string): number | null {
   return total + section + (digit ?? 0);
 }
 
-/** Map full-width digits and signs to ASCII, one character for one (so offsets are preserved). */
+/**
+ * Map full-width digits and signs to ASCII, one character for one (so offsets are preserved).
+ *
+ * @example toHalfWidth('１２．５％') // '12.5%'
+ */
 export function toHalfWidth(text: string): string {
   return text.replace(/[０-９．％－＋，：；（）]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }

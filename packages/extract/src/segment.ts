@@ -13,6 +13,7 @@ export interface Span {
   text: string;
 }
 
+/** A paragraph (lines joined while a sentence continues) with its sentences. */
 export interface Paragraph extends Span {
   sentences: Span[];
 }

@@ -9,14 +9,22 @@ const BOUNDARY = /[，,；;：:、。！？!?]/;
 /** How far to look for a boundary before giving up (characters). */
 export const MAX_SCAN = 60;
 
-/** Start of the clause containing `pos` (after the previous boundary), not before `floor`. */
+/**
+ * Start of the clause containing `pos` (after the previous boundary), not before `floor`.
+ *
+ * @example clauseStart('截至2020年底，企业146家', 12) // 9
+ */
 export function clauseStart(text: string, pos: number, floor = 0, boundary = BOUNDARY): number {
   const limit = Math.max(floor, pos - MAX_SCAN);
   for (let i = pos - 1; i >= limit; i--) if (boundary.test(text[i]!)) return i + 1;
   return limit;
 }
 
-/** End of the clause containing `pos` (at the next boundary), not after `ceil`. */
+/**
+ * End of the clause containing `pos` (at the next boundary), not after `ceil`.
+ *
+ * @example clauseEnd('企业146家，专利9件', 0) // 6
+ */
 export function clauseEnd(text: string, pos: number, ceil = text.length, boundary = BOUNDARY): number {
   const limit = Math.min(ceil, pos + MAX_SCAN);
   for (let i = pos; i < limit; i++) if (boundary.test(text[i]!)) return i;

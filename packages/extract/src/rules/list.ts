@@ -7,6 +7,7 @@ import type { Mention } from '../mentions.ts';
 import { cleanName } from '../naming.ts';
 import { MAJOR_BOUNDARY, clauseStart } from './clause.ts';
 
+/** One name of a 分别 list with the value it takes. */
 export interface ListPair {
   name: string;
   mention: Mention;
@@ -24,6 +25,7 @@ const HEADS = ['企业', '公司', '机构', '平台', '专利', '人才', '项�
  * @param sentence normalised sentence text
  * @param mentions the sentence's value mentions (offsets relative to the sentence)
  * @param original the sentence as written (same offsets), from which names are cut
+ * @example respectivelyLists(s, valueMentions(s)).map((p) => p.name) // ['雏鹰企业', '瞪羚企业', '领军企业']
  */
 export function respectivelyLists(sentence: string, mentions: Mention[], original = sentence): ListPair[] {
   const out: ListPair[] = [];
@@ -70,7 +72,12 @@ export function respectivelyLists(sentence: string, mentions: Mention[], origina
   return out;
 }
 
-/** "雏鹰、瞪羚、领军企业" → [雏鹰企业, 瞪羚企业, 领军企业]; "雏鹰、瞪羚等高成长企业持续涌现" → [雏鹰企业, 瞪羚企业]. */
+/**
+ * Split the names of an enumeration and distribute their shared head noun.
+ *
+ * @example splitNames('雏鹰、瞪羚、领军企业') // ['雏鹰企业', '瞪羚企业', '领军企业']
+ * @example splitNames('雏鹰、瞪羚等高成长企业持续涌现') // ['雏鹰企业', '瞪羚企业']
+ */
 export function splitNames(text: string): string[] {
   let body = text;
   let head = '';

@@ -42,13 +42,19 @@ const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四
 /**
  * Is this paragraph a section heading ("（三）发展目标", "二、形势与需求", "1、创新投入")? Headings reset the
  * carried time context.
+ *
+ * @example isHeading('（三）发展目标') // true
  */
 export function isHeading(text: string): boolean {
   const t = text.trim();
   return t.length <= 40 && !/[。；;]/.test(t) && (HEADING.test(t) || t.length <= 12);
 }
 
-/** Candidates from the running text of one paragraph; `state` carries the time context to the next paragraph. */
+/**
+ * Candidates from the running text of one paragraph; `state` carries the time context to the next paragraph.
+ *
+ * @example sentenceCandidates(documentView(text, 'a.txt'), paragraphs(text)[0]!)
+ */
 export function sentenceCandidates(doc: DocumentView, para: Paragraph, state: SectionState = { carried: null, targets: false }): Candidate[] {
   const out: Candidate[] = [];
   let carried: TimeCue | null = state.carried;

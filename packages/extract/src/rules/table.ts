@@ -56,6 +56,8 @@ function lines(text: string): Line[] {
 /**
  * Candidates from every flattened indicator table in the document; the table's span is added to `doc.claimed`
  * so the sentence rules do not read its cells again.
+ *
+ * @example tableCandidates(documentView(['指标', '2020年基数', '2025年目标', '属性', '企业数(家)', '10', '20', '预期性'].join('\n'), 't.txt'))
  */
 export function tableCandidates(doc: DocumentView): Candidate[] {
   const out: Candidate[] = [];
