@@ -1,4 +1,4 @@
-import { unscaledCovariance } from './linalg/covariance.ts';
+import { covarianceWorkspace, unscaledCovariance, type CovarianceWorkspace } from './linalg/covariance.ts';
 import { lmParameter } from './linalg/lm-parameter.ts';
 import { euclideanNorm } from './linalg/norm.ts';
 import { applyQt, qrFactor } from './linalg/qr-factor.ts';
@@ -114,6 +114,7 @@ interface Workspace {
   fdWork: Float64Array;
   fdWork2: Float64Array;
   sqrtW: Float64Array;
+  cov: CovarianceWorkspace;
 }
 
 // Workspaces are reused per problem size so batch fitting allocates little; a re-entrant call gets a fresh one.
@@ -144,6 +145,7 @@ function acquire(m: number, p: number): Workspace {
     fdWork: new Float64Array(m),
     fdWork2: new Float64Array(m),
     sqrtW: new Float64Array(m),
+    cov: covarianceWorkspace(p),
   };
   if (!cached && p < 64 && workspaces.size < 256) workspaces.set(key, ws);
   return ws;
@@ -529,7 +531,7 @@ function buildResult(
   if (status !== 'non-finite' && options.covariance !== false && m >= p) {
     jacobianAt(x, fvec, fjac);
     if (allFinite(fjac, m * p)) {
-      const u = unscaledCovariance(m, p, fjac, options.rankTolerance ?? 1e-12);
+      const u = unscaledCovariance(m, p, fjac, options.rankTolerance ?? 1e-12, ws.cov);
       rank = u.rank;
       if (u.inverse) {
         if (dof > 0) {

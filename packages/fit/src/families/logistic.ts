@@ -1,5 +1,12 @@
 import type { FamilyInitOptions, GrowthFamily } from '../family.ts';
-import { CAPACITY_GRID, capacityBounds, fitLine, maxOf, requirePositive, sigmoid } from './ols.ts';
+import { CAPACITY_GRID, capacityBounds, fitLine, maxOf, requirePositive } from './ols.ts';
+
+// Local copy of the stable sigmoid (a hot path: module-local calls inline better than imported bindings).
+function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
 
 /**
  * Logistic start values: for each capacity K on a grid (max(y) · {1.05 … 5}, or the fixed K), the least-squares line

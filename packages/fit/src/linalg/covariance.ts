@@ -10,18 +10,50 @@ export interface UnscaledCovariance {
   condition: number;
 }
 
+/** Scratch arrays for {@link unscaledCovariance} (reused across calls of the same size). */
+export interface CovarianceWorkspace {
+  scale: Float64Array;
+  ipvt: Int32Array;
+  rdiag: Float64Array;
+  acnorm: Float64Array;
+  wa: Float64Array;
+  rinv: Float64Array;
+  inverse: Float64Array;
+}
+
+/** Allocates a {@link CovarianceWorkspace} for p parameters. */
+export function covarianceWorkspace(p: number): CovarianceWorkspace {
+  return {
+    scale: new Float64Array(p),
+    ipvt: new Int32Array(p),
+    rdiag: new Float64Array(p),
+    acnorm: new Float64Array(p),
+    wa: new Float64Array(p),
+    rinv: new Float64Array(p * p),
+    inverse: new Float64Array(p * p),
+  };
+}
+
 /**
  * (JᵀJ)⁻¹ from a pivoted Householder QR of the column-equilibrated Jacobian: J D⁻¹ P = Q R, so
  * (JᵀJ)⁻¹ = D⁻¹ P R⁻¹ R⁻ᵀ Pᵀ D⁻¹. Never forms JᵀJ, so it keeps the accuracy of J's own conditioning.
  * Rank: columns with |R_kk| ≤ `rankTolerance` · |R_11| (after equilibration) count as dependent.
  *
- * `jac` is column-major m × p and is overwritten.
+ * `jac` is column-major m × p and is overwritten. With a `work` space, the returned `inverse` is `work.inverse`
+ * (copy it before the next call).
  *
  * @example
  * const { inverse } = unscaledCovariance(m, p, jac.slice(), 1e-12); // covariance = σ² · inverse
  */
-export function unscaledCovariance(m: number, p: number, jac: Float64Array, rankTolerance = 1e-12): UnscaledCovariance {
-  const scale = new Float64Array(p);
+export function unscaledCovariance(
+  m: number,
+  p: number,
+  jac: Float64Array,
+  rankTolerance = 1e-12,
+  work?: CovarianceWorkspace,
+): UnscaledCovariance {
+  const w = work ?? covarianceWorkspace(p);
+  const scale = w.scale;
   for (let j = 0; j < p; j++) {
     let s = 0;
     for (let i = 0; i < m; i++) s += jac[j * m + i]! * jac[j * m + i]!;
@@ -32,9 +64,8 @@ export function unscaledCovariance(m: number, p: number, jac: Float64Array, rank
     for (let i = 0; i < m; i++) jac[j * m + i]! /= s;
   }
   if (m < p) return { inverse: null, rank: m, condition: Infinity };
-  const ipvt = new Int32Array(p);
-  const rdiag = new Float64Array(p);
-  qrFactor(m, p, jac, true, ipvt, rdiag, new Float64Array(p), new Float64Array(p));
+  const { ipvt, rdiag } = w;
+  qrFactor(m, p, jac, true, ipvt, rdiag, w.acnorm, w.wa);
   const r0 = Math.abs(rdiag[0]!);
   if (r0 === 0) return { inverse: null, rank: 0, condition: Infinity };
   let rank = 0;
@@ -42,7 +73,7 @@ export function unscaledCovariance(m: number, p: number, jac: Float64Array, rank
   const condition = r0 / Math.abs(rdiag[p - 1]!);
   if (rank < p) return { inverse: null, rank, condition };
   // Rinv (upper triangular, p × p, row-major) by back substitution.
-  const rinv = new Float64Array(p * p);
+  const rinv = w.rinv.fill(0);
   const rAt = (i: number, j: number): number => (i === j ? rdiag[i]! : jac[j * m + i]!);
   for (let j = p - 1; j >= 0; j--) {
     rinv[j * p + j] = 1 / rAt(j, j);
@@ -53,7 +84,7 @@ export function unscaledCovariance(m: number, p: number, jac: Float64Array, rank
     }
   }
   // (RᵀR)⁻¹ = Rinv Rinvᵀ in pivoted order, then un-pivot and un-scale.
-  const inverse = new Float64Array(p * p);
+  const inverse = w.inverse;
   for (let a = 0; a < p; a++) {
     for (let b = a; b < p; b++) {
       let s = 0;
