@@ -23,6 +23,7 @@ export { renderSvg, type RenderSvgOptions } from './render/render-svg.ts';
 export { renderPng, type RenderPngOptions, type RenderedPng } from './render/render-png.ts';
 export { resolveCjkFont, fontCoverage, openFace, CJK_FONT_CANDIDATES, type FontChoice, type FontCoverage } from './render/font.ts';
 export { svgTexts } from './render/svg-text.ts';
+export { fontTextWidth, useFontTextMetrics } from './render/text-metrics.ts';
 
 // Adapters from fit / forecast results
 export { targetFanInput, regionDashboardInput, regionName, targetRowLabel, sourceLine, ASSESSOR_CATEGORY_COLORS, type DashboardAdapterOptions } from './adapters/assessment.ts';

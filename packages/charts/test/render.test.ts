@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fanChart, fontCoverage, renderPng, renderSvg, resolveCjkFont, svgTexts, type RenderedPng } from '../src/index.ts';
+import { fanChart, growthGapChart, fontCoverage, fontTextWidth, renderPng, renderSvg, resolveCjkFont, svgTexts, type RenderedPng } from '../src/index.ts';
 import { fanInput } from './fixtures/inputs.ts';
 
 const TITLE = '滨海高新区 国家高新技术企业数';
@@ -89,5 +89,26 @@ describe('renderSvg(spec)', () => {
 describe('svgTexts(svg)', () => {
   it('decodes entities and joins tspans', () => {
     expect(svgTexts('<svg><text x="1">R&amp;D &lt;5&gt; &#x5357;</text><text><tspan>a</tspan><tspan>b</tspan></text></svg>')).toEqual(['R&D <5> 南', 'a  b']);
+  });
+});
+
+describe('text layout with font metrics', () => {
+  it('fontTextWidth measures CJK ideographs at 1 em and Latin digits narrower (Noto Sans CJK advance widths)', () => {
+    const width = fontTextWidth(resolveCjkFont({}));
+    expect(width({ fontSize: 10 }, '南开区')).toBe(30);
+    const digits = width({ fontSize: 10 }, '2015');
+    expect(digits).toBeGreaterThan(15);
+    expect(digits).toBeLessThan(30);
+    expect(width({ fontSize: 10, limit: 12 }, '南开区')).toBe(12);
+  });
+
+  it('renderSvg reserves room for CJK axis labels that vega\'s 0.8 em estimate under-measures', async () => {
+    // one y label of 19 ideographs at 11 px: 1 em each with the font, 0.8 em each in vega's estimate
+    const label = '科学研究和技术服务业占地区生产总值比重';
+    const spec = growthGapChart({ title: 'g', rows: [{ label, required: 5, historical: 3 }] });
+    const left = (svg: string) => Number(/<g[^>]*transform="translate\((\d+(?:\.\d+)?),/.exec(svg)?.[1]);
+    const measured = left(await renderSvg(spec));
+    const estimated = left(await renderSvg(spec, { metricsFont: null }));
+    expect(measured - estimated).toBeCloseTo(19 * 11 * (1 - 0.8), -0.5);
   });
 });

@@ -1,6 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
 import { collectingLogger, compileSpec } from './compile-spec.ts';
+import { resolveCjkFont, type FontChoice } from './font.ts';
+import { useFontTextMetrics } from './text-metrics.ts';
 
 /** Options of {@link renderSvg}. */
 export interface RenderSvgOptions {
@@ -8,12 +10,25 @@ export interface RenderSvgOptions {
   onWarning?: (message: string) => void;
   /** scale factor of the SVG's width/height; @default 1 */
   scale?: number;
+  /**
+   * font whose advance widths lay out text (see {@link useFontTextMetrics}); `null` for vega's estimate;
+   * @default resolveCjkFont(), or the estimate when no CJK font is installed
+   */
+  metricsFont?: FontChoice | null;
+}
+
+function defaultMetricsFont(): FontChoice | null {
+  try {
+    return resolveCjkFont();
+  } catch {
+    return null; // no CJK font: keep vega's estimate rather than fail an SVG export
+  }
 }
 
 /**
  * Render a Vega-Lite spec to an SVG string without a browser: vega-lite `compile`, then a headless vega `View`
- * (`renderer: 'none'`) and `view.toSVG()`. Text widths are estimated (no canvas in Node), so long CJK labels may
- * be laid out slightly narrower than in a browser.
+ * (`renderer: 'none'`) and `view.toSVG()`. Node has no canvas to measure text, so text is laid out with the
+ * advance widths of the CJK font `renderPng` rasterises with (vega's own estimate under-measures CJK labels).
  *
  * @example
  * const svg = await renderSvg(fanChart(input));
@@ -21,6 +36,7 @@ export interface RenderSvgOptions {
  */
 export async function renderSvg(spec: TopLevelSpec, options: RenderSvgOptions = {}): Promise<string> {
   const { onWarning = (m: string) => console.warn(`renderSvg: ${m}`), scale = 1 } = options;
+  useFontTextMetrics(options.metricsFont === undefined ? defaultMetricsFont() : options.metricsFont);
   const { vega, warnings } = compileSpec(spec);
   const runtime: string[] = [];
   const view = new View(parse(vega), { renderer: 'none', logger: collectingLogger(runtime) });
