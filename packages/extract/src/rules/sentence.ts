@@ -217,6 +217,10 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
         countNounPenalty = endsWithAcquireVerb(prefixRaw) || previous?.rule === 'count-noun' ? 0 : 0.3;
       }
     }
+    // "技术合同登记 453 份，累计登记超过 4000 份": a bare 累计 names the running total of the figure before it
+    if (previous && previous.unit === canonicalUnit(m.unit).unit && /^(?:累计|合计|其中|共计)?(?:登记|认定|完成|引进)?$/.test(name) && name.length <= 4) {
+      name = `${baseName(previous.indicator_zh)}${/累计|合计|共计/.test(name) ? '（累计）' : ''}`;
+    }
     const c = baseCandidate(doc, span, s, m, ctx, name, rule, targetSection);
     if (rule === 'area-noun' && (ctx.cue === null || ctx.carried)) {
       c.kind = 'observed';
@@ -295,7 +299,8 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
     const pos = r.index + r[0].length - numText.length - (/[位名]$/.test(r[0]) ? 1 : 0);
     const floor = clauseStart(s, r.index, 0, MAJOR_BOUNDARY);
     const subject = cleanName(o.slice(Math.max(floor, lastCueEnd(own, r.index, floor)), r.index));
-    const pseudo: Mention = { start: pos, end: pos + numText.length, value: parsed.value, upper: null, unit: '位', text: numText, approx: '', suffix: '', chinese: !/\d/.test(numText), blank: false };
+    // ranks are conventionally written in Chinese numerals (第五, 前十二): no penalty for that
+    const pseudo: Mention = { start: pos, end: pos + numText.length, value: parsed.value, upper: null, unit: '位', text: numText, approx: '', suffix: '', chinese: false, blank: false };
     const c = baseCandidate(doc, span, s, pseudo, contextAt(r.index), `${subject}${cleanName(o.slice(r.index + r[1]!.length, r.index + r[1]!.length + r[2]!.length))}排名`, 'rank', targetSection);
     c.measure = '';
     c.accumulation = '';
@@ -427,7 +432,7 @@ function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx
     c.period_end = null;
   }
   if (looksLikeIndicator(name)) confidence += 0.1;
-  if (m.chinese) confidence -= 0.15;
+  if (m.chinese) confidence -= 0.2;
   if (m.upper !== null) confidence -= 0.15;
   if (m.approx) confidence -= 0.05;
   if (m.blank) confidence += 0.05;
