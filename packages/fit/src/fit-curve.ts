@@ -1,6 +1,7 @@
 import type { GrowthFamily } from './family.ts';
 import { families } from './families/index.ts';
 import { informationCriteria } from './information-criteria.ts';
+import { unscaledCovariance } from './linalg/covariance.ts';
 import {
   levenbergMarquardt,
   type LevenbergMarquardtOptions,
@@ -64,7 +65,8 @@ export interface CurveFit {
   fixed: string[];
   /**
    * Free parameters that ended on a bound (the family's default or `options.bounds`), e.g. a logistic capacity at
-   * 100 · max|y| on data that do not saturate: the fit is then the best within the box, not an interior optimum.
+   * 100 · max|y| on data that do not saturate: the fit is then the best within the box, not an interior optimum,
+   * and the covariance treats these parameters as fixed (zero standard error).
    */
   atBound: string[];
   /** Time origin: the model is evaluated at τ = t − origin. */
@@ -273,7 +275,45 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
   let covariance: number[][] | null = null;
   const stderr = new Array<number>(P).fill(NaN);
   for (let j = 0; j < P; j++) if (isFixed[j]) stderr[j] = 0;
-  if (lm.covariance) {
+  const atBound: string[] = [];
+  const onBound = new Uint8Array(p);
+  for (let k = 0; k < p; k++) {
+    const v = lm.params[k]!;
+    if ((lower && v <= lower[k]!) || (upper && v >= upper[k]!)) {
+      onBound[k] = 1;
+      atBound.push(family.params[free[k]!]!);
+    }
+  }
+  if (atBound.length > 0) {
+    // A parameter on a bound is not an interior optimum: its normal-theory variance is meaningless, so the
+    // covariance is that of the remaining parameters with the bounded ones held fixed (zero rows and columns).
+    if (options.covariance !== false && lm.dof > 0 && Number.isFinite(lm.sigma)) {
+      const interior: number[] = [];
+      for (let k = 0; k < p; k++) if (!onBound[k]) interior.push(free[k]!);
+      const q = interior.length;
+      covariance = Array.from({ length: P }, () => new Array<number>(P).fill(0));
+      for (const j of free) stderr[j] = 0;
+      if (q > 0) {
+        const J = new Float64Array(n * q);
+        for (let i = 0; i < n; i++) {
+          jac(full, tau[i]!, grad);
+          const sw = w ? Math.sqrt(w[i]!) : 1;
+          for (let a = 0; a < q; a++) J[a * n + i] = sw * grad[interior[a]!]!;
+        }
+        const u = unscaledCovariance(n, q, J, options.rankTolerance ?? 1e-12);
+        if (u.inverse) {
+          const s2 = lm.sigma * lm.sigma;
+          for (let a = 0; a < q; a++) {
+            for (let b = 0; b < q; b++) covariance[interior[a]!]![interior[b]!] = s2 * u.inverse[a * q + b]!;
+            stderr[interior[a]!] = Math.sqrt(covariance[interior[a]!]![interior[a]!]!);
+          }
+        } else {
+          covariance = null;
+          for (const j of interior) stderr[j] = NaN;
+        }
+      }
+    }
+  } else if (lm.covariance) {
     // Back from log scale: J_u = J_θ · diag(θ) ⇒ cov_θ = diag(θ) cov_u diag(θ).
     const d = (k: number): number => (logK[k] ? full[free[k]!]! : 1);
     covariance = Array.from({ length: P }, () => new Array<number>(P).fill(0));
@@ -281,11 +321,6 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
       for (let b = 0; b < p; b++) covariance[free[a]!]![free[b]!] = lm.covariance[a]![b]! * d(a) * d(b);
       stderr[free[a]!] = Math.sqrt(covariance[free[a]!]![free[a]!]!);
     }
-  }
-  const atBound: string[] = [];
-  for (let k = 0; k < p; k++) {
-    const v = lm.params[k]!;
-    if ((lower && v <= lower[k]!) || (upper && v >= upper[k]!)) atBound.push(family.params[free[k]!]!);
   }
   const fitted = new Array<number>(n);
   const residuals = new Array<number>(n);

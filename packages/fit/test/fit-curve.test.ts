@@ -162,3 +162,24 @@ describe('fitCurve on arbitrary input (property)', () => {
     );
   });
 });
+
+describe('fitCurve covariance at a bound', () => {
+  it('treats a parameter on its bound as fixed: zero row, and the rest equal to the fit with it fixed', () => {
+    const y = years.map((t, i) => 120 * Math.exp(0.08 * (t - 2014)) * (1 + noise[i]!));
+    const bounded = fitCurve({ t: years, y }, 'logistic');
+    expect(bounded.atBound).toEqual(['K']);
+    expect(bounded.stderr[0]).toBe(0);
+    expect(bounded.covariance![0]).toEqual([0, 0, 0]);
+    const fixed = fitCurve({ t: years, y }, 'logistic', { fixed: { K: bounded.params.K! }, ftol: 1e-15, xtol: 1e-15 });
+    expect(bounded.params.r! / fixed.params.r!).toBeCloseTo(1, 6);
+    // Same σ (dof counts K as estimated in the bounded fit, so scale by the dof ratio).
+    const ratio = Math.sqrt((bounded.dof / fixed.dof) * (fixed.rss / bounded.rss));
+    expect((bounded.stderr[1]! * ratio) / fixed.stderr[1]!).toBeCloseTo(1, 4);
+  });
+
+  it('rejects weights that are negative or of the wrong length', () => {
+    expect(() => fitCurve({ t: years, y: expData, w: years.map(() => -1) }, 'exponential')).toThrow('fit(exponential) requires finite non-negative weights (w[0] = -1)');
+    expect(() => fitCurve({ t: years, y: expData, w: [1] }, 'exponential')).toThrow('fit(exponential) requires weights of length 10, got 1');
+    expect(() => fitCurve({ t: [1, 2], y: [1, 2, 3] }, 'linear')).toThrow('fit(linear) requires t and y of equal length (got 2 and 3)');
+  });
+});
