@@ -289,18 +289,17 @@ function simulatePipeline(
 function evaluateDerived(scenario: Scenario, years: number[], draws: number, values: Map<string, Float64Array>): void {
   const W = years.length;
   const known = [...values.keys(), ...scenario.derived.map((d) => d.id), 't'];
-  const scope = new Map<string, number>();
   for (const spec of scenario.derived) {
     const expr = compileSafeExpression(spec.expression, known);
-    const inputs = expr.symbols.filter((s) => s !== 't').map((s) => [s, values.get(s)!] as const);
+    const inputs = expr.symbols.map((s) => (s === 't' ? null : values.get(s)!));
+    const vars = new Float64Array(inputs.length);
     const out = new Float64Array(draws * W);
     const [lo, hi] = spec.bounds ?? [-Infinity, Infinity];
     for (let d = 0; d < draws; d++) {
       for (let y = 0; y < W; y++) {
         const o = d * W + y;
-        scope.set('t', years[y]!);
-        for (const [s, arr] of inputs) scope.set(s, arr[o]!);
-        let v = expr.evaluate(scope);
+        for (let k = 0; k < inputs.length; k++) vars[k] = inputs[k] ? inputs[k]![o]! : years[y]!;
+        let v = expr.fast(vars);
         if (v < lo) v = lo;
         else if (v > hi) v = hi;
         out[o] = v;

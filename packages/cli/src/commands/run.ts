@@ -6,7 +6,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pipelineChart, scenarioComparison } from '@trajectory/charts';
 import {
   bandsToCsv, comparisonInputs, loadScenario, pipelineInputs, resultToJson, runScenario, ScenarioError, targetsToCsv,
   type ScenarioResult,
@@ -89,6 +88,8 @@ async function writeAtomic(path: string, data: string): Promise<void> {
 }
 
 async function writeOutputs(dir: string, result: ScenarioResult, scenario: Parameters<typeof comparisonInputs>[1]): Promise<void> {
+  // the chart builders (vega-lite types and friends) load only when charts are written
+  const { pipelineChart, scenarioComparison } = await import('@trajectory/charts');
   await mkdir(join(dir, 'charts'), { recursive: true });
   await writeAtomic(join(dir, 'result.json'), resultToJson(result));
   await writeAtomic(join(dir, 'bands.csv'), bandsToCsv(result));
