@@ -50,6 +50,8 @@ export interface FitOptions {
 
 /** Plain-JSON result of {@link fitCurve}. */
 export interface CurveFit {
+  /** Version of this record's shape (bumped on incompatible changes). */
+  schemaVersion: 1;
   /** Family name. */
   model: string;
   paramNames: string[];
@@ -332,6 +334,7 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
   }
   const ic = informationCriteria(lm.rss, n, p, ss);
   return {
+    schemaVersion: 1,
     model: name,
     paramNames: family.params.slice(),
     params,
@@ -380,4 +383,15 @@ export function evaluateFamily(model: string | GrowthFamily, theta: ArrayLike<nu
  */
 export function predictCurve(fit: CurveFit, t: number, family?: GrowthFamily): number {
   return (family ?? resolveFamily(fit.model)).f(fit.theta, t - fit.origin);
+}
+
+/**
+ * Throws unless the fit converged, for callers that must not continue with a failed fit.
+ *
+ * @example
+ * assertConverged(fitCurve(series, 'logistic')); // Error: fit(logistic) did not converge: max-iterations (…)
+ */
+export function assertConverged(fit: CurveFit): CurveFit {
+  if (fit.status !== 'converged') throw new Error(`fit(${fit.model}) did not converge: ${fit.status} (${fit.message})`);
+  return fit;
 }

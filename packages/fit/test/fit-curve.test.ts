@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defineFamily, expressionFamily, families, fitCurve, predictCurve, selectCurve } from '../src/index.ts';
+import { assertConverged, defineFamily, expressionFamily, families, fitCurve, predictCurve, selectCurve } from '../src/index.ts';
 
 const years = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023];
 const noise = [0.01, -0.012, 0.006, 0.015, -0.009, -0.004, 0.011, -0.014, 0.003, 0.008];
@@ -181,5 +181,15 @@ describe('fitCurve covariance at a bound', () => {
     expect(() => fitCurve({ t: years, y: expData, w: years.map(() => -1) }, 'exponential')).toThrow('fit(exponential) requires finite non-negative weights (w[0] = -1)');
     expect(() => fitCurve({ t: years, y: expData, w: [1] }, 'exponential')).toThrow('fit(exponential) requires weights of length 10, got 1');
     expect(() => fitCurve({ t: [1, 2], y: [1, 2, 3] }, 'linear')).toThrow('fit(linear) requires t and y of equal length (got 2 and 3)');
+  });
+});
+
+describe('assertConverged', () => {
+  it('passes converged fits through and throws on the others', () => {
+    const ok = fitCurve({ t: years, y: expData }, 'exponential');
+    expect(assertConverged(ok)).toBe(ok);
+    const bad = fitCurve({ t: years, y: logisticData }, 'logistic', { maxIterations: 1 });
+    expect(bad.status).toBe('max-iterations');
+    expect(() => assertConverged(bad)).toThrow(/^fit\(logistic\) did not converge: max-iterations/);
   });
 });
