@@ -22,17 +22,17 @@ describe('trajectory run <scenario-file>', () => {
 
   it('--json twice with the same seed is byte-identical; --seed changes it', async () => {
     const a = capture();
-    expect(await run([example, '--json', '--draws', '1000'])).toBe(0);
+    expect(await run([example, '--json', '--draws', '300'])).toBe(0);
     vi.restoreAllMocks();
     const b = capture();
-    expect(await run([example, '--json', '--draws', '1000'])).toBe(0);
+    expect(await run([example, '--json', '--draws', '300'])).toBe(0);
     vi.restoreAllMocks();
     const c = capture();
-    expect(await run([example, '--json', '--draws', '1000', '--seed', '99'])).toBe(0);
+    expect(await run([example, '--json', '--draws', '300', '--seed', '99'])).toBe(0);
     expect(a.out()).toBe(b.out());
     expect(a.out()).not.toBe(c.out());
     const parsed = JSON.parse(a.out()) as { scenario: { draws: number }; targets: unknown[] };
-    expect(parsed.scenario.draws).toBe(1000);
+    expect(parsed.scenario.draws).toBe(300);
     expect(parsed.targets).toHaveLength(5);
     expect(a.err()).toBe(''); // no progress bar with --json / without a TTY
   });

@@ -12,8 +12,8 @@ describe('every example scenario file runs', () => {
     expect(files.map((f) => f.match(/gazelle|binhai|hexi|teda/)![0]).sort()).toEqual(['binhai', 'gazelle', 'hexi', 'teda']);
   });
   for (const f of files) {
-    it(`runs ${f} (2000 draws)`, () => {
-      const scenario = loadScenario(join(dir, f), { draws: 2000 });
+    it(`runs ${f} (1000 draws)`, () => {
+      const scenario = loadScenario(join(dir, f), { draws: 1000 });
       const r = runScenario(scenario);
       expect(r.targets.length).toBeGreaterThan(0);
       for (const t of r.targets) {

@@ -217,10 +217,10 @@ goals:
         outcomes.ok++;
         return true;
       }),
-      { numRuns: 400, seed: 7 },
+      { numRuns: 250, seed: 7 },
     );
     // the edits exercise both sides
-    expect(outcomes.error).toBeGreaterThan(50);
-    expect(outcomes.ok).toBeGreaterThan(20);
+    expect(outcomes.error).toBeGreaterThan(30);
+    expect(outcomes.ok).toBeGreaterThan(5);
   });
 });
