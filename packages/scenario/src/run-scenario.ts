@@ -3,6 +3,7 @@
  * the effect of each intervention alone, probabilities of attainment with Monte Carlo standard errors, proposed
  * values for blank targets, and goal seeking. Returns a plain JSON-serialisable record.
  */
+import { basename } from 'node:path';
 import { goalSeek, type GoalResult } from './goal-seek.ts';
 import { calibratePipeline, type PipelineCalibration } from './pipeline.ts';
 import { projectPaths, type ProjectionNote } from './project-paths.ts';
@@ -142,7 +143,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   return {
     schemaVersion: 1,
     scenario: {
-      name: scenario.name, file: scenario.file, description: scenario.description,
+      // the file's base name only: the same scenario run from another directory or machine gives the same bytes
+      name: scenario.name, file: basename(scenario.file), description: scenario.description,
       ...(scenario.region ? { region: scenario.region } : {}),
       baseYear: scenario.baseYear, horizon: scenario.horizon, draws, seed, assumptions: scenario.assumptions,
     },
