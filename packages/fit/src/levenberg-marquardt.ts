@@ -401,7 +401,8 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
         iter++;
         evaluate(wa2, wa4);
         let fnorm1 = euclideanNorm(wa4, m);
-        if (!(fnorm1 < Infinity)) fnorm1 = Infinity;
+        const trialFinite = fnorm1 < Infinity;
+        if (!trialFinite) fnorm1 = Infinity;
         let actred = -1;
         if (0.1 * fnorm1 < fnorm) actred = 1 - (fnorm1 / fnorm) ** 2;
         // Predicted reduction from the linear model, using R and the permutation; for a step shortened to α times
@@ -436,6 +437,12 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
         }
         const fConverged = Math.abs(actred) <= ftol && prered <= ftol && 0.5 * ratio <= 1;
         const xConverged = delta <= xtol * xnorm;
+        const stepLimit = xConverged || delta <= EPSILON * xnorm || !(delta > 0);
+        if (stepLimit && !trialFinite) {
+          // The trust region collapsed because every nearby trial point is outside the model's finite domain:
+          // a stationary point was not reached, so this is not convergence.
+          return finish('non-finite', 'non-finite', 'residuals are not finite at every trial step near the last iterate (edge of the model domain)', iter);
+        }
         if (fConverged) return finish('converged', 'converged-reduction', 'relative reduction of the RSS <= ftol', iter);
         if (xConverged) return finish('converged', 'converged-step', 'relative step <= xtol', iter);
         if (fnorm === 0) return finish('converged', 'converged-reduction', 'exact fit (RSS = 0)', iter);

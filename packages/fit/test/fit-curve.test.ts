@@ -58,7 +58,7 @@ describe('fitCurve bad input', () => {
     expect(fitCurve({ t: years, y: expData }, thrower).status).toBe('non-finite');
     const nan = defineFamily({ name: 'nan', params: ['a'], f: (th) => (th[0]! > 1.5 ? NaN : th[0]!), start: [1] });
     const fit = fitCurve({ t: years, y: expData }, nan);
-    expect(['converged', 'non-finite']).toContain(fit.status);
+    expect(fit.status).toBe('non-finite');
     expect(fit.params.a).toBeLessThanOrEqual(1.5);
   });
 });
