@@ -172,5 +172,5 @@ function summary(r: ScenarioResult, out?: string): string {
 }
 
 function fmtLever(kind: string, v: number): string {
-  return kind === 'growth' || kind === 'graduation' ? `${(v * 100).toFixed(2)}%` : num(v);
+  return kind === 'growth' || kind === 'graduation' ? `${(v * 100).toFixed(2)}%` : `${num(v)}/year`;
 }
