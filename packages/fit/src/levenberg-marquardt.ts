@@ -160,12 +160,14 @@ function allFinite(a: Float64Array, n: number): boolean {
  * Levenberg–Marquardt nonlinear least squares, a port of MINPACK `lmder` (Moré 1978): a trust-region method whose
  * step solves min ‖J p + r‖ subject to ‖D p‖ ≤ Δ via the LM parameter (`lmpar`), with the subproblem solved by
  * pivoted Householder QR and Givens rotations (never the normal equations) and D the running maximum of the
- * Jacobian column norms (Moré's scaling, invariant to parameter units). Adds: weights, box bounds (projected
- * trial points), central or forward finite differences, and the covariance σ²(JᵀWJ)⁻¹ at the solution from a
+ * Jacobian column norms (Moré's scaling, invariant to parameter units). Adds: weights; box bounds (a step is
+ * shortened to the first bound it meets, and a parameter on a bound whose descent direction points outward is frozen
+ * for that iteration); central or forward finite differences; and the covariance σ²(JᵀWJ)⁻¹ at the solution from a
  * pivoted QR of the equilibrated Jacobian.
  *
- * Never throws on numerical trouble: non-finite residuals at a trial point shrink the trust region; non-finite
- * starting residuals or Jacobian entries, the iteration limit and rank deficiency are reported in `status`.
+ * Never throws on numerical trouble: non-finite residuals at a trial point shrink the trust region (and if it
+ * collapses that way the result is `non-finite`, not `converged`); non-finite starting residuals or Jacobian entries,
+ * the iteration limit and rank deficiency are reported in `status`. Invalid options or weights throw RangeError.
  *
  * @see Moré, J. J. (1978). The Levenberg-Marquardt algorithm: implementation and theory. LNM 630.
  * @see https://www.netlib.org/minpack/lmder.f
