@@ -116,7 +116,12 @@ function safeEval(f: GrowthFamily['f'], theta: ArrayLike<number>, t: number): nu
   }
 }
 
-/** Looks a family up by name, or passes a descriptor through. */
+/**
+ * Looks a family up by name in {@link families}, or passes a descriptor through; unknown names throw TypeError.
+ *
+ * @example
+ * resolveFamily('gompertz').params; // ['K', 'b', 'c']
+ */
 export function resolveFamily(model: string | GrowthFamily): GrowthFamily {
   if (typeof model !== 'string') return model;
   const family = Object.hasOwn(families, model) ? families[model] : undefined;

@@ -1,4 +1,4 @@
-/** Information criteria of a least-squares fit with Gaussian errors (σ counted as a parameter). */
+/** Information criteria of a least-squares fit with Gaussian errors (σ counted as a parameter); see {@link informationCriteria}. */
 export interface InformationCriteria {
   /** AIC = n(log 2π + 1 + log(RSS/n)) + 2k, k = p + 1. */
   aic: number;
@@ -13,6 +13,10 @@ export interface InformationCriteria {
  * term of Hurvich & Tsai (1989), and as the SciPy peer benchmark. An exact fit (RSS = 0) is floored at a relative
  * RSS of 1e-30 · Σy² so criteria stay finite and comparable.
  *
+ * @param rss residual sum of squares
+ * @param n observations
+ * @param p estimated mean-function parameters (σ is added: k = p + 1)
+ * @param scale Σy², the reference for the exact-fit floor (0: floor at the smallest positive number)
  * @see Burnham & Anderson (2002), Model Selection and Multimodel Inference, §2.4.
  * @example
  * informationCriteria(2.5, 10, 3).aicc;

@@ -42,6 +42,12 @@ export interface CurveSelection {
   fits: Record<string, CurveFit>;
 }
 
+/**
+ * Candidate families of {@link selectCurve} when `options.models` is not given.
+ *
+ * @example
+ * selectCurve(series, { models: DEFAULT_MODELS.filter((m) => m !== 'power') });
+ */
 export const DEFAULT_MODELS = ['linear', 'exponential', 'logistic', 'gompertz', 'richards', 'power', 'quadratic'];
 
 /**
