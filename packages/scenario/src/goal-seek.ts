@@ -12,6 +12,8 @@ import type { GoalSpec, Lever, Scenario, TargetSpec } from './types.ts';
 export interface GoalResult {
   target: string;
   lever: Lever;
+  /** whether the scenario's interventions were applied while seeking */
+  under: 'baseline' | 'scenario';
   probability: number;
   /** smallest lever value reaching the target with P >= probability; null when even the range end does not */
   value: number | null;
@@ -32,7 +34,8 @@ export interface GoalSeekOptions {
 }
 
 /**
- * Seeks the lever value for one goal; the other inputs stay at their baseline (no interventions).
+ * Seeks the lever value for one goal; the other inputs stay at their baseline (no interventions) unless the goal
+ * says `under: scenario`.
  * @example goalSeek(scenario, scenario.goals[0]) // { value: 0.21, historical: { value: 0.12, ... }, ... }
  */
 export function goalSeek(scenario: Scenario, goal: GoalSpec, options: GoalSeekOptions = {}): GoalResult {
@@ -40,13 +43,13 @@ export function goalSeek(scenario: Scenario, goal: GoalSpec, options: GoalSeekOp
   const { historical, range: defaultRange } = leverContext(scenario, goal.lever);
   const range = goal.range ?? defaultRange;
   const draws = options.draws ?? scenario.draws;
-  const prob = (value: number): Probability => probabilityAt(scenario, target, goal.lever, value, draws, options);
+  const prob = (value: number): Probability => probabilityAt(scenario, target, goal.lever, goal.under ?? 'baseline', value, draws, options);
   const q = goal.probability;
   let iterations = 2;
   const pLo = prob(range[0]);
-  if (pLo.p >= q) return { target: goal.target, lever: goal.lever, probability: q, value: range[0], status: 'met-at-range-start', attained: pLo, historical, range, iterations };
+  if (pLo.p >= q) return { target: goal.target, lever: goal.lever, under: goal.under ?? 'baseline', probability: q, value: range[0], status: 'met-at-range-start', attained: pLo, historical, range, iterations };
   const pHi = prob(range[1]);
-  if (pHi.p < q) return { target: goal.target, lever: goal.lever, probability: q, value: null, status: 'unreachable-in-range', attained: pHi, historical, range, iterations };
+  if (pHi.p < q) return { target: goal.target, lever: goal.lever, under: goal.under ?? 'baseline', probability: q, value: null, status: 'unreachable-in-range', attained: pHi, historical, range, iterations };
   let lo = range[0], hi = range[1], best = pHi;
   const tol = (options.tolerance ?? 1e-6) * (range[1] - range[0]);
   while (hi - lo > tol && iterations < 200) {
@@ -60,12 +63,13 @@ export function goalSeek(scenario: Scenario, goal: GoalSpec, options: GoalSeekOp
       lo = mid;
     }
   }
-  return { target: goal.target, lever: goal.lever, probability: q, value: hi, status: 'found', attained: best, historical, range, iterations };
+  return { target: goal.target, lever: goal.lever, under: goal.under ?? 'baseline', probability: q, value: hi, status: 'found', attained: best, historical, range, iterations };
 }
 
-function probabilityAt(scenario: Scenario, target: TargetSpec, lever: Lever, value: number, draws: number, options: GoalSeekOptions): Probability {
+function probabilityAt(scenario: Scenario, target: TargetSpec, lever: Lever, under: GoalSpec['under'], value: number, draws: number, options: GoalSeekOptions): Probability {
   const sim = simulate(scenario, {
     draws, ...(options.seed !== undefined ? { seed: options.seed } : {}), lever: { lever, value },
+    ...(under === 'scenario' ? { interventions: scenario.interventions } : {}),
     ...(options.projected ? { projected: options.projected } : {}),
   });
   const W = sim.years.length;

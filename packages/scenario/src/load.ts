@@ -408,7 +408,10 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
     const range = rg.range as [number, number] | undefined;
     if (range && !(range[0] < range[1])) fail([...path, 'range'], `range [${range[0]}, ${range[1]}] must be increasing`);
     if (kind === 'graduation' && range && (range[0] < 0 || range[1] > 1)) fail([...path, 'range'], 'a graduation rate lies in [0, 1]');
-    goals.push({ target: target!.label, lever: lever!, probability: (rg.probability as number | undefined) ?? 0.8, ...(range ? { range } : {}) });
+    goals.push({
+      target: target!.label, lever: lever!, probability: (rg.probability as number | undefined) ?? 0.8, ...(range ? { range } : {}),
+      under: (rg.under as 'baseline' | 'scenario' | undefined) ?? 'baseline',
+    });
   });
 
   return {

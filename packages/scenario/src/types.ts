@@ -106,6 +106,8 @@ export interface GoalSpec {
   probability: number;
   /** bisection bracket; default by lever kind (growth [-0.5, 1], graduation [0, 1], inflow/entry [0, 10x scale]) */
   range?: [number, number];
+  /** other inputs at their baseline (default) or with the scenario's interventions */
+  under: 'baseline' | 'scenario';
 }
 
 /** A validated scenario, as returned by `loadScenario` / `parseScenario`. */

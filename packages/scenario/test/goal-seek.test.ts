@@ -45,3 +45,14 @@ describe('goalSeek(scenario, goal)', () => {
     expect(r.attained.p).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe('goalSeek under the scenario', () => {
+  it('with a doubling intervention applied, the growth needed drops from 4^(1/5) - 1 to 2^(1/5) - 1', () => {
+    const s = parseScenario(`name: g\nbaseYear: 2020\nhorizon: 2025\ndraws: 20\nindicators:\n  a: { base: 100, growth: { mean: 0, sd: 0 } }\ninterventions:\n  - { type: multiply, indicator: a, factor: 2, year: 2023 }\ntargets:\n  - { label: t, indicator: a, year: 2025, value: 400 }\ngoals:\n  - { target: t, lever: { kind: growth, indicator: a } }\n  - { target: t, lever: { kind: growth, indicator: a }, under: scenario }\n`, 'g.yaml');
+    const [base, scen] = s.goals.map((g) => goalSeek(s, g));
+    expect(base!.under).toBe('baseline');
+    expect(base!.value!).toBeCloseTo(4 ** 0.2 - 1, 5);
+    expect(scen!.under).toBe('scenario');
+    expect(scen!.value!).toBeCloseTo(2 ** 0.2 - 1, 5);
+  });
+});

@@ -146,11 +146,11 @@ function summary(r: ScenarioResult, out?: string): string {
     }
   }
   if (r.goals.length) {
-    lines.push('', 'Lever needed for each goal (other inputs at baseline)');
+    lines.push('', 'Lever needed for each goal (other inputs at baseline, or with the interventions where marked *)');
     lines.push(...table([
       ['target', 'lever', 'needed', `historical`, 'P at needed'],
       ...r.goals.map((g) => {
-        const lever = g.lever.kind === 'graduation' ? `graduation out of ${g.lever.stage}` : g.lever.kind === 'entry' ? `entry into ${g.lever.pipeline}` : `${g.lever.kind} of ${g.lever.indicator}`;
+        const lever = (g.lever.kind === 'graduation' ? `graduation out of ${g.lever.stage}` : g.lever.kind === 'entry' ? `entry into ${g.lever.pipeline}` : `${g.lever.kind} of ${g.lever.indicator}`) + (g.under === 'scenario' ? ' *' : '');
         const needed = g.value === null ? `unreachable in [${g.range.join(', ')}]` : `${fmtLever(g.lever.kind, g.value)}${g.status === 'met-at-range-start' ? ' (range start)' : ''}`;
         return [g.target, lever, needed, `${fmtLever(g.lever.kind, g.historical.value)} (${g.historical.basis})`, pct(g.attained.p, g.attained.se)];
       }),
