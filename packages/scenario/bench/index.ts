@@ -83,7 +83,9 @@ export async function benchmarks(log: (line: string) => void): Promise<Benchmark
     if (cores > 1) {
       const pool = createAttainmentPool(cores);
       try {
-        await pool.run({ base: [1], target: [1], mu: [0], sigma: [0.1] }, { draws: 10, years: YEARS, seed: 1 }); // start-up
+        // start-up and JIT warm-up of every worker (as the single-thread path is warmed by its first repetition)
+        const warm = { base: new Float64Array(8 * cores).fill(100), target: new Float64Array(8 * cores).fill(150), mu: new Float64Array(8 * cores).fill(0.08), sigma: new Float64Array(8 * cores).fill(0.05) };
+        await pool.run(warm, { draws: DRAWS, years: YEARS, seed: 1 });
         for (let r = 0; r < REPS; r++) {
           const t0 = performance.now();
           const q = await pool.run(input, { draws: DRAWS, years: YEARS, seed: SEED });
