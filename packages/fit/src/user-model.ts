@@ -130,7 +130,7 @@ function check(node: MathNode, symbols: Set<string>, expr: string): void {
  * `"K / (1 + exp(-r * (t - t0)))"`. The expression is parsed and checked before anything is compiled: only numbers,
  * the parameters, the time variable, pi/e, arithmetic operators and elementary functions are accepted, so an
  * untrusted expression cannot assign, call arbitrary functions or reach the mathjs scope. The gradient is derived
- * symbolically (mathjs `derivative`) and compiled.
+ * symbolically (mathjs `derivative`) and compiled, or taken by central differences where mathjs cannot differentiate.
  *
  * @example
  * const fam = expressionFamily('a * t^b + c', { params: ['a', 'b', 'c'], start: [1, 1, 0] });
@@ -151,7 +151,13 @@ export function expressionFamily(expression: string, options: ExpressionFamilyOp
   }
   check(node, new Set([...params, variable]), expression);
   const compiled: EvalFunction = node.compile();
-  const gradients: EvalFunction[] = params.map((prm) => derivative(node, prm).compile());
+  // Symbolic gradient where mathjs can differentiate (not e.g. min/max/sign); central differences otherwise.
+  let gradients: EvalFunction[] | null;
+  try {
+    gradients = params.map((prm) => derivative(node, prm).compile());
+  } catch {
+    gradients = null;
+  }
   const scope: Record<string, number> = {};
   const fill = (theta: ArrayLike<number>, t: number): Record<string, number> => {
     for (let j = 0; j < params.length; j++) scope[params[j]!] = theta[j]!;
@@ -164,10 +170,12 @@ export function expressionFamily(expression: string, options: ExpressionFamilyOp
     params,
     describe: `y = ${expression}`,
     f: (theta, t) => toNumber(compiled.evaluate(fill(theta, t))),
-    jacobian: (theta, t, out) => {
-      const s = fill(theta, t);
-      for (let j = 0; j < params.length; j++) out[j] = toNumber(gradients[j]!.evaluate(s));
-    },
+    jacobian: gradients
+      ? (theta, t, out) => {
+          const s = fill(theta, t);
+          for (let j = 0; j < params.length; j++) out[j] = toNumber(gradients[j]!.evaluate(s));
+        }
+      : undefined,
     start: options.start,
     bounds: options.bounds,
   });

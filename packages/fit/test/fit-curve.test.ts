@@ -193,3 +193,12 @@ describe('assertConverged', () => {
     expect(() => assertConverged(bad)).toThrow(/^fit\(logistic\) did not converge: max-iterations/);
   });
 });
+
+describe('expressionFamily gradients', () => {
+  it('falls back to central differences where mathjs cannot differentiate (max) and still fits', () => {
+    const fam = expressionFamily('max(a + b * t, 0)', { params: ['a', 'b'], start: [1, 1] });
+    const fit = fitCurve({ t: [0, 1, 2, 3, 4], y: [2, 5, 8, 11, 14] }, fam);
+    expect(fit.params.a).toBeCloseTo(2, 6);
+    expect(fit.params.b).toBeCloseTo(3, 6);
+  });
+});
