@@ -75,6 +75,7 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
     if (e.keyword === 'additionalProperties') fail([...path, (e.params as { additionalProperty: string }).additionalProperty], 'unknown field');
     if (e.keyword === 'required') fail(path, `missing required field '${(e.params as { missingProperty: string }).missingProperty}'`);
     if (e.keyword === 'propertyNames') fail(path, `invalid id ${JSON.stringify((e.params as { propertyName: string }).propertyName)} (letters, digits and _ only, not starting with a digit)`);
+    if (e.keyword === 'enum') fail(path, `${e.message ?? 'invalid'}: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`);
     fail(path, e.message ?? 'invalid');
   }
   return resolveScenario(raw as Raw, file, fail, options);

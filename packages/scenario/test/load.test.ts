@@ -121,6 +121,9 @@ describe('parseScenario(text, file): bad input names file, line and field', () =
     const t = errorOf(OK.replace('base: 10', 'base: ten'));
     expect(t.field).toBe('indicators.a.base');
     expect(t.message).toContain('must be number');
+    const k = errorOf(`${OK}interventions:\n  - { type: double, indicator: a }\n`);
+    expect(k.field).toBe('interventions[0].type');
+    expect(k.message).toContain('"multiply", "growth", "step", "ramp", "pulse", "add", "cap", "rate"');
   });
 
   it('intervention and target years outside the scenario', () => {
