@@ -13,7 +13,7 @@ export { VL_SCHEMA, type SizeOptions } from './builders/common.ts';
 export { fanChart, targetLabel, type FanChartOptions, type FanChartLabels } from './builders/fan-chart.ts';
 export { attainabilityDashboard, sortByProbability } from './builders/attainability-dashboard.ts';
 export { growthGapChart, GROWTH_KINDS } from './builders/growth-gap.ts';
-export { scenarioComparison } from './builders/scenario-comparison.ts';
+export { scenarioComparison, type ScenarioComparisonOptions } from './builders/scenario-comparison.ts';
 export { pipelineChart } from './builders/pipeline-chart.ts';
 export { fitDiagnostics } from './builders/fit-diagnostics.ts';
 
@@ -24,6 +24,7 @@ export { renderPng, type RenderPngOptions, type RenderedPng } from './render/ren
 export { resolveCjkFont, fontCoverage, openFace, CJK_FONT_CANDIDATES, type FontChoice, type FontCoverage } from './render/font.ts';
 export { svgTexts } from './render/svg-text.ts';
 export { fontTextWidth, useFontTextMetrics } from './render/text-metrics.ts';
+export { writeChartFiles, type ChartFormat, type WriteChartFilesOptions, type WrittenChartFiles } from './render/write-chart-files.ts';
 
 // Adapters from fit / forecast results
 export { targetFanInput, regionDashboardInput, regionName, targetRowLabel, sourceLine, ASSESSOR_CATEGORY_COLORS, type DashboardAdapterOptions } from './adapters/assessment.ts';

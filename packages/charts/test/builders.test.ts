@@ -89,6 +89,17 @@ describe('chart text', () => {
     expect(loose.datasets.bands).toHaveLength(fanInput.bands.length);
   });
 
+  it('scenarioComparison fans every path out from the last observation unless connect is false', () => {
+    type S = { datasets: { median: { scenario: string; year: number; value: number }[]; bands: { scenario: string; year: number }[] } };
+    const spec = scenarioComparison(scenarioInput) as unknown as S;
+    for (const name of ['基线 baseline', '扶持 support']) {
+      expect(spec.datasets.median.find((m) => m.scenario === name)).toEqual({ scenario: name, year: 2020, value: 534 });
+      expect(spec.datasets.bands.filter((b) => b.scenario === name && b.year === 2020)).toHaveLength(2);
+    }
+    const loose = scenarioComparison(scenarioInput, { connect: false }) as unknown as S;
+    expect(loose.datasets.median.some((m) => m.year === 2020)).toBe(false);
+  });
+
   it('attainabilityDashboard sorts by probability, unassessed last, and labels n/a', async () => {
     expect(sortByProbability(dashboardInput.rows).map((r) => r.probability)).toEqual([0.72, 0.55, 0.41, 0.04, null]);
     const texts = svgTexts(await renderSvg(attainabilityDashboard(dashboardInput)));

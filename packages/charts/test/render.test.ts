@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fanChart, growthGapChart, fontCoverage, fontTextWidth, renderPng, renderSvg, resolveCjkFont, svgTexts, type RenderedPng } from '../src/index.ts';
+import { fanChart, growthGapChart, writeChartFiles, fontCoverage, fontTextWidth, renderPng, renderSvg, resolveCjkFont, svgTexts, type RenderedPng } from '../src/index.ts';
 import { fanInput } from './fixtures/inputs.ts';
 
 const TITLE = '滨海高新区 国家高新技术企业数';
@@ -86,6 +89,17 @@ describe('renderSvg(spec)', () => {
   });
 });
 
+describe('renderSvg(spec) purity', () => {
+  it('leaves the caller\'s spec untouched (vega would tag inline data rows)', async () => {
+    const spec = fanChart(fanInput);
+    const before = structuredClone(spec);
+    await renderSvg(spec);
+    const rows = (spec as unknown as { datasets: Record<string, object[]> }).datasets.bands ?? [];
+    expect(rows.every((r) => Object.getOwnPropertySymbols(r).length === 0)).toBe(true);
+    expect(spec).toStrictEqual(before);
+  });
+});
+
 describe('svgTexts(svg)', () => {
   it('decodes entities and joins tspans', () => {
     expect(svgTexts('<svg><text x="1">R&amp;D &lt;5&gt; &#x5357;</text><text><tspan>a</tspan><tspan>b</tspan></text></svg>')).toEqual(['R&D <5> 南', 'a  b']);
@@ -110,5 +124,23 @@ describe('text layout with font metrics', () => {
     const measured = left(await renderSvg(spec));
     const estimated = left(await renderSvg(spec, { metricsFont: null }));
     expect(measured - estimated).toBeCloseTo(19 * 11 * (1 - 0.8), -0.5);
+  });
+});
+
+describe('writeChartFiles(dir, name, spec)', () => {
+  it('writes the spec, its SVG and its PNG', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'charts-files-'));
+    try {
+      const spec = fanChart(fanInput);
+      const out = await writeChartFiles(dir, 'binhai-fan', spec, { onWarning: () => {} });
+      expect((await readdir(dir)).sort()).toEqual(['binhai-fan.png', 'binhai-fan.svg', 'binhai-fan.vl.json']);
+      expect(JSON.parse(await readFile(join(dir, 'binhai-fan.vl.json'), 'utf8'))).toEqual(spec);
+      expect(svgTexts(await readFile(join(dir, 'binhai-fan.svg'), 'utf8'))).toContain(TITLE);
+      expect((await readFile(join(dir, 'binhai-fan.png')).then((b) => b.subarray(1, 4).toString('latin1')))).toBe('PNG');
+      expect(out.missingGlyphs).toEqual([]);
+      await expect(writeChartFiles(dir, '../escape', spec)).rejects.toThrow("name '../escape' must be a plain file name");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,12 @@ import { VALUE_FORMAT, VL_SCHEMA, assertFinite, titleBlock, type SizeOptions, as
 
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
 
+/** Options of {@link scenarioComparison}. */
+export interface ScenarioComparisonOptions extends SizeOptions {
+  /** start every path's median and bands at the last observation, so the paths fan out from the data; @default true */
+  connect?: boolean;
+}
+
 /**
  * Scenario comparison for one indicator: the baseline (first path) and each scenario as a median line with its
  * prediction bands (one area layer, colour = scenario, opacity = level), over the observed history.
@@ -19,19 +25,26 @@ const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b
  *   ],
  * });
  */
-export function scenarioComparison(input: ScenarioComparisonInput, options: SizeOptions = {}): TopLevelSpec {
+export function scenarioComparison(input: ScenarioComparisonInput, options: ScenarioComparisonOptions = {}): TopLevelSpec {
   if (input.paths.length === 0) throw new RangeError('scenarioComparison: paths must contain at least the baseline');
   const names = input.paths.map((p) => p.scenario);
   if (new Set(names).size !== names.length) throw new RangeError(`scenarioComparison: scenario names must be unique, got ${names.join(', ')}`);
-  const { width = 560, height = 300 } = options;
-  const median = input.paths.flatMap((p) =>
-    p.median.map((m, i) => {
-      assertFinite(`scenarioComparison: ${p.scenario}.median[${i}].value`, m.value);
-      return { scenario: p.scenario, year: m.year, value: m.value };
-    }),
-  );
-  const bands = input.paths.flatMap((p) => p.bands.map((b) => ({ scenario: p.scenario, ...b })));
-  const levels = [...new Set(bands.map((b) => b.level))].sort((a, b) => b - a);
+  const { width = 560, height = 300, connect = true } = options;
+  const levels = [...new Set(input.paths.flatMap((p) => p.bands.map((b) => b.level)))].sort((a, b) => b - a);
+  const last = (input.history ?? []).reduce<{ year: number; value: number } | undefined>((m, h) => (m === undefined || h.year > m.year ? h : m), undefined);
+  const median: { scenario: string; year: number; value: number }[] = [];
+  const bands: { scenario: string; year: number; level: number; lower: number; upper: number }[] = [];
+  for (const p of input.paths) {
+    p.median.forEach((m, i) => assertFinite(`scenarioComparison: ${p.scenario}.median[${i}].value`, m.value));
+    const first = Math.min(...p.median.map((m) => m.year), ...p.bands.map((b) => b.year));
+    // Paths fan out from the last observation: a shared start point and zero-width bands there.
+    if (connect && last && p.median.length && last.year < first) {
+      median.push({ scenario: p.scenario, year: last.year, value: last.value });
+      if (p.bands.length) for (const level of levels) bands.push({ scenario: p.scenario, year: last.year, level, lower: last.value, upper: last.value });
+    }
+    for (const m of p.median) median.push({ scenario: p.scenario, year: m.year, value: m.value });
+    for (const b of p.bands) bands.push({ scenario: p.scenario, year: b.year, level: b.level, lower: b.lower, upper: b.upper });
+  }
   const history = (input.history ?? []).map((h) => ({ year: h.year, value: h.value }));
   const x = { field: 'year', type: 'quantitative', title: '年份', axis: YEAR_AXIS, scale: { zero: false, nice: false } } as const;
   const yTitle = withUnit('数值', input.unit);

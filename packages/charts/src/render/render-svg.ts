@@ -37,7 +37,8 @@ function defaultMetricsFont(): FontChoice | null {
 export async function renderSvg(spec: TopLevelSpec, options: RenderSvgOptions = {}): Promise<string> {
   const { onWarning = (m: string) => console.warn(`renderSvg: ${m}`), scale = 1 } = options;
   useFontTextMetrics(options.metricsFont === undefined ? defaultMetricsFont() : options.metricsFont);
-  const { vega, warnings } = compileSpec(spec);
+  // vega tags inline data objects with an id symbol: compile a copy so the caller's spec stays untouched.
+  const { vega, warnings } = compileSpec(structuredClone(spec));
   const runtime: string[] = [];
   const view = new View(parse(vega), { renderer: 'none', logger: collectingLogger(runtime) });
   try {
