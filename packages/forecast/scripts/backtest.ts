@@ -2,7 +2,8 @@
  * Backtest of `project()` on M3/M4 yearly data: point accuracy (sMAPE, MASE, OWA), interval quality
  * (coverage, MSIS at 95%) and calibration of attainment probabilities on synthetic plan targets.
  *
- * Usage: pnpm run backtest -- --dataset <dir> [--method auto] [--window N] [--paths 1000] [--workers 2] [--json]
+ * Usage: pnpm run backtest -- --dataset <dir> [--method auto] [--window N] [--calibration m3|m4] [--paths 1000]
+ *        [--workers 2] [--limit N] [--json]
  * `<dir>` holds train.csv/test.csv/series.csv (id,t,value); a bare name such as `m3-yearly` is looked up in
  * ../shared/data. Prints one JSON object on stdout; progress goes to stderr when it is a terminal.
  */
@@ -23,6 +24,7 @@ const { values: args } = parseArgs({
     window: { type: 'string', default: '0' },
     paths: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '20250101' },
+    calibration: { type: 'string' },
     workers: { type: 'string', default: String(Math.min(2, availableParallelism())) },
     limit: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -48,7 +50,12 @@ const options: BacktestOptions = {
   window: int('window', args.window!, 0),
   nPaths: int('paths', args.paths!, 10),
   seed: int('seed', args.seed!, 0),
+  calibration: '',
 };
+// Default calibration: the profile learned from the scored dataset's own TRAINING parts if one exists
+// (m3-yearly -> m3, m4-yearly -> m4), else m4.
+const dataName = dir.split('/').filter(Boolean).slice(-1)[0]!;
+options.calibration = args.calibration ?? (/^m3/.test(dataName) ? 'm3' : 'm4');
 const nWorkers = int('workers', args.workers!, 1);
 const t0 = performance.now();
 let data = loadDataset(dir);
@@ -81,7 +88,7 @@ if (tty) process.stderr.write('\n');
 const results = parts.flat();
 const failed = results.filter((r) => r.error);
 const summary = {
-  dataset: dir.split('/').filter(Boolean).slice(-1)[0],
+  dataset: dataName,
   ...aggregate(results, options),
   failed: failed.length,
   failures: failed.slice(0, 5).map((r) => `${r.id}: ${r.error}`),

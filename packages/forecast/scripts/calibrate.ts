@@ -5,22 +5,26 @@
  * 1. Interval calibration and auto choice: each M4 training series is cut 6 years before its end (pseudo-origin);
  *    the methods see the part before it — in full and as windows of its last 3, 4, 6 and 9 values — and the
  *    standardised errors `(z(T+h) − point(h))/(s·sd(h))` of the 6 held-out training years are pooled by method and
- *    training-length group (and, for combination and damped, also by category) into centred quantile tables. The method with the lowest OWA in each group becomes
- *    `auto`'s choice for that group.
+ *    training-length group, and also by category and by cell (volatility s × forecast trend, see `calibrationCell`),
+ *    into centred quantile tables. In each group `auto` uses the combination unless a single method has an OWA at
+ *    least 5% lower.
  * 2. Two-point growth rate: from 2-year windows inside the training series, the shrinkage `beta` of the implied
  *    log growth g (least absolute deviations) and quantiles of `(r(h) − h·beta·g)/√h` by bins of g.
  * 3. Reference classes: per M4 category, quantiles of h-year log growth factors (h = 1…15) from up to 12
  *    origins per series.
  *
- * Usage: pnpm tsx packages/forecast/scripts/calibrate.ts [--data ../shared/data/m4-yearly]
+ * Usage: pnpm tsx packages/forecast/scripts/calibrate.ts [--data m4-yearly] [--profile m4] [--origins 1]
+ * writes calibration/intervals-<profile>.json (and reference-classes.json for profile m4). The committed
+ * profiles: `m4` (default of project(); M4 training, 1 origin) and `m3` (M3 training, 4 origins).
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRng } from '@trajectory/core';
 import { quantileSorted } from 'simple-statistics';
 import { POINT_METHODS, pointForecasts, type PointMethod } from '../src/projection/point-forecast.ts';
-import { baseSd, stepScale } from '../src/projection/scale.ts';
+import { baseSd, calibrationCell, stepScale, TREND_EDGES, VOLATILITY_EDGES } from '../src/projection/scale.ts';
 import { chooseScale } from '../src/projection/transform.ts';
 import { loadDataset } from './lib/dataset.ts';
 
@@ -39,15 +43,24 @@ const GROUPS: [number, number][] = [
   [30, 100000],
 ];
 const WINDOWS = [3, 4, 6, 9];
+/** auto leaves the combination for a single method only if that method's OWA is this much lower (5%). */
+const SWITCH_MARGIN = 0.05;
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
-    data: { type: 'string', default: fileURLToPath(new URL('../../../../shared/data/m4-yearly', import.meta.url)) },
-    center: { type: 'boolean', default: true },
+    data: { type: 'string', default: 'm4-yearly' },
+    profile: { type: 'string', default: 'm4' },
+    origins: { type: 'string', default: '1' },
+    uncentered: { type: 'boolean', default: false },
   },
 });
-const dataDir = args.data!;
+const profile = args.profile!;
+if (!/^[a-z0-9-]+$/.test(profile)) throw new RangeError(`calibrate: --profile must be a lower-case name, got ${profile}`);
+const ORIGINS = Number(args.origins);
+if (!Number.isInteger(ORIGINS) || ORIGINS < 1) throw new RangeError(`calibrate: --origins must be an integer >= 1, got ${args.origins}`);
+const sharedData = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+const dataDir = existsSync(args.data!) ? resolve(args.data!) : resolve(sharedData, args.data!);
 const t0 = Date.now();
 const data = loadDataset(dataDir);
 const rng = createRng(20250101);
@@ -66,10 +79,11 @@ const errors = new Map<string, number[][]>(); // key method|group -> per h array
 const acc = new Map<string, { smape: number; mase: number; count: number }>();
 for (let si = 0; si < data.length; si++) {
   const s = data[si]!;
-  const cut = s.train.length - H;
+  for (let o = 0; o < ORIGINS; o++) {
+  const cut = s.train.length - H - o;
   if (cut < 3) continue;
   const past = s.train.slice(0, cut);
-  const future = s.train.slice(cut);
+  const future = s.train.slice(cut, cut + H);
   const lengths = [past.length, ...WINDOWS.filter((w) => w < past.length)];
   for (const w of lengths) {
     const x = past.slice(past.length - w);
@@ -85,15 +99,17 @@ for (let si = 0; si < data.length; si++) {
       const key = `${m}|${g}`;
       let arr = errors.get(key);
       if (!arr) errors.set(key, (arr = Array.from({ length: H }, () => [])));
-      const catKey = `${m}|${g}|${s.category}`;
-      let catArr = errors.get(catKey);
-      if (!catArr) errors.set(catKey, (catArr = Array.from({ length: H }, () => [])));
+      const extra = [`${m}|${g}|${calibrationCell(sc, f[0]! - z[z.length - 1]!, scale.kind)}`, `${m}|${g}|${s.category}`].map((k) => {
+        let a = errors.get(k);
+        if (!a) errors.set(k, (a = Array.from({ length: H }, () => [])));
+        return a;
+      });
       let sm = 0;
       let ma = 0;
       for (let h = 1; h <= H; h++) {
         const u = (scale.forward(future[h - 1]!) - f[h - 1]!) / (sc * baseSd(h, w));
         arr[h - 1]!.push(u);
-        catArr[h - 1]!.push(u);
+        for (const a of extra) a[h - 1]!.push(u);
         const y = future[h - 1]!;
         const p = scale.inverse(f[h - 1]!);
         sm += (200 * Math.abs(y - p)) / (Math.abs(y) + Math.abs(p)) / H;
@@ -108,21 +124,25 @@ for (let si = 0; si < data.length; si++) {
       }
     }
   }
+  }
   if (si % 2000 === 0) log(`intervals: ${si}/${data.length} series, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 type Group = { minN: number; maxN: number; count: number; q: number[][] };
-const methods: Record<string, { groups: Group[]; byCategory: Record<string, Group[]> }> = {};
+const methods: Record<string, { groups: Group[]; cells: Record<string, Group[]>; categories: Record<string, Group[]> }> = {};
 const categoryNames = [...new Set(data.map((s) => s.category))];
+const cellNames = VOLATILITY_EDGES.flatMap((_, v) => TREND_EDGES.map((_, t) => `v${v}t${t}`));
 const groupsOf = (suffix: string, m: string): Group[] =>
   GROUPS.flatMap(([minN, maxN], g) => {
     const arr = errors.get(`${m}|${g}${suffix}`);
     if (!arr || arr[0]!.length < 300) return [];
-    return [{ minN, maxN, count: arr[0]!.length, q: arr.map((e) => quantiles(e, args.center!)) }];
+    return [{ minN, maxN, count: arr[0]!.length, q: arr.map((e) => quantiles(e, !args.uncentered)) }];
   });
 for (const m of POINT_METHODS) {
-  methods[m] = { groups: groupsOf('', m), byCategory: {} };
-  if (m === 'combination' || m === 'damped')
-    for (const c of categoryNames) methods[m]!.byCategory[c] = groupsOf(`|${c}`, m);
+  methods[m] = {
+    groups: groupsOf('', m),
+    cells: Object.fromEntries(cellNames.map((c) => [c, groupsOf(`|${c}`, m)])),
+    categories: Object.fromEntries(categoryNames.map((c) => [c, groupsOf(`|${c}`, m)])),
+  };
 }
 const auto = GROUPS.map(([minN, maxN], g) => {
   const naive = acc.get(`naive|${g}`)!;
@@ -131,8 +151,11 @@ const auto = GROUPS.map(([minN, maxN], g) => {
     const owa = 0.5 * (a.smape / naive.smape + a.mase / naive.mase);
     return { method: m, smape: round(a.smape / a.count), mase: round(a.mase / a.count), owa: round(owa), count: a.count };
   });
+  // Combinations are the robust default; a single method replaces it only with a clear margin of evidence.
+  const comb = scores.find((x) => x.method === 'combination')!;
   const best = scores.reduce((a, b) => (b.owa < a.owa ? b : a));
-  return { minN, maxN, method: best.method, scores };
+  const method = best.owa < (1 - SWITCH_MARGIN) * comb.owa ? best.method : 'combination';
+  return { minN, maxN, method, scores };
 });
 
 // ---- 2. two-point growth rate ----
@@ -140,7 +163,7 @@ const pairs: { g: number; r: number[] }[] = [];
 for (const s of data) {
   const z = s.train.map(Math.log);
   const n = z.length;
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 3 * ORIGINS; k++) {
     const t = 1 + Math.floor(rng.uniform() * (n - 1 - H)); // last of the two points; t + H <= n - 1
     if (t < 1 || t + H > n - 1) continue;
     const g = z[t]! - z[t - 1]!;
@@ -169,7 +192,7 @@ const bins = [...edges, Infinity].map((maxAbsG, i) => {
 
 // ---- 3. reference classes ----
 const byCat = new Map<string, number[][]>();
-for (const s of data) {
+for (const s of profile === 'm4' ? data : []) {
   const z = s.train.map(Math.log);
   let arr = byCat.get(s.category);
   if (!arr) byCat.set(s.category, (arr = Array.from({ length: RC_H }, () => [])));
@@ -188,18 +211,22 @@ for (const [cat, arr] of byCat) {
   };
 }
 
-const source = `M4 yearly training parts (${data.length} series, ${dataDir.split('/').slice(-1)[0]}/train.csv); no test values read. Generated by packages/forecast/scripts/calibrate.ts`;
-writeAtomic('intervals.json', {
+const dataName = dataDir.split('/').filter(Boolean).slice(-1)[0];
+const source = `${dataName} training parts (${data.length} series, train.csv only; no test values read), ${ORIGINS} pseudo-origin(s) per series. Generated by: pnpm tsx packages/forecast/scripts/calibrate.ts --data ${dataName} --profile ${profile} --origins ${ORIGINS}`;
+writeAtomic(`intervals-${profile}.json`, {
   source,
   description:
-    'Quantiles (at probs) of standardised errors (z(T+h) - point(h)) / (s * sqrt(h + h^2/(n-1))) on the simulation scale, by method and training length n, from pseudo-origins 6 years before the end of each M4 training part (full history and windows of 3, 4, 6, 9 values). auto: method with lowest OWA per length group on the same pseudo-origins. growthRate: 2-point windows.',
-  centered: args.center,
+    'Quantiles (at probs) of standardised errors (z(T+h) - point(h)) / (s * sqrt(h + h^2/(n-1))) on the simulation scale, by method and training length n, from pseudo-origins 6 years before the end of each M4 training part (full history and windows of 3, 4, 6, 9 values). auto: per length group, the combination unless a single method has a 5% lower OWA on the same pseudo-origins. growthRate: 2-point windows.',
+  profile,
+  centered: !args.uncentered,
+  volatilityEdges: VOLATILITY_EDGES,
+  trendEdges: TREND_EDGES,
   probs: PROBS,
   auto,
   methods,
   growthRate: { beta, count: pairs.length, bins },
 });
-writeAtomic('reference-classes.json', {
+if (profile === 'm4') writeAtomic('reference-classes.json', {
   source,
   description: 'Per category: median h-year log growth factor (h = 1..15) and quantiles of (log factor - median) / sqrt(h), from up to 12 random origins per series.',
   probs: PROBS,

@@ -14,6 +14,8 @@ export interface BacktestOptions {
   window: number;
   nPaths: number;
   seed: number;
+  /** calibration profile passed to project() */
+  calibration: string;
 }
 
 /** Per-series backtest record (plain numbers so it crosses worker boundaries cheaply). */
@@ -54,7 +56,7 @@ export function evaluateSeries(s: CompetitionSeries, index: number, o: BacktestO
     naiveMase: scale > 0 ? mase(s.test, naive, scale) : NaN,
     horizons: H,
   };
-  const p = project({ years, values: train }, { horizon: H, method: o.method, category: s.category, nPaths: o.nPaths, seed: o.seed + index });
+  const p = project({ years, values: train }, { horizon: H, method: o.method, category: s.category, nPaths: o.nPaths, seed: o.seed + index, calibration: o.calibration });
   const i80 = p.intervals.find((i) => i.level === 80)!;
   const i95 = p.intervals.find((i) => i.level === 95)!;
   let in80 = 0;
@@ -94,6 +96,7 @@ export interface BacktestSummary {
   method: string;
   methodsUsed: Record<string, number>;
   window: number | null;
+  calibration: string;
   smape: number;
   mase: number;
   owa: number;
@@ -105,6 +108,8 @@ export interface BacktestSummary {
   brierClimatology: number;
   brierSkill: number;
   reliability: { bin: string; n: number; meanP: number; observed: number }[];
+  /** mean probability and observed success rate per required growth rate */
+  byTarget: { rate: number; meanP: number; observed: number }[];
   scaleZeroSeries: number;
 }
 
@@ -150,6 +155,7 @@ export function aggregate(results: SeriesResult[], o: BacktestOptions): Backtest
     method: o.method,
     methodsUsed,
     window: o.window > 0 ? o.window : null,
+    calibration: o.calibration,
     smape: r4(s),
     mase: r4(m),
     owa: r4(0.5 * (s / ns + m / nm)),
@@ -161,6 +167,7 @@ export function aggregate(results: SeriesResult[], o: BacktestOptions): Backtest
     brierClimatology: r4(brierC / count),
     brierSkill: r4(1 - brier / brierC),
     reliability: bins.map((b) => ({ bin: b.bin, n: b.n, meanP: r4(b.n ? b.sp / b.n : NaN), observed: r4(b.n ? b.so / b.n : NaN) })),
+    byTarget: TARGET_RATES.map((rate, k) => ({ rate, meanP: r4(mean(ok.map((r) => r.p[k]!))), observed: r4(climate[k]!) })),
     scaleZeroSeries: ok.length - scaled.length,
   };
 }

@@ -1,8 +1,9 @@
-import { autoChoice, intervalCalibration, methodTable, referenceClasses } from './calibration.ts';
+import { autoChoice, intervalCalibration, methodTable, referenceClasses, type IntervalCalibration } from './calibration.ts';
 import { POINT_METHODS, pointForecast, type PointMethod } from './point-forecast.ts';
 import type { QuantileTable } from './quantile-table.ts';
 import { inverseTransformPaths, simulatePaths } from './simulate.ts';
-import { stepScale } from './scale.ts';
+import { curvePoint, isCurveFamily } from './curve-plan.ts';
+import { calibrationCell, stepScale } from './scale.ts';
 import { summarisePaths } from './summarise.ts';
 import { chooseScale, type Scale } from './transform.ts';
 import type { ProjectOptions, Projection, YearlySeries } from './types.ts';
@@ -30,7 +31,8 @@ interface Plan {
  * `auto` (default) chooses by the number of observations n: n = 1 → `reference-class` (distribution of h-year
  * growth factors of M4 training series of the same category), n = 2 → `growth-rate` (the implied annual growth,
  * shrunk and with spread learned from 2-point windows of M4 training data), n ≥ 3 → `combination` (mean of
- * drift, Theta and damped trend on values and logs; the strongest pool on rolling origins of M4 training data).
+ * drift, Theta and damped trend on values and logs) unless a single method beat it by over 5% OWA for that
+ * length on pseudo-origins of the calibration profile's training data.
  * Intervals come from quantiles of standardised forecast errors learned on training data (see README).
  * Paths are simulated on the log scale for positive series, on the logit scale when `bounds` are given.
  *
@@ -60,13 +62,20 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
   const n = regular.length;
 
   let method = options.method ?? 'auto';
+  const profile = options.calibration ?? 'm4';
+  const cal = intervalCalibration(profile);
+  if (!cal) warnings.push(`calibration profile "${profile}" not found`);
+  const calName = profile.toUpperCase();
   let autoNote = '';
   if (method === 'auto') {
     method = n === 1 ? 'reference-class' : n === 2 ? 'growth-rate' : 'combination';
-    const choice = n >= 3 ? autoChoice(intervalCalibration(), n) : undefined;
+    const choice = n >= 3 ? autoChoice(cal, n) : undefined;
     if (choice) {
       method = choice.method;
-      autoNote = `auto: ${choice.method} had the lowest OWA for ${choice.minN}–${choice.maxN} observations on M4 training pseudo-origins; `;
+      autoNote =
+        choice.method === 'combination'
+          ? `auto: combination (no single method beat it by 5% OWA for ${choice.minN}–${choice.maxN} observations on ${calName} training pseudo-origins); `
+          : `auto: ${choice.method} beat the combination by over 5% OWA for ${choice.minN}–${choice.maxN} observations on ${calName} training pseudo-origins; `;
     }
   }
   if ((method === 'theta' || method === 'damped' || method === 'combination') && n < 3) {
@@ -82,10 +91,12 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
     method === 'reference-class'
       ? referencePlan(values, scale, options, horizon, warnings)
       : method === 'growth-rate'
-        ? growthPlan(years, values, scale, horizon, warnings)
+        ? growthPlan(years, values, scale, horizon, warnings, cal, calName)
         : (POINT_METHODS as readonly string[]).includes(method)
-          ? pointPlan(method as PointMethod, regular, scale, horizon, warnings, options.category)
-          : undefined;
+          ? pointPlan(method as PointMethod, regular, scale, horizon, warnings, cal, calName, options.category)
+          : isCurveFamily(method)
+            ? curvePlan(method, years, values, regular, scale, horizon, warnings, cal, calName, options)
+            : undefined;
   if (!plan) throw new RangeError(`project(series): unknown method "${method}"`);
   if (plan.table === undefined)
     warnings.push(`no learned calibration for ${plan.method}: Gaussian errors inflated ×${FALLBACK_INFLATION}`);
@@ -138,10 +149,13 @@ function pointPlan(
   scale: Scale,
   horizon: number,
   warnings: string[],
+  cal: IntervalCalibration | undefined,
+  calName: string,
   category: string | undefined,
 ): Plan {
   const n = regular.length;
   const s = stepScale(regular.map(scale.forward), scale.kind);
+  const point = pointForecast(method, regular, scale, horizon);
   if (n < 10) warnings.push(`only ${n} years of history: trend and interval widths are uncertain`);
   const names: Record<PointMethod, string> = {
     naive: 'naive (last value carried forward)',
@@ -152,35 +166,43 @@ function pointPlan(
   };
   return {
     method,
-    note: `${names[method]}; intervals simulated on the ${scale.kind} scale and calibrated on rolling origins of M4 training data`,
-    point: pointForecast(method, regular, scale, horizon),
+    note: `${names[method]}; intervals simulated on the ${scale.kind} scale and calibrated on pseudo-origins of ${calName} training data`,
+    point,
     scale: s,
     n,
-    table: methodTable(intervalCalibration(), method, n, category),
+    table: methodTable(cal, method, n, calibrationCell(s, point[0]! - scale.forward(regular[n - 1]!), scale.kind), category),
     simScale: scale,
   };
 }
 
-function growthPlan(years: number[], values: number[], scale: Scale, horizon: number, warnings: string[]): Plan {
+function growthPlan(
+  years: number[],
+  values: number[],
+  scale: Scale,
+  horizon: number,
+  warnings: string[],
+  calibration: IntervalCalibration | undefined,
+  calName: string,
+): Plan {
   if (scale.kind === 'identity')
     throw new RangeError('project(series): growth-rate requires positive values (a log model); got a value <= 0');
   const k = years.length - 1;
   const span = years[k]! - years[0]!;
   const zLast = scale.forward(values[k]!);
   const g = (zLast - scale.forward(values[0]!)) / span;
-  const cal = intervalCalibration()?.growthRate;
+  const cal = calibration?.growthRate;
   const beta = cal?.beta ?? 0.5;
   let table: QuantileTable | undefined;
   if (cal) {
     const bin = cal.bins.find((b) => Math.abs(g) <= b.maxAbsG) ?? cal.bins[cal.bins.length - 1]!;
-    table = { probs: intervalCalibration()!.probs, q: bin.q };
+    table = { probs: calibration!.probs, q: bin.q };
   }
   if (years.length > 2) warnings.push(`growth-rate uses only the first and last of ${years.length} observations`);
   return {
     method: 'growth-rate',
     note:
       `implied annual growth ${(100 * (Math.exp(g) - 1)).toFixed(1)}% from ${years[0]}–${years[k]}` +
-      `, shrunk by ${beta.toFixed(2)} and with spread learned from 2-point windows of M4 training series`,
+      `, shrunk by ${beta.toFixed(2)} and with spread learned from 2-point windows of ${calName} training series`,
     point: Array.from({ length: horizon }, (_, i) => zLast + (i + 1) * beta * g),
     scale: 1,
     n: Infinity,
@@ -212,5 +234,33 @@ function referencePlan(values: number[], scale: Scale, options: ProjectOptions, 
     n: Infinity,
     table: cls && rc ? { probs: rc.probs, q: cls.q } : undefined,
     simScale: { kind: 'log', forward: Math.log, inverse: Math.exp },
+  };
+}
+
+function curvePlan(
+  model: string,
+  years: number[],
+  values: number[],
+  regular: number[],
+  scale: Scale,
+  horizon: number,
+  warnings: string[],
+  cal: IntervalCalibration | undefined,
+  calName: string,
+  options: ProjectOptions,
+): Plan {
+  const fitted = curvePoint(model, years, values, scale, horizon, options.bounds);
+  warnings.push(...fitted.warnings);
+  const n = regular.length;
+  const s = n >= 2 ? stepScale(regular.map(scale.forward), scale.kind) : 0.1;
+  const cell = calibrationCell(s, fitted.point[0]! - scale.forward(regular[n - 1]!), scale.kind);
+  return {
+    method: model,
+    note: `${fitted.note}; intervals use the combination's error quantiles calibrated on ${calName} training data (curve-specific calibration not learned)`,
+    point: fitted.point,
+    scale: s,
+    n,
+    table: methodTable(cal, 'combination', n, cell, options.category),
+    simScale: scale,
   };
 }

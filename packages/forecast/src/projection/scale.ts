@@ -28,3 +28,19 @@ export function stepScale(z: ArrayLike<number>, kind: 'identity' | 'log' | 'logi
 export function baseSd(h: number, n: number): number {
   return Math.sqrt(h + (Number.isFinite(n) && n > 1 ? (h * h) / (n - 1) : 0));
 }
+
+/** Upper edges of the volatility bins: the one-step scale `s` on the log (or logit) scale. */
+export const VOLATILITY_EDGES = [0.05, 0.15, Infinity];
+/** Upper edges of the trend bins: the point forecast's one-step change `point(1) − z(T)` on the same scale. */
+export const TREND_EDGES = [-0.01, 0.01, 0.03, 0.07, Infinity];
+
+/**
+ * The calibration cell of a series: volatility bin × trend bin, e.g. `'v1t3'` (see {@link VOLATILITY_EDGES},
+ * {@link TREND_EDGES}). Fast-growing and volatile series have differently shaped errors (growth reverts), so
+ * the tables are learned per cell. `undefined` on the identity scale, where `s` is in data units.
+ * @example calibrationCell(0.03, 0.05, 'log') // 'v0t3'
+ */
+export function calibrationCell(s: number, trend: number, kind: 'identity' | 'log' | 'logit'): string | undefined {
+  if (kind === 'identity') return undefined;
+  return `v${VOLATILITY_EDGES.findIndex((e) => s <= e)}t${TREND_EDGES.findIndex((e) => trend <= e)}`;
+}

@@ -28,6 +28,11 @@ export interface ProjectOptions {
   bounds?: [number, number];
   /** Reference class for 1-point series: Macro, Micro, Industry, Finance, Demographic or Other. @default 'Other' */
   category?: string;
+  /**
+   * Calibration profile of the intervals, auto choice and growth-rate method: `'m4'` (learned from M4 yearly
+   * training parts) or `'m3'` (M3 yearly training parts). @default 'm4'
+   */
+  calibration?: string;
   /** Number of simulated paths. @default 2000 */
   nPaths?: number;
   /** Seed of the `createRng` generator. @default 20250101 */
