@@ -26,7 +26,7 @@ interface Benchmark {
 const DRAWS = 10000;
 const YEARS = 5;
 const SEED = 20240501;
-const REPS = 3;
+const REPS = 5;
 
 function sharedDir(): string {
   const local = fileURLToPath(new URL('../../../../shared/', import.meta.url));
