@@ -33,7 +33,10 @@ export interface SelectionRow {
 export interface CurveSelection {
   /** The converged fit with the smallest criterion, or null if none converged. */
   best: CurveFit | null;
-  criterion: 'aicc' | 'bic';
+  /** The criterion the table is ranked by: the one asked for, or AIC when AICc is undefined for every candidate. */
+  criterion: 'aicc' | 'bic' | 'aic';
+  /** Why the ranking criterion differs from the one asked for (AICc needs n > k + 2, σ counted in k); else null. */
+  criterionNote: string | null;
   /** Every candidate that was fitted, best first. */
   table: SelectionRow[];
   /** Candidates not fitted, with the reason (too few points for its parameters, data its start values cannot use). */
@@ -85,8 +88,17 @@ export function selectCurve(series: Series, options: SelectOptions = {}): CurveS
       skipped.push({ model: family.name, reason: error instanceof Error ? error.message : String(error) });
     }
   });
+  // With very few points (n = 3 and two parameters) AICc's small-sample term is undefined for every candidate;
+  // ranking them by list order would ignore the fit, so AIC (the same likelihood, without the correction) ranks them.
+  const undefinedForAll =
+    criterion === 'aicc' && order.some(({ fit }) => fit.status === 'converged') &&
+    order.every(({ fit }) => fit.status !== 'converged' || !Number.isFinite(fit.aicc));
+  const ranking: 'aicc' | 'bic' | 'aic' = undefinedForAll ? 'aic' : criterion;
+  const criterionNote = undefinedForAll
+    ? `AICc is undefined for n = ${n} (it needs n > k + 2 with σ counted in k); candidates ranked by AIC`
+    : null;
   const score = (f: CurveFit): number => {
-    const v = criterion === 'aicc' ? f.aicc : f.bic;
+    const v = ranking === 'aicc' ? f.aicc : ranking === 'aic' ? f.aic : f.bic;
     return f.status === 'converged' && Number.isFinite(v) ? v : Infinity;
   };
   order.sort((a, b) => {
@@ -117,5 +129,5 @@ export function selectCurve(series: Series, options: SelectOptions = {}): CurveS
     weight: total > 0 ? raw[i]!.wgt / total : NaN,
     status: fit.status,
   }));
-  return { best, criterion, table, skipped, fits };
+  return { best, criterion: ranking, criterionNote, table, skipped, fits };
 }

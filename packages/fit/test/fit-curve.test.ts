@@ -128,6 +128,19 @@ describe('selectCurve', () => {
     expect(s.best?.model).toBe('linear');
   });
 
+  it('three points: AICc is undefined for every candidate, so the fits are ranked by AIC (and say so)', () => {
+    // Tianjin's national high-tech firms 2016, 2017, 2019 (shared/data/tianjin-annual): RSS decides between
+    // the two-parameter families, not their order in the list
+    const s = selectCurve({ t: [2016, 2017, 2019], y: [3265, 4093, 6106] }, { models: ['linear', 'exponential'] });
+    expect(s.criterion).toBe('aic');
+    expect(s.criterionNote).toMatch(/AICc is undefined for n = 3/);
+    const byRss = [...s.table].sort((a, b) => a.rss - b.rss).map((r) => r.model);
+    expect(s.table.map((r) => r.model)).toEqual(byRss); // equal k: AIC order is RSS order
+    expect(s.best?.model).toBe(byRss[0]);
+    expect(s.table.reduce((x, r) => x + r.weight, 0)).toBeCloseTo(1, 12);
+    expect(selectCurve({ t: years, y: expData }, { models: ['linear', 'exponential'] }).criterionNote).toBeNull();
+  });
+
   it('families that cannot start on the data are skipped, not fatal', () => {
     const s = selectCurve({ t: [0, 1, 2, 3, 4, 5], y: [-1, 0, 1, 2, 3, 4] });
     expect(s.best?.model).toBe('linear');
