@@ -7,6 +7,7 @@
  *   pnpm exec tsx packages/extract/scripts/evaluate.ts --json
  *   pnpm exec tsx packages/extract/scripts/evaluate.ts --min-confidence 0.4   # another threshold (default 0.5)
  *   pnpm exec tsx packages/extract/scripts/evaluate.ts --min-confidence 0 --calibration   # precision by confidence
+ *   pnpm exec tsx packages/extract/scripts/evaluate.ts --fields   # agreement of unit, comparator, … on matched rows
  *
  * Only this script (and the test that calls it) reads the curated dataset; the extractor sees the document only.
  */
@@ -27,7 +28,9 @@ export function evaluateSeeds(options: { minConfidence?: number } = {}): Evaluat
     byDoc[doc] = extractCandidates(text, { file: doc, ...options }).candidates;
   }
   const reference: ReferenceRow[] = loadSeedRows({ checkQuotes: false }).map((r) => ({
-    doc: r.doc, kind: r.kind, year: r.year, value: r.value, id: r.id, indicator_zh: r.indicator_zh,
+    doc: r.doc, kind: r.kind, year: r.year, value: r.value, id: r.id, indicator_zh: r.indicator_zh, unit: r.unit,
+    comparator: r.comparator, measure: r.measure, accumulation: r.accumulation, period_start: r.period_start,
+    period_end: r.period_end, relative_kind: r.relative_kind,
   }));
   return evaluateCandidates(byDoc, reference);
 }
@@ -62,6 +65,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   } else {
     console.log(formatReport(report));
     if (args.includes('--calibration')) console.log(`\n${formatCalibration(report)}`);
+    if (args.includes('--fields')) {
+      console.log('\nfield agreement on matched pairs');
+      for (const [field, a] of Object.entries(report.fieldAgreement)) console.log(`  ${field.padEnd(14)} ${a.agree}/${a.compared} = ${(100 * a.rate).toFixed(1)}%`);
+    }
     if (args.includes('--details')) {
       for (const d of report.documents) {
         console.log(`\n== ${d.doc}: missed ${d.missed.length}`);

@@ -19,7 +19,18 @@ export interface ReferenceRow {
   value: number | null;
   id?: string;
   indicator_zh?: string;
+  /** optional fields compared on matched pairs (see `EvaluationReport.fieldAgreement`) */
+  unit?: string;
+  comparator?: string | null;
+  measure?: string;
+  accumulation?: string;
+  period_start?: number | null;
+  period_end?: number | null;
+  relative_kind?: string | null;
 }
+
+/** The fields whose agreement is measured on matched pairs. */
+export const COMPARED_FIELDS = ['unit', 'comparator', 'measure', 'accumulation', 'period', 'relative_kind'] as const;
 
 /** Scores of one document. */
 export interface DocumentScore {
@@ -50,6 +61,12 @@ export interface EvaluationReport {
   overall: Omit<DocumentScore, 'doc' | 'missed' | 'unmatched'>;
   /** calibration: precision by confidence, in bins of 0.1 (empty bins omitted) */
   byConfidence: ConfidenceBin[];
+  /**
+   * On matched pairs (paired within a match group by name overlap), the share whose other fields agree:
+   * unit, comparator ('' and null equal), measure, accumulation, period (start and end), relative_kind.
+   * Only pairs whose reference row states the field are counted.
+   */
+  fieldAgreement: Record<(typeof COMPARED_FIELDS)[number], { compared: number; agree: number; rate: number }>;
 }
 
 function valueKey(v: number | null): string {
@@ -71,6 +88,7 @@ function key(kind: string, year: number | null, value: number | null): string {
  */
 export function evaluateCandidates(candidatesByDoc: Record<string, Candidate[]>, reference: ReferenceRow[]): EvaluationReport {
   const matchedConfidences: number[] = [];
+  const pairs: Array<[Candidate, ReferenceRow]> = [];
   const docs = [...new Set([...Object.keys(candidatesByDoc), ...reference.map((r) => r.doc)])].sort();
   const documents: DocumentScore[] = docs.map((doc) => {
     const cands = candidatesByDoc[doc] ?? [];
@@ -92,6 +110,7 @@ export function evaluateCandidates(candidatesByDoc: Record<string, Candidate[]>,
       // keep the most confident candidates as the matched ones
       const ranked = [...c].sort((a, b) => b.confidence - a.confidence);
       for (const x of ranked.slice(0, n)) matchedConfidences.push(x.confidence);
+      pairs.push(...pairByName(ranked.slice(0, n), r));
       unmatched.push(...ranked.slice(n));
       missed.push(...r.slice(n));
     }
@@ -108,9 +127,51 @@ export function evaluateCandidates(candidatesByDoc: Record<string, Candidate[]>,
     const n = m + unmatchedConfidences.filter((x) => bin(x) === b).length;
     if (n > 0) byConfidence.push({ lower: b / 10, upper: (b + 1) / 10, candidates: n, matched: m, precision: m / n });
   }
-  return { documents, overall: { candidates, reference: ref, matched, precision: ratio(matched, candidates), recall: ratio(matched, ref) }, byConfidence };
+  const empty = (v: unknown) => v === null || v === undefined || v === '';
+  const fieldAgreement = Object.fromEntries(COMPARED_FIELDS.map((field) => {
+    let compared = 0;
+    let agree = 0;
+    for (const [c, r] of pairs) {
+      const [mine, theirs] = field === 'period'
+        ? [`${c.period_start ?? ''}-${c.period_end ?? ''}`, r.period_start === undefined ? undefined : `${r.period_start ?? ''}-${r.period_end ?? ''}`]
+        : [c[field], r[field]];
+      if (theirs === undefined || (field !== 'comparator' && field !== 'relative_kind' && field !== 'period' && empty(theirs))) continue;
+      compared++;
+      if ((empty(mine) && empty(theirs)) || mine === theirs) agree++;
+    }
+    return [field, { compared, agree, rate: ratio(agree, compared) }];
+  })) as EvaluationReport['fieldAgreement'];
+  return { documents, overall: { candidates, reference: ref, matched, precision: ratio(matched, candidates), recall: ratio(matched, ref) }, byConfidence, fieldAgreement };
 }
 
 function ratio(a: number, b: number): number {
   return b === 0 ? (a === 0 ? 1 : 0) : a / b;
+}
+
+/** Pair candidates with reference rows of one match group, most similar names first (greedy). */
+function pairByName(cands: Candidate[], refs: ReferenceRow[]): Array<[Candidate, ReferenceRow]> {
+  const grams = (x: string) => {
+    const g = new Set<string>();
+    for (let i = 0; i + 1 < x.length; i++) g.add(x.slice(i, i + 2));
+    return g;
+  };
+  const scored: Array<[number, number, number]> = [];
+  cands.forEach((c, i) => refs.forEach((r, j) => {
+    const a = grams(c.indicator_zh);
+    const b = grams(r.indicator_zh ?? '');
+    let common = 0;
+    for (const x of a) if (b.has(x)) common++;
+    scored.push([common / Math.max(1, Math.min(a.size, b.size)), i, j]);
+  }));
+  scored.sort((x, y) => y[0] - x[0]);
+  const usedC = new Set<number>();
+  const usedR = new Set<number>();
+  const out: Array<[Candidate, ReferenceRow]> = [];
+  for (const [, i, j] of scored) {
+    if (usedC.has(i) || usedR.has(j)) continue;
+    usedC.add(i);
+    usedR.add(j);
+    out.push([cands[i]!, refs[j]!]);
+  }
+  return out;
 }

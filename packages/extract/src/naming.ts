@@ -69,7 +69,7 @@ export function looksLikeIndicator(name: string): boolean {
 /**
  * Comparator from the words right before the value and the suffix after it.
  * 超过/突破/超/高于 → `>`; 不低于/不少于/至少 → `>=`; 不超过/控制在 → `<=`; "…以上" → `>=`; "…以内/以下" → `<=`.
- * Otherwise `=` for targets and '' for observations.
+ * Otherwise `>=` for targets (达到 is a floor, the seed dataset's convention) and '' for observations.
  *
  * @example comparatorOf('比重超过', '', '', 'target') // '>'
  */
@@ -80,7 +80,8 @@ export function comparatorOf(prefix: string, suffix: string, approx: string, kin
   if (/(?:不低于|不少于|至少)$/.test(p)) return '>=';
   if (/(?:不超过|不高于|控制在)$/.test(p)) return '<=';
   if (/(?:超过|突破|超|高于|大于|逾)$/.test(p) || approx) return '>';
-  return kind === 'target' ? '=' : '';
+  // the seed dataset's convention: a plain target (达到, 增加到) is a floor; planned sizes use '='
+  return kind === 'target' ? '>=' : '';
 }
 
 /**
@@ -104,10 +105,11 @@ export function measureOf(name: string, unit: string): MeasureType | '' {
  */
 export function accumulationOf(context: string, name: string, unit: string, hasPeriod: boolean): Accumulation | '' {
   if (/累计|五年共|共计|总计/.test(context) || (hasPeriod && /新增|引进|承担|完成/.test(context))) return 'cumulative';
+  // a share, a rate or an area is a level at a date, whatever it is a share of
+  if (unit === '%' || unit === '‰' || unit.includes('/') || /平方米|平米|亩|平方公里/.test(unit)) return 'stock';
   if (/新增|全年|年度|当年|\/年|每年/.test(context + unit)) return 'flow';
   if (/收入|产值|增加值|销售额|成交额|交易额|投入|投资|进出口|登记额/.test(name)) return 'flow';
-  if (/家|件|个|项|人|名|所|座|户/.test(unit)) return 'stock';
-  return '';
+  return 'stock';
 }
 
 const CANONICAL_UNITS: Record<string, string> = { 平米: '平方米', 万平米: '万平方米', 'm²': '平方米', '㎡': '平方米', 亿规模: '亿元', 亿级: '亿元' };
@@ -122,4 +124,14 @@ export function canonicalUnit(unit: string): { unit: string; perYear: boolean } 
   const perYear = unit.endsWith('/年');
   const base = perYear ? unit.slice(0, -2) : unit;
   return { unit: CANONICAL_UNITS[base] ?? base, perYear };
+}
+
+/**
+ * A count per ten thousand people written as a plain count ("每万人拥有发明专利80.35件", "万名从业人员…23.5件",
+ * "万人均有效发明专利数(件)") is a rate: its unit becomes 件/万人 (or 个/万人).
+ *
+ * @example perTenThousandUnit('每万人口发明专利拥有量', '件') // '件/万人'
+ */
+export function perTenThousandUnit(name: string, unit: string): string {
+  return (unit === '件' || unit === '个') && /每万(?:人|名)|^(?:平均)?万(?:人|名)|万人均/.test(name) ? `${unit}/万人` : unit;
 }

@@ -77,9 +77,9 @@ describe('extractCandidates(text): sentence forms', () => {
     ]);
   });
 
-  it('comparators: 超过 → >, 以上 → >=, plain target → =', () => {
+  it('comparators: 超过 → >, 以上 → >=, plain target → >= (a floor, the seed dataset\'s convention)', () => {
     const { candidates } = extractCandidates('力争到2023年，全社会R&D投入占GDP比重超过7%，研发支出占比达到5.6%以上，上市公司达到8家。');
-    expect(candidates.map((c) => [c.value, c.comparator])).toEqual([[7, '>'], [5.6, '>='], [8, '=']]);
+    expect(candidates.map((c) => [c.value, c.comparator])).toEqual([[7, '>'], [5.6, '>='], [8, '>=']]);
   });
 });
 
@@ -102,10 +102,10 @@ describe('extractCandidates(text): lists, blanks, numerals, periods', () => {
     const { candidates } = extractCandidates('到2025年，全区有效发明专利达到 件以上，技术合同交易额达 亿元。“雏鹰”企业、“瞪羚”企业、科技领军（培育）企业分别达到   家。');
     expect(candidates.map((c) => [c.kind, c.year, c.value, c.unit, c.comparator, c.indicator_zh])).toEqual([
       ['target', 2025, null, '件', '>=', '全区有效发明专利'],
-      ['target', 2025, null, '亿元', '=', '技术合同交易额'],
-      ['target', 2025, null, '家', '=', '雏鹰企业'],
-      ['target', 2025, null, '家', '=', '瞪羚企业'],
-      ['target', 2025, null, '家', '=', '科技领军（培育）企业'],
+      ['target', 2025, null, '亿元', '>=', '技术合同交易额'],
+      ['target', 2025, null, '家', '>=', '雏鹰企业'],
+      ['target', 2025, null, '家', '>=', '瞪羚企业'],
+      ['target', 2025, null, '家', '>=', '科技领军（培育）企业'],
     ]);
   });
 
@@ -160,7 +160,7 @@ describe('extractCandidates(text): a flattened indicator table', () => {
       ['地区生产总值增长率', 'observed', 2020, -1.5, '%', ''],
       ['地区生产总值增长率', 'target', 2025, 10, '%', '>='],
       ['累计固定资产投资总额', 'observed', 2020, 140.62, '亿元', ''],
-      ['累计固定资产投资总额', 'target', 2025, 937, '亿元', '='],
+      ['累计固定资产投资总额', 'target', 2025, 937, '亿元', '>='],
     ]);
   });
 
@@ -179,7 +179,7 @@ describe('extractCandidates(text): a flattened indicator table', () => {
   it('ignores notes in brackets, keeps worded targets (not worded bases) without a value, skips "-"', () => {
     expect(cells.slice(11)).toEqual([
       ['营业收入超100亿元高新技术企业数', 'observed', 2020, 2, '家', ''],
-      ['营业收入超100亿元高新技术企业数', 'target', 2025, 4, '家', '='],
+      ['营业收入超100亿元高新技术企业数', 'target', 2025, 4, '家', '>='],
       ['单位GDP能耗同比下降率', 'target', 2025, null, '%', '='],
       ['地表水达到或好于III类水体比例', 'target', 2025, null, '%', '='],
     ]);

@@ -15,7 +15,7 @@ import type { Mention } from '../mentions.ts';
 import { valueMentions } from '../mentions.ts';
 import { parseNumberText } from '../numerals.ts';
 import {
-  accumulationOf, canonicalUnit, cleanName, comparatorOf, endsWithAcquireVerb, isAreaUnit, isLocative, looksLikeIndicator, measureOf,
+  accumulationOf, canonicalUnit, cleanName, comparatorOf, perTenThousandUnit, endsWithAcquireVerb, isAreaUnit, isLocative, looksLikeIndicator, measureOf,
 } from '../naming.ts';
 import type { Paragraph, Span } from '../segment.ts';
 import type { TimeCue } from '../time-context.ts';
@@ -302,9 +302,9 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
     // ranks are conventionally written in Chinese numerals (第五, 前十二): no penalty for that
     const pseudo: Mention = { start: pos, end: pos + numText.length, value: parsed.value, upper: null, unit: '位', text: numText, approx: '', suffix: '', chinese: false, blank: false };
     const c = baseCandidate(doc, span, s, pseudo, contextAt(r.index), `${subject}${cleanName(o.slice(r.index + r[1]!.length, r.index + r[1]!.length + r[2]!.length))}排名`, 'rank', targetSection);
-    c.measure = '';
-    c.accumulation = '';
-    c.comparator = c.kind === 'target' && r[3] === '前' ? '<=' : c.kind === 'target' ? '=' : '';
+    c.measure = 'count';
+    c.accumulation = 'stock';
+    c.comparator = c.kind === 'target' ? '<=' : '';
     c.confidence = clamp(c.confidence + 0.1);
     candidates.push(c);
   }
@@ -317,8 +317,8 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
     const subject = cleanName(o.slice(floor, f.index).replace(/[\d\s/、]+$/, ''));
     const pseudo: Mention = { start: f.index, end: f.index + f[0].length, value: +f[1]! / +f[2]!, upper: null, unit: '倍', text: f[0], approx: '', suffix: '', chinese: false, blank: false };
     const c = baseCandidate(doc, span, s, pseudo, contextAt(f.index), subject, 'fraction', targetSection);
-    c.measure = '';
-    c.accumulation = '';
+    c.measure = 'rate';
+    c.accumulation = 'stock';
     candidates.push(c);
   }
 
@@ -341,7 +341,7 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
       const pseudo: Mention = { start, end: start + numText.length, value: Number(numText), upper: null, unit: '%', text: numText, approx: '', suffix: '', chinese: false, blank: false };
       const c = baseCandidate(doc, span, s, pseudo, ctx, `${subject}（第${k + 1}项）`, 'ratio', targetSection);
       c.measure = 'share';
-      c.accumulation = '';
+      c.accumulation = 'stock';
       candidates.push(c);
     });
   }
@@ -393,7 +393,7 @@ function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx
   c.offset = span.start + m.start;
   c.value = m.value;
   const unit = canonicalUnit(m.unit);
-  c.unit = unit.unit;
+  c.unit = perTenThousandUnit(name, unit.unit);
   c.value_text = doc.text.slice(span.start + m.start, span.start + m.end).trim();
   const cue = ctx.cue;
   let confidence = 0.45;
@@ -419,7 +419,7 @@ function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx
   const qEnd = Math.max(clauseEnd(s, m.end, s.length, MAJOR_BOUNDARY), m.end);
   c.quote = quoteOf(doc, span.start + qStart, span.start + qEnd).quote;
   c.comparator = comparatorOf(s.slice(Math.max(0, m.start - 6), m.start), m.suffix, m.approx, c.kind);
-  if (m.blank) c.comparator = m.suffix === '以上' ? '>=' : c.kind === 'target' ? '=' : '';
+  if (m.blank) c.comparator = c.kind === 'target' ? '>=' : '';
   c.measure = measureOf(name, c.unit);
   if (c.measure === 'share' && c.unit === '%') {
     c.lower = 0;
@@ -427,6 +427,13 @@ function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx
   }
   const context = s.slice(clause0, m.start);
   c.accumulation = unit.perYear ? 'flow' : accumulationOf(context, name, c.unit, c.period_start !== null);
+  // "到2023年，新引进…2450人": what a target brings in (引进, 新增, 承接) adds up from the base year to the target year
+  if (c.kind === 'target' && c.accumulation !== 'cumulative' && c.measure === 'count' && /新增|引进|承接|完成|培养|成立|吸引/.test(context + name)
+      && doc.baseYear !== null && c.year !== null && c.year > doc.baseYear) {
+    c.accumulation = 'cumulative';
+    c.period_start = doc.baseYear + 1;
+    c.period_end = c.year;
+  }
   if (c.accumulation !== 'cumulative' && rule !== 'growth-rate') {
     c.period_start = null;
     c.period_end = null;

@@ -19,7 +19,7 @@ import type { TargetAttribute } from '@trajectory/core';
 import type { Candidate } from '../candidate.ts';
 import { emptyCandidate } from '../candidate.ts';
 import type { DocumentView } from '../document.ts';
-import { accumulationOf, measureOf } from '../naming.ts';
+import { accumulationOf, measureOf, perTenThousandUnit } from '../naming.ts';
 
 interface Line {
   start: number;
@@ -283,7 +283,7 @@ function cellCandidate(doc: DocumentView, cell: Line, column: YearColumn, indica
   c.indicator_zh = indicator;
   c.kind = column.kind;
   c.year = column.year;
-  c.unit = unit;
+  c.unit = perTenThousandUnit(indicator, unit);
   c.attribute = attribute ?? '';
   c.rule = 'table-cell';
   c.offset = cell.start;
@@ -297,7 +297,7 @@ function cellCandidate(doc: DocumentView, cell: Line, column: YearColumn, indica
       c.indicator_zh = `${indicator}（${label.replace(/^占/, '')}）`;
       c.scope = label.replace(/^占/, '');
     }
-    c.comparator = m[3] === '以上' ? '>=' : m[3] === '以下' || m[3] === '以内' ? '<=' : column.kind === 'target' ? '=' : '';
+    c.comparator = m[3] === '以下' || m[3] === '以内' ? '<=' : column.kind === 'target' ? '>=' : '';
   } else if (column.kind === 'target' && cell.text !== '-' && cell.text !== '—') {
     // a target stated in words ("完成新区下达任务"): kept without a number
     c.value = null;
@@ -305,8 +305,8 @@ function cellCandidate(doc: DocumentView, cell: Line, column: YearColumn, indica
   } else {
     return null;
   }
-  c.measure = measureOf(indicator, unit);
-  c.accumulation = accumulationOf(indicator, indicator, unit, false);
+  c.measure = measureOf(indicator, c.unit);
+  c.accumulation = accumulationOf(indicator, indicator, c.unit, false);
   if (c.accumulation === 'cumulative' && column.kind === 'target' && doc.baseYear !== null) {
     c.period_start = doc.baseYear + 1;
     c.period_end = column.year;
