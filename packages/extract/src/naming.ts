@@ -91,6 +91,7 @@ export function comparatorOf(prefix: string, suffix: string, approx: string, kin
  */
 export function measureOf(name: string, unit: string): MeasureType | '' {
   if (/增长率|增速|增幅|年均增长/.test(name)) return 'growth';
+  if (unit === '岁' || unit === '年') return 'amount'; // 人均期望寿命 is an age, not a per-capita rate
   if (/\/|每万|万人均|人均|万名/.test(unit + name)) return 'rate';
   if (unit === '%' || unit === '‰') return /比重|占|比例|率|之比|强度/.test(name) ? 'share' : 'share';
   if (/元|平方米|平米|亩|平方公里|m²|㎡/.test(unit)) return 'amount';

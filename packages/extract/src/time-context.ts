@@ -109,7 +109,7 @@ export function inferBaseYear(text: string): number | null {
   const weak: number[] = []; // "Y年，" "Y年底，"
   for (const m of text.matchAll(/(?<!截)(?:到|至|力争到|争取到|预计到)\s*(\d{4})\s*年/g)) targets.push(+m[1]!);
   for (const m of text.matchAll(/截(?:至|止)\s*(\d{4})\s*年|(\d{4})\s*年\s*基数/g)) strong.push(+(m[1] ?? m[2])!);
-  for (const m of text.matchAll(/(\d{4})\s*年(?:底|末)?\s*[，,]/g)) weak.push(+m[1]!);
+  for (const m of text.matchAll(/(\d{4})\s*年(?:底|末)?\s*[，,]|(?:^|[。；\n])[ \t]*(\d{4})\s*年(?![\d月度])/g)) weak.push(+(m[1] ?? m[2])!);
   // reduce, not Math.min(...xs): a long document can hold more years than the engine allows as arguments
   const firstTarget = targets.length ? targets.reduce((a, b) => Math.min(a, b)) : null;
   for (const years of [strong, weak]) {

@@ -304,3 +304,35 @@ describe('extractCandidates(text): other table layouts', () => {
     ]);
   });
 });
+
+describe('extractCandidates(text): phrasings not in the seed documents', () => {
+  // Written for this test in the style of a district plan; none of these sentences is in seeds/documents.
+  const text = [
+    '一、发展基础',
+    '2022年全区地区生产总值达到800亿元，同比增长5.2%。城镇登记失业率控制在3.1%以内。',
+    '二、发展目标',
+    '到2025年末，规上工业总产值突破2000亿元，年均增长8%左右；研发经费投入强度达到3.5%；新增国家高新技术企业200家以上；五年累计完成固定资产投资1500亿元；每万人口高价值发明专利拥有量达到15件；城镇登记失业率控制在4.5%以内；人均预期寿命达到82岁。',
+  ].join('\n');
+  const { candidates, baseYear } = extractCandidates(text);
+  const rows = candidates.map((c) => [c.kind, c.year, c.value, c.unit, c.comparator, c.measure, c.accumulation, c.period_start, c.period_end]);
+
+  it('infers the base year from a sentence starting with a year', () => {
+    expect(baseYear).toBe(2022);
+  });
+
+  it('reads 同比增长, 控制在…以内, 突破, 年均增长, 新增…以上, 五年累计, 每万人口…件, 岁', () => {
+    expect(rows).toEqual([
+      ['observed', 2022, 800, '亿元', '', 'amount', 'stock', null, null],
+      ['observed', 2022, 5.2, '%', '', 'growth', '', null, null],
+      ['observed', 2022, 3.1, '%', '<=', 'share', 'stock', null, null],
+      ['target', 2025, 2000, '亿元', '>', 'amount', 'flow', null, null],
+      ['target', 2025, 8, '%', '>=', 'growth', '', 2023, 2025],
+      ['target', 2025, 3.5, '%', '>=', 'share', 'stock', null, null],
+      ['target', 2025, 200, '家', '>=', 'count', 'cumulative', 2023, 2025],
+      ['target', 2025, 1500, '亿元', '>=', 'amount', 'cumulative', 2021, 2025],
+      ['target', 2025, 15, '件/万人', '>=', 'rate', 'stock', null, null],
+      ['target', 2025, 4.5, '%', '<=', 'share', 'stock', null, null],
+      ['target', 2025, 82, '岁', '>=', 'amount', 'stock', null, null],
+    ]);
+  });
+});

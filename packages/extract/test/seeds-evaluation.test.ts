@@ -12,6 +12,15 @@ describe('extractor on the five seed documents vs seeds/indicators.csv', () => {
     expect(report.overall.precision).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('the other fields of matched rows mostly agree (unit, comparator, measure >= 90%; accumulation, period >= 80%)', () => {
+    const a = report.fieldAgreement;
+    expect(a.unit.rate).toBeGreaterThanOrEqual(0.9);
+    expect(a.comparator.rate).toBeGreaterThanOrEqual(0.9);
+    expect(a.measure.rate).toBeGreaterThanOrEqual(0.9);
+    expect(a.accumulation.rate).toBeGreaterThanOrEqual(0.8);
+    expect(a.period.rate).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('no document falls below 70% recall or 80% precision', () => {
     for (const d of report.documents) {
       expect(d.recall, d.doc).toBeGreaterThanOrEqual(0.7);

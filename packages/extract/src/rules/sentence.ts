@@ -126,7 +126,8 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
     const tail = s.slice(Math.max(0, m.start - 16), m.start);
     const ctx = contextAt(m.start);
     // relative: "比2015年增加164.6亿元", "比“十三五”末增长25%"
-    const rel = /比\s*(.{0,14}?)\s*(?:增长|增加|提高|提升)了?\s*$/.exec(tail);
+    // (同比 is a growth rate, handled below)
+    const rel = /(?<!同)比\s*(.{0,14}?)\s*(?:增长|增加|提高|提升)了?\s*$/.exec(tail);
     if (rel && previous && m.value !== null) {
       const relText = o.slice(m.start - rel[0].length, m.end).trim();
       attachRelative(doc, previous, rel[1]!, m, candidates, span, relText);
@@ -144,8 +145,8 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
       continue;
     }
     // growth rate: "年均增长3.9%", "复合增速超55%"
-    if (m.unit === '%' && /(?:年均|平均|复合)?(?:增长|增速|增幅)(?:率)?(?:为|达|达到|超|超过|保持在)?\s*$/.test(tail)) {
-      const own = cleanName(prefixOrig.replace(/(?:年均|平均|复合)?(?:增长|增速|增幅).*$/, ''));
+    if (m.unit === '%' && /(?:年均|平均|复合|同比)?(?:增长|增速|增幅)(?:率)?(?:为|达|达到|超|超过|保持在)?\s*$/.test(tail)) {
+      const own = cleanName(prefixOrig.replace(/(?:年均|平均|复合|同比)?(?:增长|增速|增幅).*$/, ''));
       const name = `${own || previous?.indicator_zh || ''}${/年均|平均/.test(tail) ? '年均增长率' : '增长率'}`;
       const c = baseCandidate(doc, span, s, m, ctx, name, 'growth-rate', targetSection);
       c.measure = 'growth';
@@ -153,6 +154,10 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
       const since = /比\s*(\d{4})\s*年/.exec(s.slice(Math.max(0, m.start - 60), m.start));
       if (since && c.year !== null && +since[1]! < c.year) {
         c.period_start = +since[1]! + 1;
+        c.period_end = c.year;
+      } else if (/年均|平均/.test(tail) && c.kind === 'target' && doc.baseYear !== null && c.year !== null && c.year > doc.baseYear) {
+        // "到2025年…年均增长8%": the average runs over the plan period
+        c.period_start = doc.baseYear + 1;
         c.period_end = c.year;
       }
       c.confidence = clamp(c.confidence - (own || previous ? 0 : 0.2));
@@ -433,6 +438,19 @@ function baseCandidate(doc: DocumentView, span: Span, s: string, m: Mention, ctx
     c.accumulation = 'cumulative';
     c.period_start = doc.baseYear + 1;
     c.period_end = c.year;
+  }
+  // a cumulative target without its own period ("五年累计完成…") runs from the year after the base year
+  if (c.accumulation === 'cumulative' && c.period_start === null && c.kind === 'target' && c.year !== null) {
+    const span = /([一二两三四五六七八九十]|\d{1,2})\s*年(?:累计|共|合计|内|间)/.exec(context);
+    const years = span ? (/\d/.test(span[1]!) ? +span[1]! : '一二三四五六七八九十'.indexOf(span[1]!.replace('两', '二')) + 1) : null;
+    if (years !== null && years > 0) {
+      // "五年累计完成…": the last N years up to the target year
+      c.period_start = c.year - years + 1;
+      c.period_end = c.year;
+    } else if (doc.baseYear !== null && c.year > doc.baseYear) {
+      c.period_start = doc.baseYear + 1;
+      c.period_end = c.year;
+    }
   }
   if (c.accumulation !== 'cumulative' && rule !== 'growth-rate') {
     c.period_start = null;
