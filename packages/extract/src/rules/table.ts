@@ -74,7 +74,7 @@ export function tableCandidates(doc: DocumentView): Candidate[] {
       }
       const columns: YearColumn[] = [];
       for (; j < ls.length; j++) {
-        const column = yearColumn(doc, ls[j]!.text, columns);
+        const column = yearColumn(ls[j]!.text, columns);
         if (!column) break;
         columns.push(column);
       }
@@ -109,7 +109,7 @@ const HEADER_NAME = /^(?:主要)?指标(?:名称)?$/;
  * A year column header: "2020年基数" (observed), "2025年目标" (target); a bare "2020年" is observed when it is the
  * first year column (a plan table starts from its base) and a target when it comes later.
  */
-function yearColumn(doc: DocumentView, text: string, previous: YearColumn[] = []): YearColumn | null {
+function yearColumn(text: string, previous: YearColumn[] = []): YearColumn | null {
   const h = HEADER_YEAR.exec(text);
   if (!h) return null;
   const label = h[2] ?? '';
@@ -134,7 +134,7 @@ function parseLineRows(doc: DocumentView, ls: Line[], i: number, headerCells: Li
   const unitColumn = rest[0]?.text === '单位';
   const columns: YearColumn[] = [];
   for (const cell of rest.slice(unitColumn ? 1 : 0)) {
-    const column = yearColumn(doc, cell.text, columns);
+    const column = yearColumn(cell.text, columns);
     if (!column) break;
     columns.push(column);
   }
