@@ -53,6 +53,7 @@ const { values: args } = parseArgs({
     profile: { type: 'string', default: 'm4' },
     origins: { type: 'string', default: '1' },
     uncentered: { type: 'boolean', default: false },
+    'trend-cells': { type: 'boolean', default: false },
   },
 });
 const profile = args.profile!;
@@ -73,6 +74,14 @@ function quantiles(values: number[], center: boolean): number[] {
 }
 const round = (x: number): number => Math.round(x * 1e5) / 1e5;
 const groupOf = (n: number): number => GROUPS.findIndex(([a, b]) => n >= a && n <= b);
+/** Cells and categories split the data further, so they use coarser length groups. */
+const COARSE_GROUPS: [number, number][] = [
+  [3, 4],
+  [5, 7],
+  [8, 11],
+  [12, 100000],
+];
+const coarseGroupOf = (n: number): number => COARSE_GROUPS.findIndex(([a, b]) => n >= a && n <= b);
 
 // ---- 1. interval calibration and auto choice ----
 const errors = new Map<string, number[][]>(); // key method|group -> per h arrays
@@ -99,7 +108,9 @@ for (let si = 0; si < data.length; si++) {
       const key = `${m}|${g}`;
       let arr = errors.get(key);
       if (!arr) errors.set(key, (arr = Array.from({ length: H }, () => [])));
-      const extra = [`${m}|${g}|${calibrationCell(sc, f[0]! - z[z.length - 1]!, scale.kind)}`, `${m}|${g}|${s.category}`].map((k) => {
+      const cell = calibrationCell(sc, f[0]! - z[z.length - 1]!, scale.kind);
+      const cellKey = args['trend-cells'] ? cell?.replace(/^v\d+/, '') : cell;
+      const extra = [`${m}|${coarseGroupOf(w)}|${cellKey}`, `${m}|${coarseGroupOf(w)}|${s.category}`].map((k) => {
         let a = errors.get(k);
         if (!a) errors.set(k, (a = Array.from({ length: H }, () => [])));
         return a;
@@ -130,18 +141,23 @@ for (let si = 0; si < data.length; si++) {
 type Group = { minN: number; maxN: number; count: number; q: number[][] };
 const methods: Record<string, { groups: Group[]; cells: Record<string, Group[]>; categories: Record<string, Group[]> }> = {};
 const categoryNames = [...new Set(data.map((s) => s.category))];
-const cellNames = VOLATILITY_EDGES.flatMap((_, v) => TREND_EDGES.map((_, t) => `v${v}t${t}`));
-const groupsOf = (suffix: string, m: string): Group[] =>
-  GROUPS.flatMap(([minN, maxN], g) => {
+const cellNames = args['trend-cells']
+  ? TREND_EDGES.map((_, t) => `t${t}`)
+  : VOLATILITY_EDGES.flatMap((_, v) => TREND_EDGES.map((_, t) => `v${v}t${t}`));
+const groupsOf = (suffix: string, m: string, center = !args.uncentered, groups = GROUPS): Group[] =>
+  groups.flatMap(([minN, maxN], g) => {
     const arr = errors.get(`${m}|${g}${suffix}`);
     if (!arr || arr[0]!.length < 300) return [];
-    return [{ minN, maxN, count: arr[0]!.length, q: arr.map((e) => quantiles(e, !args.uncentered)) }];
+    return [{ minN, maxN, count: arr[0]!.length, q: arr.map((e) => quantiles(e, center)) }];
   });
 for (const m of POINT_METHODS) {
   methods[m] = {
     groups: groupsOf('', m),
-    cells: Object.fromEntries(cellNames.map((c) => [c, groupsOf(`|${c}`, m)])),
-    categories: Object.fromEntries(categoryNames.map((c) => [c, groupsOf(`|${c}`, m)])),
+    // trend cells keep their median: the conditional bias of the point forecast (fast growth reverts)
+    cells: Object.fromEntries(
+      cellNames.map((c) => [c, groupsOf(`|${c}`, m, !args['trend-cells'] && !args.uncentered, COARSE_GROUPS)]),
+    ),
+    categories: Object.fromEntries(categoryNames.map((c) => [c, groupsOf(`|${c}`, m, !args.uncentered, COARSE_GROUPS)])),
   };
 }
 const auto = GROUPS.map(([minN, maxN], g) => {
@@ -219,6 +235,7 @@ writeAtomic(`intervals-${profile}.json`, {
     'Quantiles (at probs) of standardised errors (z(T+h) - point(h)) / (s * sqrt(h + h^2/(n-1))) on the simulation scale, by method and training length n, from pseudo-origins 6 years before the end of each M4 training part (full history and windows of 3, 4, 6, 9 values). auto: per length group, the combination unless a single method has a 5% lower OWA on the same pseudo-origins. growthRate: 2-point windows.',
   profile,
   centered: !args.uncentered,
+  cellKind: args['trend-cells'] ? 'trend' : 'volatility-trend',
   volatilityEdges: VOLATILITY_EDGES,
   trendEdges: TREND_EDGES,
   probs: PROBS,

@@ -29,6 +29,8 @@ export interface GrowthRateCalibration {
 export interface IntervalCalibration {
   source: string;
   probs: number[];
+  /** cells keyed by volatility × trend (`'v1t3'`, centred) or by trend only (`'t3'`, keeping the median shift) */
+  cellKind?: 'volatility-trend' | 'trend';
   /** `auto`'s choice per training-length group, with the pseudo-origin scores it was chosen on. */
   auto: { minN: number; maxN: number; method: string; scores: { method: string; owa: number }[] }[];
   methods: Record<string, MethodCalibration>;
@@ -70,8 +72,8 @@ export function referenceClasses(): ReferenceClasses | undefined {
 }
 
 /**
- * The table of `method` for a series of `n` observations: the table of its `category` for n's length group if
- * learned, else that of its calibration `cell`, else the pooled group containing n (or the nearest group).
+ * The table of `method` for a series of `n` observations: the table of its calibration `cell` for n's length group
+ * if learned, else that of its `category`, else the pooled group containing n (or the nearest group).
  * @example methodTable(intervalCalibration(), 'combination', 20)
  */
 export function methodTable(
@@ -83,10 +85,11 @@ export function methodTable(
 ): QuantileTable | undefined {
   const m = cal?.methods[method];
   if (!cal || !m || m.groups.length === 0) return undefined;
-  // most specific first: the category's table, then the cell's, for n's length group; else the pooled one
+  // most specific first: the cell's table, then the category's, for n's length group; else the pooled one
   const catKey = category && Object.keys(m.categories ?? {}).find((c) => c.toLowerCase() === category.toLowerCase());
   const inGroup = (gs: CalibrationGroup[] | undefined) => gs?.find((g) => n >= g.minN && n <= g.maxN);
-  const own = (catKey ? inGroup(m.categories![catKey]) : undefined) ?? (cell ? inGroup(m.cells?.[cell]) : undefined);
+  const cellKey = cal.cellKind === 'trend' ? cell?.replace(/^v\d+/, '') : cell;
+  const own = (cellKey ? inGroup(m.cells?.[cellKey]) : undefined) ?? (catKey ? inGroup(m.categories![catKey]) : undefined);
   if (own) return { probs: cal.probs, q: own.q };
   let best = m.groups[0]!;
   let dist = Infinity;

@@ -1,12 +1,20 @@
 import { medianAbsoluteDeviation } from 'simple-statistics';
 
+/**
+ * Cap of the one-step scale on log/logit scales. Series that jump by factors of e each year are noise around a
+ * level rather than random walks; without a cap their log-scale intervals span many orders of magnitude.
+ * Errors of capped series are learned in the top volatility cell, so the cap does not bias coverage.
+ */
+export const MAX_LOG_SCALE = 0.5;
+
 /** Floor of the one-step scale on log/logit scales (0.5% a year), so constant series still get intervals. */
 export const MIN_LOG_SCALE = 0.005;
 
 /**
  * The series scale `s` that standardises forecast errors: a robust standard deviation of the first differences,
  * 1.4826 × their median absolute deviation (so one outlier year does not blow up every interval), on the simulation scale, floored at
- * {@link MIN_LOG_SCALE} on log/logit scales and at 0.1% of the largest |value| on the identity scale.
+ * {@link MIN_LOG_SCALE} and capped at {@link MAX_LOG_SCALE} on log/logit scales, floored at 0.1% of the largest |value|
+ * on the identity scale.
  * @param z regular series on the simulation scale (n ≥ 2)
  * @example stepScale([0, 0.1, 0.3], 'log')
  */
@@ -21,7 +29,7 @@ export function stepScale(z: ArrayLike<number>, kind: 'identity' | 'log' | 'logi
     for (let i = 0; i < n; i++) m = Math.max(m, Math.abs(z[i]!));
     floor = 1e-3 * m;
   }
-  return s >= floor ? s : floor;
+  return s >= floor ? (kind === 'identity' ? s : Math.min(s, MAX_LOG_SCALE)) : floor;
 }
 
 /** Standard deviation of the base process at horizon h for n observations: `√(h + h²/(n−1))`. */
