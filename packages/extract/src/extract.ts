@@ -65,7 +65,7 @@ export function extractCandidates(text: string, options: ExtractOptions = {}): E
       state.targets = /目标|展望/.test(para.text);
       continue;
     }
-    all.push(...sentenceCandidates(doc, para, state));
+    for (const c of sentenceCandidates(doc, para, state)) all.push(c);
   }
   all.sort((a, b) => a.offset - b.offset || b.confidence - a.confidence);
   const kept = (dedupe ? mergeDuplicates(all) : all).filter((c) => c.confidence >= minConfidence);

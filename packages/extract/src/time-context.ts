@@ -61,7 +61,12 @@ const CUE = new RegExp(
 export function timeCues(sentence: string, baseYear: number | null): TimeCue[] {
   const out: TimeCue[] = [];
   CUE.lastIndex = 0;
+  let lastAbsolute: number | null = null; // the latest explicit year, for "通过五年时间" (kept as we go: linear)
   for (let m = CUE.exec(sentence); m; m = CUE.exec(sentence)) {
+    if (out.length) {
+      const prev = out[out.length - 1]!;
+      if (!prev.comparison && prev.period === null && prev.strength > 0) lastAbsolute = prev.year;
+    }
     const start = m.index;
     const end = start + m[0].length;
     const text = m[0];
@@ -89,7 +94,7 @@ export function timeCues(sentence: string, baseYear: number | null): TimeCue[] {
     } else if (m[8] !== undefined) {
       const n = /\d/.test(m[8]) ? +m[8] : SMALL[m[8]]!;
       // "通过五年时间" counts from the year the sentence is about ("2016年，…通过五年时间" → 2021), else from the base year
-      const from = [...out].reverse().find((c) => !c.comparison && c.period === null)?.year ?? baseYear;
+      const from = lastAbsolute ?? baseYear;
       if (from !== null) out.push({ start, end, year: from + n, kind: 'target', period: null, strength: 0.8, text, comparison });
     }
   }

@@ -228,6 +228,28 @@ describe('extractCandidates(text): bad input', () => {
     }
     expect(bestBig / bestSmall).toBeLessThan(8);
   });
+
+  it('stays linear on a long undated line mixing every form (lists, shares, ranks, fractions, ratios, blanks, scales)', () => {
+    // no time cue at all, so every value takes the undated path (base year, wording window)
+    const unit = '国家奖9项，雏鹰、瞪羚分别达到1家、2家，企业10家，占全市5%，位居全市第五，仅为苏州的1/3、' +
+      '二三产比例35.6:64.4,较2016年的46.8:53.2，实现企业倍增，雏鹰企业105, 瞪羚企业16家，达到 家以上，1500亿级产业集群，';
+    const make = (bytes: number) => unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
+    const once = (text: string) => {
+      const t0 = performance.now();
+      extractCandidates(text, { minConfidence: 0 });
+      return performance.now() - t0;
+    };
+    // sizes large enough (≈0.25 s and 1 s) that scheduling noise from parallel test files stays small
+    const small = make(256 * 1024);
+    const big = make(1024 * 1024);
+    let bestSmall = Infinity;
+    let bestBig = Infinity;
+    for (let i = 0; i < 3; i++) {
+      bestSmall = Math.min(bestSmall, once(small));
+      bestBig = Math.min(bestBig, once(big));
+    }
+    expect(bestBig / bestSmall).toBeLessThan(8);
+  });
 });
 
 describe('extractCandidates(text): ranks, fractions, ratios, scales, areas', () => {

@@ -40,6 +40,9 @@ export interface SentenceScope {
   contextAt(pos: number): Context;
 }
 
+/** How far before an undated value future wording (力争, 打造…) makes it a target, in characters. */
+const FUTURE_WINDOW = 120;
+
 /** How many cues to look past when searching for a strong one (bounds the work per mention). */
 const CUE_WINDOW = 8;
 
@@ -119,7 +122,8 @@ export function baseCandidate(scope: SentenceScope, m: Mention, ctx: Context, na
   } else {
     // No time in the paragraph: a plan states its baseline achievements without a year (the base year) and its
     // aims with future wording (the plan's main target year).
-    c.kind = targetSection || /力争|目标|预计|计划|规划|将|拟|争取|打造|建设|建成|引进|培育|吸引/.test(s.slice(0, m.start + 1)) ? 'target' : 'observed';
+    // (a bounded window before the value: scanning the whole sentence per value would be quadratic on long lines)
+    c.kind = targetSection || /力争|目标|预计|计划|规划|将|拟|争取|打造|建设|建成|引进|培育|吸引/.test(s.slice(Math.max(0, m.start - FUTURE_WINDOW), m.start + 1)) ? 'target' : 'observed';
     c.year = c.kind === 'target' ? doc.targetYear : doc.baseYear;
     c.note = c.kind === 'target' ? 'no year stated: the plan\'s main target year assumed' : 'no year stated: the plan\'s base year assumed';
     confidence = c.year === null ? 0.3 : 0.45;

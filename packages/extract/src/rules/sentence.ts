@@ -50,7 +50,7 @@ export function sentenceCandidates(doc: DocumentView, para: Paragraph, state: Se
   let carried: TimeCue | null = state.carried;
   for (const sentence of para.sentences) {
     const found = sentenceLevel(doc, sentence, carried, state.targets);
-    out.push(...found.candidates);
+    for (const c of found.candidates) out.push(c); // not push(...xs): a 1 MB line can hold 100k values
     // only cues that set the time (strength ≥ 0.8) carry over to later sentences
     if (found.lastCue && found.lastCue.strength >= 0.8) carried = found.lastCue;
   }
@@ -222,7 +222,7 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
     previousEnd = m.end;
   }
 
-  for (const rule of [multipleTargets, sharedUnitNumbers, ranks, fractions, ratios]) candidates.push(...rule(scope));
+  for (const rule of [multipleTargets, sharedUnitNumbers, ranks, fractions, ratios]) for (const c of rule(scope)) candidates.push(c);
 
   const lastCue = own.length ? own[own.length - 1]! : null;
   return { candidates, lastCue };
