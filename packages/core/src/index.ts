@@ -23,7 +23,9 @@ export { validateQuotes, type ValidateQuotesOptions } from './validate-quotes.ts
 // Units, regions, numbers as written
 export { UNITS, isKnownUnit, convertUnit, type UnitInfo } from './units.ts';
 export { REGIONS, type RegionInfo } from './regions.ts';
-export { parseValueText, parseChineseNumeral, relativeWordFactor } from './value-text.ts';
+export {
+  parseValueText, parseChineseNumeral, parseNumberText, toHalfWidth, relativeWordFactor, type ChineseNumeralOptions,
+} from './value-text.ts';
 
 // Relative targets and conflicts
 export { resolveTarget, resolveIndicator, applyRelative, invertRelative, baseObservation } from './resolve-target.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumeral, parseValueText, relativeWordFactor } from '../src/value-text.ts';
+import { parseChineseNumeral, parseNumberText, parseValueText, relativeWordFactor, toHalfWidth } from '../src/value-text.ts';
 
 describe('parseValueText(text, unit)', () => {
   it('parses Arabic numbers as written, including negatives and decimals', () => {
@@ -35,6 +35,41 @@ describe('parseChineseNumeral(text)', () => {
     ['一万二千', 12000], ['千', 1000], ['亿', 1e8],
   ])('%s = %d', (text, value) => {
     expect(parseChineseNumeral(text)).toBe(value);
+  });
+  // Reference values: the positional reading of Chinese numerals (digit × 十/百/千, sections closed by 万/亿).
+  it.each([
+    ['十', 10], ['十五', 15], ['二十', 20], ['一百二十', 120], ['一百零五', 105], ['两千', 2000], ['两千零五', 2005],
+    ['三万五千', 35000], ['十五万', 150000], ['一亿二千万', 120000000], ['三点五', 3.5], ['零', 0],
+  ])('%s = %d', (text, expected) => {
+    expect(parseChineseNumeral(text)).toBe(expected);
+  });
+  // as running text reads them (bareMagnitude: false, the reading parseNumberText and the extractor use)
+  it.each(['', '一二', '万', '十三五规划', 'abc'])('rejects %j', (text) => {
+    expect(parseChineseNumeral(text, { bareMagnitude: false })).toBeNull();
+  });
+  it('a lone 万/亿 is one of it by default (value_text "亿" in 元), a word in running text', () => {
+    expect(parseChineseNumeral('万')).toBe(1e4);
+    expect(parseChineseNumeral('一万亿')).toBe(1e12);
+    expect(parseNumberText('万')).toBeNull();
+    expect(parseNumberText('万亿')).toBeNull();
+  });
+});
+
+describe('parseNumberText(text)', () => {
+  it('keeps the magnitude as written instead of applying it', () => {
+    expect(parseNumberText('1.15万')).toEqual({ value: 1.15, magnitude: '万' });
+    expect(parseNumberText('55亿')).toEqual({ value: 55, magnitude: '亿' });
+    expect(parseNumberText('十五万')).toEqual({ value: 15, magnitude: '万' });
+  });
+  it('reads signs, thousands separators and full-width digits', () => {
+    expect(parseNumberText('-1.5')).toEqual({ value: -1.5, magnitude: '' });
+    expect(parseNumberText('1,234')).toEqual({ value: 1234, magnitude: '' });
+    expect(parseNumberText('１２．５')).toEqual({ value: 12.5, magnitude: '' });
+  });
+  it('toHalfWidth preserves length (offsets stay valid)', () => {
+    const s = '达到１２％，共（３）家';
+    expect(toHalfWidth(s)).toHaveLength(s.length);
+    expect(toHalfWidth(s)).toBe('达到12%,共(3)家');
   });
 });
 

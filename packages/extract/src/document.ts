@@ -3,7 +3,7 @@
  * (full-width digits and punctuation mapped to ASCII, so one regex serves both), the plan's base year, and the
  * ranges already claimed by a stronger rule (a table) so weaker rules skip them.
  */
-import { toHalfWidth } from './numerals.ts';
+import { toHalfWidth } from '@trajectory/core';
 import { inferBaseYear, inferTargetYear } from './time-context.ts';
 
 /** See the module doc. */

@@ -12,7 +12,8 @@ export { extractCandidates, type ExtractOptions, type ExtractResult } from './ex
 export { CANDIDATE_COLUMNS, emptyCandidate, type Candidate, type RelativeKind } from './candidate.ts';
 
 // Building blocks
-export { parseChineseNumeral, parseNumberText, toHalfWidth } from './numerals.ts';
+// number parsing lives in @trajectory/core; re-exported for callers of this package's earlier API
+export { parseChineseNumeral, parseNumberText, toHalfWidth } from '@trajectory/core';
 export { valueMentions, UNITS, type Mention } from './mentions.ts';
 export { fiveYearPlanPeriod, inferBaseYear, timeCues, type TimeCue } from './time-context.ts';
 export { paragraphs, type Paragraph, type Span } from './segment.ts';

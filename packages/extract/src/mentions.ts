@@ -3,7 +3,7 @@
  * "5000余家", "8-10家", "5.6%以上"), or a blank left in a draft ("达到 家以上", "达 亿元").
  * The regexes are scanned once per sentence (no nested quantifiers), so the cost is linear in the text.
  */
-import { parseNumberText } from './numerals.ts';
+import { parseNumberText } from '@trajectory/core';
 
 /** A number (or a blank) with its unit, as found in a sentence. */
 export interface Mention {

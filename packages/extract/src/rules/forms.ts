@@ -6,7 +6,7 @@
 import type { Candidate } from '../candidate.ts';
 import { isClaimed } from '../document.ts';
 import { cleanName, looksLikeIndicator } from '../naming.ts';
-import { parseNumberText } from '../numerals.ts';
+import { parseNumberText } from '@trajectory/core';
 import { MAJOR_BOUNDARY, clauseEnd, clauseStart } from './clause.ts';
 import type { Context, SentenceScope } from './scope.ts';
 import { baseCandidate, clamp, lastCueEnd, lastStartingAtOrBefore, pseudoMention } from './scope.ts';
