@@ -34,5 +34,6 @@ export { fitDiagnosticsInput, selectionDiagnosticsInput, fittedCurve, type FitRe
 export { writeReport, reportHtml, type ReportInput, type ReportSection, type ReportChart, type WrittenReport } from './report/write-report.ts';
 export { writeAssessmentReport, assessmentReport, type AssessmentReportOptions } from './report/assessment-report.ts';
 export { browserAssets, type BrowserAsset } from './report/assets.ts';
-export { writeFileAtomic } from './report/write-atomic.ts';
+// kept for callers of this package's API; the implementation is @trajectory/core's
+export { writeFileAtomic } from '@trajectory/core';
 export { escapeHtml } from './report/html.ts';

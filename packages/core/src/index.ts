@@ -44,6 +44,9 @@ export {
   type LoadSeedOptions,
 } from './seeds.ts';
 
+// Files
+export { writeFileAtomic, writeFileAtomicSync, copyFileAtomic } from './write-file-atomic.ts';
+
 // Randomness
 export { createRng, type Rng } from './random.ts';
 export { indicatorsByRegion, type RegionIndicators } from './group-by-region.ts';

@@ -3,10 +3,9 @@
  * `rule`, so an analyst can review them and paste accepted rows into the dataset. Columns the extractor cannot
  * know (`region`, `indicator` slug, `indicator_en`) are left empty. Written atomically (temp file + rename).
  */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { table } from 'arquero';
-import { INDICATOR_COLUMNS } from '@trajectory/core';
+import { INDICATOR_COLUMNS, writeFileAtomicSync } from '@trajectory/core';
 import { CANDIDATE_COLUMNS, type Candidate } from './candidate.ts';
 
 /** The seed dataset's columns (`INDICATOR_COLUMNS` of @trajectory/core), then the extractor's own two. */
@@ -50,16 +49,5 @@ export function candidatesToCsv(candidates: Candidate[], doc: string): string {
  * @example writeCandidatesCsv('candidates.csv', extractCandidates(text).candidates, 'plan.txt')
  */
 export function writeCandidatesCsv(path: string, candidates: Candidate[], doc: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, candidatesToCsv(candidates, doc), 'utf8');
-    renameSync(tmp, path);
-  } catch (error) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // the temp file was never created
-    }
-    throw error;
-  }
+  writeFileAtomicSync(path, candidatesToCsv(candidates, doc));
 }

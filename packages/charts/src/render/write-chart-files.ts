@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import { writeFileAtomic } from '../report/write-atomic.ts';
+import { writeFileAtomic } from '@trajectory/core';
 import { renderPng, type RenderPngOptions } from './render-png.ts';
 import { renderSvg } from './render-svg.ts';
 

@@ -1,10 +1,9 @@
-import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { join, dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { browserAssets } from './assets.ts';
 import { escapeHtml, jsonForScript, slug } from './html.ts';
-import { writeFileAtomic } from './write-atomic.ts';
+import { copyFileAtomic, writeFileAtomic } from '@trajectory/core';
 
 /** One chart of a report section. */
 export interface ReportChart {
@@ -169,12 +168,9 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Writ
   const assets: string[] = [];
   for (const a of browserAssets()) {
     const target = join(dir, 'assets', a.name);
-    const tmp = join(dirname(target), `.${a.name}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await copyFile(a.path, tmp);
-      await rename(tmp, target);
+      await copyFileAtomic(a.path, target);
     } catch (err) {
-      await rm(tmp, { force: true });
       throw new Error(`writeReport: cannot copy ${a.path} to ${target}: ${(err as Error).message}`);
     }
     assets.push(target);

@@ -3,9 +3,9 @@
  * baseline vs scenario, intervention effects, goal seeking) and prints a summary; `--out DIR` writes
  * result.json, bands.csv, targets.csv and Vega-Lite specs (charts/*.vl.json). The logic is in @trajectory/scenario.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '@trajectory/core';
 import {
   bandsToCsv, comparisonInputs, loadScenario, pipelineInputs, resultToJson, runScenario, ScenarioError, targetsToCsv,
   type ScenarioResult,
@@ -76,31 +76,19 @@ function progress(done: number, total: number): void {
   process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} simulations`);
 }
 
-async function writeAtomic(path: string, data: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-}
-
 async function writeOutputs(dir: string, result: ScenarioResult, scenario: Parameters<typeof comparisonInputs>[1]): Promise<void> {
   // the chart builders (vega-lite types and friends) load only when charts are written
   const { pipelineChart, scenarioComparison } = await import('@trajectory/charts');
-  await mkdir(join(dir, 'charts'), { recursive: true });
-  await writeAtomic(join(dir, 'result.json'), resultToJson(result));
-  await writeAtomic(join(dir, 'bands.csv'), bandsToCsv(result));
-  await writeAtomic(join(dir, 'targets.csv'), targetsToCsv(result));
+  await writeFileAtomic(join(dir, 'result.json'), resultToJson(result));
+  await writeFileAtomic(join(dir, 'bands.csv'), bandsToCsv(result));
+  await writeFileAtomic(join(dir, 'targets.csv'), targetsToCsv(result));
   for (const c of comparisonInputs(result, scenario)) {
     const { id, ...input } = c;
-    await writeAtomic(join(dir, 'charts', `${id}.vl.json`), `${JSON.stringify(scenarioComparison(input), null, 2)}\n`);
+    await writeFileAtomic(join(dir, 'charts', `${id}.vl.json`), `${JSON.stringify(scenarioComparison(input), null, 2)}\n`);
   }
   for (const p of pipelineInputs(result)) {
     const { id, ...input } = p;
-    await writeAtomic(join(dir, 'charts', `pipeline-${id}.vl.json`), `${JSON.stringify(pipelineChart(input), null, 2)}\n`);
+    await writeFileAtomic(join(dir, 'charts', `pipeline-${id}.vl.json`), `${JSON.stringify(pipelineChart(input), null, 2)}\n`);
   }
 }
 
