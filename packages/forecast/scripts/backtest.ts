@@ -3,7 +3,8 @@
  * (coverage, MSIS at 95%) and calibration of attainment probabilities on synthetic plan targets.
  *
  * Usage: pnpm run backtest -- --dataset <dir> [--method auto] [--window N] [--calibration m3|m4] [--paths 1000]
- *        [--workers 2] [--limit N] [--json]
+ *        [--workers 2] [--limit N] [--validate] [--json]
+ * `--validate` scores the last 6 training values instead of test.csv (design choices on training data only).
  * `<dir>` holds train.csv/test.csv/series.csv (id,t,value); a bare name such as `m3-yearly` is looked up in
  * ../shared/data. Prints one JSON object on stdout; progress goes to stderr when it is a terminal.
  */
@@ -13,6 +14,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { intervalCalibration } from '../src/projection/calibration.ts';
 import { loadDataset } from './lib/dataset.ts';
 import { aggregate, type BacktestOptions, type SeriesResult } from './lib/evaluate.ts';
 
@@ -28,6 +30,7 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: String(Math.min(2, availableParallelism())) },
     limit: { type: 'string' },
     json: { type: 'boolean', default: false },
+    validate: { type: 'boolean', default: false },
   },
 });
 
@@ -56,10 +59,16 @@ const options: BacktestOptions = {
 // (m3-yearly -> m3, m4-yearly -> m4), else m4.
 const dataName = dir.split('/').filter(Boolean).slice(-1)[0]!;
 options.calibration = args.calibration ?? (/^m3/.test(dataName) ? 'm3' : 'm4');
+if (!intervalCalibration(options.calibration)) {
+  process.stderr.write(`backtest: calibration profile "${options.calibration}" not found in packages/forecast/calibration\n`);
+  process.exit(2);
+}
 const nWorkers = int('workers', args.workers!, 1);
 const t0 = performance.now();
 let data = loadDataset(dir);
 if (args.limit) data = data.slice(0, int('limit', args.limit, 1));
+// --validate scores the last 6 TRAINING values instead of test.csv (for choosing designs on training data only)
+if (args.validate) data = data.map((s) => ({ ...s, train: s.train.slice(0, -s.test.length), test: s.train.slice(-s.test.length) }));
 
 const tty = process.stderr.isTTY;
 let done = 0;
@@ -89,6 +98,7 @@ const results = parts.flat();
 const failed = results.filter((r) => r.error);
 const summary = {
   dataset: dataName,
+  validate: args.validate,
   ...aggregate(results, options),
   failed: failed.length,
   failures: failed.slice(0, 5).map((r) => `${r.id}: ${r.error}`),

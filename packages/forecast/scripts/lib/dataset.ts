@@ -31,10 +31,14 @@ function readLong(file: string): Map<string, number[]> {
   return out;
 }
 
-/** Reads `train.csv`, `test.csv` and `series.csv` (category) of an M3/M4 yearly folder, in id order. */
-export function loadDataset(dir: string): CompetitionSeries[] {
+/**
+ * Reads `train.csv`, `test.csv` and `series.csv` (category) of an M3/M4 yearly folder, in id order.
+ * With `{test: false}` the test file is never opened (learning scripts) and `test` is empty.
+ */
+export function loadDataset(dir: string, options: { test?: boolean } = {}): CompetitionSeries[] {
   const train = readLong(join(dir, 'train.csv'));
-  const test = readLong(join(dir, 'test.csv'));
+  const withTest = options.test ?? true;
+  const test = withTest ? readLong(join(dir, 'test.csv')) : new Map<string, number[]>();
   const categories = new Map<string, string>();
   const meta = readFileSync(join(dir, 'series.csv'), 'utf8').split(/\r?\n/);
   const cols = meta[0]!.split(',');
@@ -45,7 +49,7 @@ export function loadDataset(dir: string): CompetitionSeries[] {
   }
   const series: CompetitionSeries[] = [];
   for (const [id, values] of train) {
-    const t = test.get(id);
+    const t = withTest ? test.get(id) : [];
     if (!t) throw new RangeError(`${join(dir, 'test.csv')}: no test values for series ${id}`);
     series.push({ id, category: categories.get(id) ?? 'Other', train: values, test: t });
   }

@@ -1,4 +1,4 @@
-import { medianAbsoluteDeviation } from 'simple-statistics';
+import { median } from 'simple-statistics';
 
 /**
  * Cap of the one-step scale on log/logit scales. Series that jump by factors of e each year are noise around a
@@ -12,7 +12,8 @@ export const MIN_LOG_SCALE = 0.005;
 
 /**
  * The series scale `s` that standardises forecast errors: a robust standard deviation of the first differences,
- * 1.4826 × their median absolute deviation (so one outlier year does not blow up every interval), on the simulation scale, floored at
+ * √(π/2) × their mean absolute deviation from the median (one outlier year does not blow up every interval, and
+ * unlike the median absolute deviation it does not collapse on short windows), on the simulation scale, floored at
  * {@link MIN_LOG_SCALE} and capped at {@link MAX_LOG_SCALE} on log/logit scales, floored at 0.1% of the largest |value|
  * on the identity scale.
  * @param z regular series on the simulation scale (n ≥ 2)
@@ -22,7 +23,13 @@ export function stepScale(z: ArrayLike<number>, kind: 'identity' | 'log' | 'logi
   const n = z.length;
   const d: number[] = [];
   for (let i = 1; i < n; i++) d.push(z[i]! - z[i - 1]!);
-  const s = n > 2 ? 1.4826 * medianAbsoluteDeviation(d) : Math.abs(d[0] ?? 0);
+  let s = Math.abs(d[0] ?? 0);
+  if (n > 2) {
+    const med = median(d);
+    let mad = 0;
+    for (const x of d) mad += Math.abs(x - med) / d.length;
+    s = Math.sqrt(Math.PI / 2) * mad; // = σ for normal differences
+  }
   let floor = MIN_LOG_SCALE;
   if (kind === 'identity') {
     let m = 1e-12;

@@ -6,7 +6,7 @@ import type { Scale } from './transform.ts';
 
 /** Input of {@link simulatePaths}: everything is on the simulation scale (see `transform.ts`). */
 export interface SimulationInput {
-  /** Point forecast per horizon h = 1…H (the paths' median). */
+  /** Point forecast per horizon h = 1…H (the paths' median when the table is centred, i.e. Q_h(½) = 0). */
   point: number[];
   /** Series scale `s`: the standard deviation of one-step changes. */
   scale: number;
@@ -29,7 +29,7 @@ export interface SimulationInput {
  * Base process: a random walk with uncertain drift on the simulation scale,
  * `W(h) = Σ_{i≤h} ε_i + h·η/√(n−1)` with ε, η ~ N(0, 1) (innovation and parameter uncertainty), whose
  * standard deviation is `sd(h) = √(h + h²/(n−1))`. Each path value is then
- * `point(h) + s·sd(h)·Q_h(Φ(W(h)/sd(h)))`, where `Q_h` is the empirically calibrated quantile function of the
+ * `point(h) + s·sd(h)·Q_h(Φ(W(h)/sd(h)))` (drawn in antithetic pairs), where `Q_h` is the empirically calibrated quantile function of the
  * standardised forecast error at horizon h. The marginals are therefore exactly the calibrated ones, while the
  * dependence across horizons (needed for attainment and cumulative targets) is that of the random walk.
  *
@@ -46,7 +46,9 @@ export function simulatePaths(input: SimulationInput): Float64Array {
   const out = new Float64Array(nPaths * H);
   const eps = new Float64Array(H + 1);
   for (let p = 0; p < nPaths; p++) {
-    rng.fillNormal(eps);
+    // antithetic pairs (ε, −ε): the simulated marginals are symmetric, so the paths' median sits on Q_h(½)
+    if (p % 2 === 0) rng.fillNormal(eps);
+    else for (let i = 0; i <= H; i++) eps[i] = -eps[i]!;
     const eta = eps[H]! * paramSd;
     let walk = 0;
     for (let h = 1; h <= H; h++) {

@@ -57,3 +57,19 @@ describe('project(series, options)', () => {
     expect(() => project(series, { method: 'no-such-method' })).toThrow(/unknown method/);
   });
 });
+
+describe('project(series) calibration', () => {
+  it('uses learned tables (no Gaussian fallback) for 1, 2 and many observations', () => {
+    for (const s of [{ years: [2020], values: [5] }, { years: [2019, 2020], values: [5, 6] }, series]) {
+      const p = project(s, { category: 'Macro' });
+      expect(p.warnings.join(' ')).not.toMatch(/no learned calibration|not found/);
+    }
+  });
+  it('reference-class intervals widen with the horizon and differ by category', () => {
+    const a = project({ years: [2020], values: [100] }, { category: 'Demographic', horizon: 10 });
+    const b = project({ years: [2020], values: [100] }, { category: 'Finance', horizon: 10 });
+    const w = (p: typeof a, h: number): number => p.intervals[1]!.upper[h]! - p.intervals[1]!.lower[h]!;
+    expect(w(a, 9)).toBeGreaterThan(w(a, 0));
+    expect(w(a, 9)).toBeLessThan(w(b, 9)); // populations grow steadily; finance series do not
+  });
+});
