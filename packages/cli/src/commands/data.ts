@@ -2,7 +2,6 @@
  * `trajectory data [--region R] [--json] [--conflicts]`: every indicator of the seed dataset by region, with its
  * baselines and targets (relative forms resolved), or the conflicts between and within documents.
  */
-import { parseArgs } from 'node:util';
 import {
   IndicatorDataError,
   findConflicts,
@@ -14,6 +13,7 @@ import {
   type RegionIndicators,
   type Target,
 } from '@trajectory/core';
+import { parseCommandArgs, printError } from '../command-args.ts';
 
 const usage = `usage: trajectory data [--region R] [--json] [--conflicts]
 
@@ -88,31 +88,20 @@ function printConflicts(conflicts: Conflict[], lines: string[]): void {
 
 /** Run `trajectory data`; returns the exit code (0 ok, 1 invalid dataset, 2 bad arguments). */
 export async function run(argv: string[]): Promise<number> {
-  let values: { region?: string; json?: boolean; conflicts?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv.filter((a) => a !== '--'),
-      options: {
-        region: { type: 'string', short: 'r' },
-        json: { type: 'boolean' },
-        conflicts: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    console.error(`trajectory data: ${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const parsed = parseCommandArgs('data', usage, argv, {
+    region: { type: 'string', short: 'r' },
+    json: { type: 'boolean' },
+    conflicts: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   let indicators: Indicator[];
   try {
     indicators = loadSeedIndicators();
   } catch (error) {
     if (error instanceof IndicatorDataError) {
-      console.error(`trajectory data: ${error.message}`);
+      printError('data', error.message);
       return 1;
     }
     throw error;
@@ -123,7 +112,7 @@ export async function run(argv: string[]): Promise<number> {
     groups = groups.filter((g) => g.region === r || g.info?.zh === r || g.info?.en === r);
     if (!groups.length) {
       const known = indicatorsByRegion(indicators).map((g) => g.region).join(', ');
-      console.error(`trajectory data: unknown region '${r}' (known: ${known})`);
+      printError('data', `unknown region '${r}' (known: ${known})`);
       return 2;
     }
   }

@@ -3,8 +3,8 @@
  * from a planning document. Thin: decoding, extraction and CSV writing live in @trajectory/extract.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { decodeDocument, extractCandidates, writeCandidatesCsv, type Candidate } from '@trajectory/extract';
+import { parseCommandArgs, printError } from '../command-args.ts';
 
 const USAGE = `usage: trajectory extract <plan.txt> [--json] [--out candidates.csv] [--min-confidence 0.5]
 
@@ -17,49 +17,36 @@ with the confidence and the rule that found each.
   --min-confidence <x> drop candidates below x (default 0.5)`;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv.filter((a) => a !== '--'),
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        'min-confidence': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`trajectory extract: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('extract', USAGE, argv, {
+    json: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'min-confidence': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  }, { allowPositionals: true });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (positionals.length !== 1) {
-    console.error(`trajectory extract: expected one document, got ${positionals.length}\n\n${USAGE}`);
+    printError('extract', `expected one document, got ${positionals.length}`, USAGE);
     return 2;
   }
   const file = positionals[0]!;
   const minConfidence = values['min-confidence'] === undefined ? 0.5 : Number(values['min-confidence']);
   if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 1) {
-    console.error(`trajectory extract: --min-confidence must be a number in [0, 1], got '${values['min-confidence']}'`);
+    printError('extract', `--min-confidence must be a number in [0, 1], got '${values['min-confidence']}'`);
     return 2;
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    console.error(`trajectory extract: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    printError('extract', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     return 1;
   }
   let decoded;
   try {
     decoded = decodeDocument(bytes, file);
   } catch (error) {
-    console.error(`trajectory extract: ${(error as Error).message}`);
+    printError('extract', (error as Error).message);
     return 1;
   }
   const result = extractCandidates(decoded.text, { file, minConfidence });

@@ -4,12 +4,12 @@
  * result.json, bands.csv, targets.csv and Vega-Lite specs (charts/*.vl.json). The logic is in @trajectory/scenario.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '@trajectory/core';
 import {
   bandsToCsv, comparisonInputs, loadScenario, pipelineInputs, resultToJson, runScenario, ScenarioError, targetsToCsv,
   type ScenarioResult,
 } from '@trajectory/scenario';
+import { parseCommandArgs, printError } from '../command-args.ts';
 
 const USAGE = `usage: trajectory run <scenario-file> [--draws N] [--seed S] [--json] [--out DIR]
 
@@ -19,27 +19,14 @@ const USAGE = `usage: trajectory run <scenario-file> [--draws N] [--seed S] [--j
   --out DIR   write result.json, bands.csv, targets.csv and charts/*.vl.json to DIR`;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv.filter((a) => a !== '--'),
-      allowPositionals: true,
-      options: {
-        draws: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`trajectory run: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('run', USAGE, argv, {
+    draws: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, { allowPositionals: true });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (positionals.length !== 1) {
-    console.error(`trajectory run: expected one scenario file\n\n${USAGE}`);
+    printError('run', 'expected one scenario file', USAGE);
     return 2;
   }
   const file = positionals[0]!;
@@ -63,7 +50,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ScenarioError) {
-      console.error(`trajectory run: ${error.message}`);
+      printError('run', error.message);
       return 1;
     }
     throw error;
