@@ -6,16 +6,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export interface Benchmark {
-  name: string;
-  value: number;
-  unit: string;
-  peer: string;
-  peerValue: number;
-  ratio: number;
-  /** anything else worth printing (failures, sizes) */
-  notes?: Record<string, number | string>;
-}
+import type { Benchmark } from './lib/peers.ts';
+
+// the row type lives in ./lib/peers.ts (shared with the package benchmarks); exported here as before
+export type { Benchmark };
 
 const suites = ['fit', 'scenario'];
 const json = process.argv.includes('--json');

@@ -4,43 +4,23 @@
  * `--read-csv`), both timed in the same run. Also checks that our P(value >= target) per indicator agrees with
  * NumPy's within Monte Carlo error (an independent implementation with another generator).
  */
-import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { attainmentBatch, type AttainmentBatchInput } from '../src/index.ts';
 import { createAttainmentPool } from '../src/attainment-pool.ts';
-
-interface Benchmark {
-  name: string;
-  value: number;
-  unit: string;
-  peer: string;
-  peerValue: number;
-  ratio: number;
-  notes?: Record<string, number | string>;
-}
+import { runPeer, type Benchmark } from '../../../scripts/lib/peers.ts';
 
 const DRAWS = 10000;
 const YEARS = 5;
 const SEED = 20240501;
 const REPS = 5;
 
-function sharedDir(): string {
-  const local = fileURLToPath(new URL('../../../../shared/', import.meta.url));
-  return existsSync(join(local, 'peers')) ? local : '/work/shared/';
-}
-
 interface PeerSummary { draw_indicator_years_per_s: number; wall_s: number; wall_s_all: number[]; versions: Record<string, string> }
 
-function runPeer(args: string[]): PeerSummary {
-  const script = join(sharedDir(), 'peers', 'montecarlo_numpy.py');
-  const out = spawnSync('/usr/bin/python3', [script, '--draws', String(DRAWS), '--years', String(YEARS), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (out.status !== 0) throw new Error(`montecarlo_numpy.py ${args.join(' ')} failed: ${out.stderr}`);
-  return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as PeerSummary;
-}
+const runMonteCarloPeer = (args: string[]): PeerSummary =>
+  runPeer<PeerSummary>('montecarlo_numpy.py', ['--draws', String(DRAWS), '--years', String(YEARS), ...args]);
 
 function readTable(path: string): { ids: string[]; input: AttainmentBatchInput } {
   const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
@@ -58,13 +38,13 @@ export async function benchmarks(log: (line: string) => void): Promise<Benchmark
   try {
     const csv = join(dir, 'indicators.csv');
     const probsCsv = join(dir, 'probs.csv');
-    runPeer(['--write-csv', csv, '--reps', '1']);
+    runMonteCarloPeer(['--write-csv', csv, '--reps', '1']);
     const { ids, input } = readTable(csv);
     const K = ids.length;
     const units = K * DRAWS * YEARS;
     log(`monte carlo: ${K} indicators x ${DRAWS} draws x ${YEARS} years (peer table ${csv})`);
 
-    const peer1 = runPeer(['--read-csv', csv, '--probs-csv', probsCsv, '--reps', String(REPS)]);
+    const peer1 = runMonteCarloPeer(['--read-csv', csv, '--probs-csv', probsCsv, '--reps', String(REPS)]);
     log(`  numpy: ${(peer1.draw_indicator_years_per_s / 1e6).toFixed(1)}M draw-indicator-years/s`);
 
     // ours, one thread
@@ -100,7 +80,7 @@ export async function benchmarks(log: (line: string) => void): Promise<Benchmark
 
     // peer again after ours, so a machine getting busier or quieter favours neither side: the peer's value is the
     // median of its timed repetitions before and after ours, ours the median of our repetitions in between
-    const peer2 = runPeer(['--read-csv', csv, '--reps', String(REPS)]);
+    const peer2 = runMonteCarloPeer(['--read-csv', csv, '--reps', String(REPS)]);
     const peerValue = units / median([...peer1.wall_s_all, ...peer2.wall_s_all]);
 
     // agreement with NumPy's probabilities: z = (p_ours - p_numpy) / sqrt(2 p (1 - p) / N)
