@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AttainabilityRow, DashboardInput } from '../types.ts';
-import { CHART_CONFIG, DEFAULT_CATEGORY_COLORS } from '../theme.ts';
-import { GROWTH_FORMAT, VL_SCHEMA, titleBlock, uniqueLabels, type SizeOptions, asSpec } from './common.ts';
+import { DEFAULT_CATEGORY_COLORS } from '../theme.ts';
+import { GROWTH_FORMAT, uniqueLabels, type SizeOptions, topLevelSpec } from './common.ts';
 import { growthGapLayers } from './growth-gap.ts';
 
 /**
@@ -108,10 +108,7 @@ export function attainabilityDashboard(input: DashboardInput, options: SizeOptio
       false,
     ),
   };
-  return asSpec({
-    $schema: VL_SCHEMA,
-    title: titleBlock(input.title, input.subtitle),
-    config: CHART_CONFIG,
+  return topLevelSpec(input, {
     datasets: { targets: rows },
     hconcat: [probability, growth],
     resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },

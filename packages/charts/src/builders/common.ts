@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { CHART_CONFIG } from '../theme.ts';
 /** Pieces shared by the builders: the `$schema`, title block, size options and number formats. */
 
 /** The Vega-Lite schema URL of the major version we build against (used by vega-embed to pick the parser). */
@@ -46,4 +47,18 @@ export function uniqueLabels(labels: readonly string[]): string[] {
  */
 export function asSpec(spec: object): TopLevelSpec {
   return spec as TopLevelSpec;
+}
+
+/**
+ * The top of every builder's spec, in a fixed key order: `$schema`, the title block, `width`/`height` (when the chart
+ * is sized at the top rather than per panel), the theme `config`, then the builder's `body` (data and marks).
+ *
+ * @example topLevelSpec({ title: '高新技术企业' }, { data: { values }, mark: 'bar' }, { width: 560, height: 300 })
+ */
+export function topLevelSpec(
+  heading: { title: string; subtitle?: string | undefined },
+  body: object,
+  size?: { width: number; height: number },
+): TopLevelSpec {
+  return asSpec({ $schema: VL_SCHEMA, title: titleBlock(heading.title, heading.subtitle), ...size, config: CHART_CONFIG, ...body });
 }

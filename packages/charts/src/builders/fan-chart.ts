@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Comparator } from '@trajectory/core';
 import type { FanChartInput } from '../types.ts';
-import { CHART_CONFIG, YEAR_AXIS, bandOpacity, withUnit } from '../theme.ts';
-import { VL_SCHEMA, VALUE_FORMAT, assertFinite, titleBlock, type SizeOptions, asSpec } from './common.ts';
+import { YEAR_AXIS, bandOpacity, withUnit } from '../theme.ts';
+import { VALUE_FORMAT, assertFinite, type SizeOptions, topLevelSpec } from './common.ts';
 
 /** Legend labels of the fan chart's series. */
 export interface FanChartLabels {
@@ -200,13 +200,8 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
     });
   }
 
-  return asSpec({
-    $schema: VL_SCHEMA,
-    title: titleBlock(input.title, input.subtitle),
-    width,
-    height,
-    config: CHART_CONFIG,
+  return topLevelSpec(input, {
     datasets,
     layer: layers,
-  });
+  }, { width, height });
 }

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FitDiagnosticsInput, ModelRow } from '../types.ts';
-import { CHART_CONFIG, YEAR_AXIS, withUnit } from '../theme.ts';
-import { VALUE_FORMAT, VL_SCHEMA, titleBlock, type SizeOptions, asSpec } from './common.ts';
+import { YEAR_AXIS, withUnit } from '../theme.ts';
+import { VALUE_FORMAT, type SizeOptions, topLevelSpec } from './common.ts';
 
 /** Columns of the model-comparison table, in display order. */
 const COLUMNS: { key: keyof ModelRow; title: string; digits: number }[] = [
@@ -44,10 +44,7 @@ export function fitDiagnostics(input: FitDiagnosticsInput, options: SizeOptions 
   const color = { field: 'model', type: 'nominal', scale: { domain: modelNames }, legend: { title: '模型 model' } } as const;
   const rowHeight = 22;
   const y = { field: 'model', type: 'nominal', sort: ordered.map((m) => m.model), axis: { title: null, orient: 'left', domain: false, ticks: false } } as const;
-  return asSpec({
-    $schema: VL_SCHEMA,
-    title: titleBlock(input.title, input.subtitle),
-    config: CHART_CONFIG,
+  return topLevelSpec(input, {
     vconcat: [
       {
         width,

@@ -1,7 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { GrowthGapInput, GrowthGapRow } from '../types.ts';
-import { CHART_CONFIG } from '../theme.ts';
-import { GROWTH_FORMAT, VL_SCHEMA, titleBlock, uniqueLabels, type SizeOptions, asSpec } from './common.ts';
+import { GROWTH_FORMAT, uniqueLabels, type SizeOptions, topLevelSpec } from './common.ts';
 
 /** Legend names of the two growth rates. */
 export const GROWTH_KINDS = { required: '要求 required', historical: '历史 historical', projected: '预测 projected' } as const;
@@ -79,12 +78,7 @@ export function growthGapChart(input: GrowthGapInput, options: SizeOptions = {})
   const labels = uniqueLabels(input.rows.map((r) => r.label));
   const rows = input.rows.map((r, i) => ({ ...r, label: labels[i] ?? r.label }));
   const { width = 420, height = Math.max(60, 26 * rows.length) } = options;
-  return asSpec({
-    $schema: VL_SCHEMA,
-    title: titleBlock(input.title, input.subtitle),
-    width,
-    height,
-    config: CHART_CONFIG,
+  return topLevelSpec(input, {
     ...growthGapLayers(rows, labels, true),
-  });
+  }, { width, height });
 }

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { PipelineInput } from '../types.ts';
-import { CHART_CONFIG, DEFAULT_PIPELINE_STAGES, YEAR_AXIS, withUnit } from '../theme.ts';
-import { VALUE_FORMAT, VL_SCHEMA, assertFinite, titleBlock, type SizeOptions, asSpec } from './common.ts';
+import { DEFAULT_PIPELINE_STAGES, withUnit } from '../theme.ts';
+import { VALUE_FORMAT, assertFinite, type SizeOptions, topLevelSpec } from './common.ts';
 
 const STAGE_COLORS = ['#c6dbef', '#6baed6', '#2171b5', '#08306b', '#41ab5d', '#fd8d3c'];
 
@@ -32,12 +32,7 @@ export function pipelineChart(input: PipelineInput, options: SizeOptions = {}): 
   const years = [...new Set(values.map((v) => v.year))].sort((a, b) => a - b);
   const yTitle = withUnit('存量 stock', input.unit);
   const kinds = ['实际 observed', '预测 projected'].filter((k) => values.some((v) => v.kind === k));
-  return asSpec({
-    $schema: VL_SCHEMA,
-    title: titleBlock(input.title, input.subtitle),
-    width,
-    height,
-    config: CHART_CONFIG,
+  return topLevelSpec(input, {
     data: { values },
     mark: { type: 'bar' },
     encoding: {
@@ -58,5 +53,5 @@ export function pipelineChart(input: PipelineInput, options: SizeOptions = {}): 
         { field: 'kind', type: 'nominal', title: '类型' },
       ],
     },
-  });
+  }, { width, height });
 }

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScenarioComparisonInput } from '../types.ts';
-import { CHART_CONFIG, YEAR_AXIS, bandOpacity, withUnit } from '../theme.ts';
-import { VALUE_FORMAT, VL_SCHEMA, assertFinite, titleBlock, type SizeOptions, asSpec } from './common.ts';
+import { YEAR_AXIS, bandOpacity, withUnit } from '../theme.ts';
+import { VALUE_FORMAT, assertFinite, type SizeOptions, topLevelSpec } from './common.ts';
 
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
 
@@ -87,13 +87,8 @@ export function scenarioComparison(input: ScenarioComparisonInput, options: Scen
   const datasets: Record<string, object[]> = { median };
   if (bands.length) datasets.bands = bands;
   if (history.length) datasets.history = history;
-  return asSpec({
-    $schema: VL_SCHEMA,
-    title: titleBlock(input.title, input.subtitle),
-    width,
-    height,
-    config: CHART_CONFIG,
+  return topLevelSpec(input, {
     datasets,
     layer: layers,
-  });
+  }, { width, height });
 }
