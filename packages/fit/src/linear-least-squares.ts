@@ -1,5 +1,6 @@
 import { negDot2Strided, residualDot2 } from './linalg/compensated.ts';
 import { applyQ, applyQt, qrFactor } from './linalg/qr-factor.ts';
+import { upperTriangularInverse } from './linalg/triangular-inverse.ts';
 
 /** Options of {@link linearLeastSquares}. */
 export interface LinearLeastSquaresOptions {
@@ -174,15 +175,7 @@ export function linearLeastSquares(
   let covariance: number[][] | null = null;
   const stderr = new Array<number>(p).fill(NaN);
   if (rank === p && dof > 0) {
-    const rinv = new Float64Array(p * p);
-    for (let j = p - 1; j >= 0; j--) {
-      rinv[j * p + j] = 1 / rAt(j, j);
-      for (let i = j - 1; i >= 0; i--) {
-        let s = 0;
-        for (let k = i + 1; k <= j; k++) s += rAt(i, k) * rinv[k * p + j]!;
-        rinv[i * p + j] = -s / rAt(i, i);
-      }
-    }
+    const rinv = upperTriangularInverse(p, rAt);
     covariance = Array.from({ length: p }, () => new Array<number>(p).fill(0));
     const s2 = sigma * sigma;
     for (let u = 0; u < p; u++) {

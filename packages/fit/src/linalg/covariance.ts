@@ -1,4 +1,5 @@
 import { qrFactor } from './qr-factor.ts';
+import { upperTriangularInverse } from './triangular-inverse.ts';
 
 /** Result of {@link unscaledCovariance}: (JᵀJ)⁻¹ as a row-major flat array (null when rank-deficient). */
 export interface UnscaledCovariance {
@@ -73,16 +74,8 @@ export function unscaledCovariance(
   const condition = r0 / Math.abs(rdiag[p - 1]!);
   if (rank < p) return { inverse: null, rank, condition };
   // Rinv (upper triangular, p × p, row-major) by back substitution.
-  const rinv = w.rinv.fill(0);
   const rAt = (i: number, j: number): number => (i === j ? rdiag[i]! : jac[j * m + i]!);
-  for (let j = p - 1; j >= 0; j--) {
-    rinv[j * p + j] = 1 / rAt(j, j);
-    for (let i = j - 1; i >= 0; i--) {
-      let s = 0;
-      for (let k = i + 1; k <= j; k++) s += rAt(i, k) * rinv[k * p + j]!;
-      rinv[i * p + j] = -s / rAt(i, i);
-    }
-  }
+  const rinv = upperTriangularInverse(p, rAt, w.rinv.fill(0));
   // (RᵀR)⁻¹ = Rinv Rinvᵀ in pivoted order, then un-pivot and un-scale.
   const inverse = w.inverse;
   for (let a = 0; a < p; a++) {
