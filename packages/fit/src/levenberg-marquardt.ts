@@ -327,16 +327,9 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
       }
       // Qᵀ f; keep the first p components in qtf and put diag(R) back on the diagonal.
       for (let i = 0; i < m; i++) wa4[i] = fvec[i]!;
+      applyQt(m, p, fjac, wa4); // m >= p here
       for (let j = 0; j < p; j++) {
-        const cj = j * m;
-        const ajj = fjac[cj + j]!;
-        if (ajj !== 0) {
-          let sum = 0;
-          for (let i = j; i < m; i++) sum += fjac[cj + i]! * wa4[i]!;
-          const temp = -sum / ajj;
-          for (let i = j; i < m; i++) wa4[i]! += fjac[cj + i]! * temp;
-        }
-        fjac[cj + j] = wa1[j]!;
+        fjac[j * m + j] = wa1[j]!;
         qtf[j] = wa4[j]!;
       }
       // Scaled gradient: largest cosine between f and a column of J.

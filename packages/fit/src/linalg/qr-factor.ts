@@ -88,16 +88,7 @@ export function qrFactor(
  */
 export function applyQt(m: number, n: number, a: Float64Array, b: Float64Array): void {
   const minmn = Math.min(m, n);
-  for (let j = 0; j < minmn; j++) {
-    const cj = j * m;
-    const ajj = a[cj + j]!;
-    if (ajj !== 0) {
-      let sum = 0;
-      for (let i = j; i < m; i++) sum += a[cj + i]! * b[i]!;
-      const temp = -sum / ajj;
-      for (let i = j; i < m; i++) b[i]! += temp * a[cj + i]!;
-    }
-  }
+  for (let j = 0; j < minmn; j++) reflect(m, a, j, b);
 }
 
 /**
@@ -107,14 +98,16 @@ export function applyQt(m: number, n: number, a: Float64Array, b: Float64Array):
  * applyQ(m, n, a, b); // b ← Q b
  */
 export function applyQ(m: number, n: number, a: Float64Array, b: Float64Array): void {
-  for (let j = Math.min(m, n) - 1; j >= 0; j--) {
-    const cj = j * m;
-    const ajj = a[cj + j]!;
-    if (ajj !== 0) {
-      let sum = 0;
-      for (let i = j; i < m; i++) sum += a[cj + i]! * b[i]!;
-      const temp = -sum / ajj;
-      for (let i = j; i < m; i++) b[i]! += temp * a[cj + i]!;
-    }
-  }
+  for (let j = Math.min(m, n) - 1; j >= 0; j--) reflect(m, a, j, b);
+}
+
+/** Applies the j-th Householder reflection (column j of `a` from row j, scaled so a[j][j] carries it) to `b`. */
+function reflect(m: number, a: Float64Array, j: number, b: Float64Array): void {
+  const cj = j * m;
+  const ajj = a[cj + j]!;
+  if (ajj === 0) return;
+  let sum = 0;
+  for (let i = j; i < m; i++) sum += a[cj + i]! * b[i]!;
+  const temp = -sum / ajj;
+  for (let i = j; i < m; i++) b[i]! += temp * a[cj + i]!;
 }
