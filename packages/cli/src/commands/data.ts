@@ -14,6 +14,7 @@ import {
   type Target,
 } from '@trajectory/core';
 import { parseCommandArgs, printError } from '../command-args.ts';
+import { displayWidth, padDisplay } from '../text-table.ts';
 
 const usage = `usage: trajectory data [--region R] [--json] [--conflicts]
 
@@ -25,13 +26,6 @@ const usage = `usage: trajectory data [--region R] [--json] [--conflicts]
   --json        machine-readable output (JSON on stdout)
   -h, --help    this help`;
 
-/** Display width in a monospace terminal: CJK and full-width characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 /** Where a value was read: the document (without .txt) and the row id's suffix (`.prose`, `.sec3`) if any. */
 function where(source: { doc: string; rowId?: string }, kind: string, year: number, indicator: string): string {
   const doc = source.doc.replace(/\.txt$/, '');
@@ -39,7 +33,7 @@ function where(source: { doc: string; rowId?: string }, kind: string, year: numb
   const suffix = source.rowId && source.rowId.startsWith(base + '.') ? source.rowId.slice(base.length + 1) : '';
   return suffix ? `${doc} (${suffix})` : doc;
 }
-const cell = (s: string, n: number) => pad(s, Math.max(n, width(s) + 2));
+const cell = (s: string, n: number) => padDisplay(s, Math.max(n, displayWidth(s) + 2));
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(10))));
 
 function targetText(t: Target, unit: string): string {
@@ -65,9 +59,9 @@ function printRegion(group: RegionIndicators, lines: string[]): void {
     for (const o of ind.observations) {
       const bound = o.comparator ? `${o.comparator} ` : '';
       const period = o.period ? `  over ${o.period[0]}-${o.period[1]}` : '';
-      lines.push(`    ${pad('observed', 9)}${o.year}  ${cell(`${bound}${fmt(o.value)}${period}`, 44)}${where(o.source, 'observed', o.year, ind.id)}`);
+      lines.push(`    ${padDisplay('observed', 9)}${o.year}  ${cell(`${bound}${fmt(o.value)}${period}`, 44)}${where(o.source, 'observed', o.year, ind.id)}`);
     }
-    for (const t of ind.targets) lines.push(`    ${pad('target', 9)}${t.year}  ${cell(targetText(t, ind.unit), 44)}${where(t.source, 'target', t.year, ind.id)}`);
+    for (const t of ind.targets) lines.push(`    ${padDisplay('target', 9)}${t.year}  ${cell(targetText(t, ind.unit), 44)}${where(t.source, 'target', t.year, ind.id)}`);
   }
   lines.push('');
 }
@@ -79,7 +73,7 @@ function printConflicts(conflicts: Conflict[], lines: string[]): void {
     for (const e of c.entries) {
       const cmp = e.comparator && e.comparator !== '=' ? `${e.comparator} ` : '';
       const rel = e.relativeText ? ` (from "${e.relativeText}")` : '';
-      lines.push(`    ${pad(cmp + fmt(e.value) + rel, 34)}${e.doc}  ${e.rowId ?? ''}`);
+      lines.push(`    ${padDisplay(cmp + fmt(e.value) + rel, 34)}${e.doc}  ${e.rowId ?? ''}`);
       lines.push(`        “${e.quote.replace(/\s*\n\s*/g, ' / ')}”`);
     }
     lines.push('');

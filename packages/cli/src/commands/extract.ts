@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeDocument, extractCandidates, writeCandidatesCsv, type Candidate } from '@trajectory/extract';
 import { parseCommandArgs, printError } from '../command-args.ts';
+import { alignColumns, columnWidths } from '../text-table.ts';
 
 const USAGE = `usage: trajectory extract <plan.txt> [--json] [--out candidates.csv] [--min-confidence 0.5]
 
@@ -69,10 +70,8 @@ function formatTable(candidates: Candidate[]): string {
     c.confidence.toFixed(2), c.kind, String(c.year ?? '?'), c.value === null ? '(blank)' : String(c.value), c.unit, c.comparator,
     truncate(c.indicator_zh, 28), c.relative_kind ? `${c.relative_kind} ${c.relative_amount ?? ''}${c.relative_base_year ? ` vs ${c.relative_base_year}` : ''}${c.scope ? ` ${c.scope}` : ''}` : '', c.rule,
   ]);
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
-  const line = (cells: string[]) => cells.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  const rule = columnWidths([header, ...rows]).map((w) => '-'.repeat(w));
+  return alignColumns([header, rule, ...rows]).join('\n');
 }
 
 function truncate(s: string, n: number): string {

@@ -10,6 +10,7 @@ import {
   type ScenarioResult,
 } from '@trajectory/scenario';
 import { parseCommandArgs, printError } from '../command-args.ts';
+import { alignColumns } from '../text-table.ts';
 
 const USAGE = `usage: trajectory run <scenario-file> [--draws N] [--seed S] [--json] [--out DIR]
 
@@ -82,10 +83,7 @@ async function writeOutputs(dir: string, result: ScenarioResult, scenario: Param
 const pct = (p: number, se: number): string => (Number.isFinite(p) ? `${(p * 100).toFixed(1)}% ±${(se * 100).toFixed(1)}` : '—');
 const num = (v: number): string => (Math.abs(v) >= 1000 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toPrecision(3));
 
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
-  return rows.map((r) => `  ${r.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - [...c].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)))).join('  ')}`.trimEnd());
-}
+const table = (rows: string[][]): string[] => alignColumns(rows, '  ');
 
 function summary(r: ScenarioResult, out?: string): string {
   const s = r.scenario;

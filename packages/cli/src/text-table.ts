@@ -1,0 +1,48 @@
+/**
+ * Aligned plain-text tables for the commands' terminal output, where CJK and full-width characters take two columns
+ * (East Asian Wide/Fullwidth, Unicode UAX #11: Hangul Jamo, CJK radicals to Yi, Hangul syllables, CJK compatibility
+ * ideographs and forms, full-width forms).
+ */
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/**
+ * Display width of `s` in a monospace terminal (wide characters count 2).
+ *
+ * @example displayWidth('高企 650') // 8
+ */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * `s` followed by spaces up to display width `n` (unchanged when already as wide).
+ *
+ * @example padDisplay('瞪羚', 6) // '瞪羚  '
+ */
+export function padDisplay(s: string, n: number): string {
+  return s + ' '.repeat(Math.max(0, n - displayWidth(s)));
+}
+
+/**
+ * The display width of each column: the widest cell in it.
+ *
+ * @example columnWidths([['id', '名称'], ['gazelle', '瞪羚']]) // [7, 4]
+ */
+export function columnWidths(rows: readonly (readonly string[])[]): number[] {
+  const n = Math.max(0, ...rows.map((r) => r.length));
+  return Array.from({ length: n }, (_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+}
+
+/**
+ * Lines of `rows` with every column padded to its width, columns two spaces apart, `indent` before each line and
+ * trailing spaces removed.
+ *
+ * @example alignColumns([['a', 'bb'], ['瞪羚', 'c']]) // ['a     bb', '瞪羚  c']
+ */
+export function alignColumns(rows: readonly (readonly string[])[], indent = ''): string[] {
+  const widths = columnWidths(rows);
+  return rows.map((r) => `${indent}${r.map((c, i) => padDisplay(c, widths[i]!)).join('  ')}`.trimEnd());
+}
