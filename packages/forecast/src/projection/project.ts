@@ -37,6 +37,7 @@ interface Plan {
  * Paths are simulated on the log scale for positive series, on the logit scale when `bounds` are given.
  *
  * @throws RangeError for empty series, NaN values, non-increasing years, values outside bounds, a horizon < 1,
+ *   an unknown method or calibration profile,
  *   or a method that needs positive values (growth-rate, reference-class) given non-positive ones.
  * @example
  * const p = project({ years: [2018, 2019, 2020], values: [100, 110, 120] }, { horizon: 5 });
@@ -64,7 +65,7 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
   let method = options.method ?? 'auto';
   const profile = options.calibration ?? 'm4';
   const cal = intervalCalibration(profile);
-  if (!cal) warnings.push(`calibration profile "${profile}" not found`);
+  if (!cal) throw new RangeError(`project(series): calibration profile "${profile}" not found (calibration/intervals-${profile}.json)`);
   const calName = profile.toUpperCase();
   let autoNote = '';
   if (method === 'auto') {

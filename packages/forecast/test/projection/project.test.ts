@@ -55,6 +55,7 @@ describe('project(series, options)', () => {
     expect(() => project({ years: [2020], values: [0] })).toThrow(/positive/);
     expect(() => project(series, { toYear: 2019 })).toThrow(/after the last observation/);
     expect(() => project(series, { method: 'no-such-method' })).toThrow(/unknown method/);
+    expect(() => project(series, { calibration: 'm9' })).toThrow(/calibration profile "m9" not found/);
   });
 });
 
