@@ -160,7 +160,7 @@ for (const m of POINT_METHODS) {
     // trend cells keep their median: the conditional bias of the point forecast (fast growth reverts)
     cells: Object.fromEntries(
       // (only for the combination, auto's default: a named method keeps its own point forecast as median)
-      cellNames.map((c) => [c, groupsOf(`|${c}`, m, !(args['trend-cells'] && m === 'combination') && !args.uncentered, COARSE_GROUPS)]),
+      cellNames.map((c) => [c, groupsOf(`|${c}`, m, !(args['trend-cells'] && (m === 'combination' || m === 'median-combination')) && !args.uncentered, COARSE_GROUPS)]),
     ),
     categories: Object.fromEntries(categoryNames.map((c) => [c, groupsOf(`|${c}`, m, !args.uncentered, COARSE_GROUPS)])),
   };
@@ -174,7 +174,7 @@ const auto = GROUPS.flatMap(([minN, maxN], g) => {
     return { method: m, smape: round(a.smape / a.count), mase: round(a.mase / a.count), owa: round(owa), count: a.count };
   });
   // Combinations are the robust default; a single method replaces it only with a clear margin of evidence.
-  const comb = scores.find((x) => x.method === 'combination')!;
+  const comb = scores.find((x) => x.method === 'combination')!; // the default
   const best = scores.reduce((a, b) => (b.owa < a.owa ? b : a));
   const method = best.owa < (1 - SWITCH_MARGIN) * comb.owa ? best.method : 'combination';
   return [{ minN, maxN, method, scores }];

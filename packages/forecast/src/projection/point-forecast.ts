@@ -5,10 +5,10 @@ import { thetaForecast } from './methods/theta.ts';
 import type { Scale } from './transform.ts';
 
 /** Extrapolative methods with a point forecast on a regular yearly grid. */
-export type PointMethod = 'naive' | 'drift' | 'theta' | 'damped' | 'combination';
+export type PointMethod = 'naive' | 'drift' | 'theta' | 'damped' | 'combination' | 'median-combination';
 
 /** Point methods by name. */
-export const POINT_METHODS: readonly PointMethod[] = ['naive', 'drift', 'theta', 'damped', 'combination'];
+export const POINT_METHODS: readonly PointMethod[] = ['naive', 'drift', 'theta', 'damped', 'combination', 'median-combination'];
 
 const BASE = { naive: naiveForecast, drift: driftForecast, theta: thetaForecast, damped: dampedForecast };
 
@@ -17,7 +17,8 @@ const BASE = { naive: naiveForecast, drift: driftForecast, theta: thetaForecast,
  *
  * For positive series simulated on the log scale the single methods run on the original values (as
  * `forecast::rwf/thetaf/ets` do), and `combination` is the equal-weight mean of six forecasts: drift, Theta and
- * damped trend fitted to the values and to their logarithms (back-transformed). On logit or identity scales
+ * damped trend fitted to the values and to their logarithms (back-transformed); `median-combination` is their
+ * median (robust to one explosive member on short volatile windows). On logit or identity scales
  * the methods run on the simulation scale and `combination` averages the three. Level forecasts that fall
  * to ≤ 0 on a log scale are floored at 0.1% of the last value (never reached by the combination on M3/M4).
  *
@@ -51,10 +52,19 @@ export function pointForecasts(
     if (want.has(m) || (comb && m !== 'naive')) level[m] = BASE[m](onLog ? values : z, horizon);
     if (want.has(m)) out[m] = toSim(level[m]!);
   }
-  if (comb) {
+  if (comb || want.has('median-combination')) {
+    for (const m of ['drift', 'theta', 'damped'] as const) level[m] ??= BASE[m](onLog ? values : z, horizon);
     const parts = [level.drift!, level.theta!, level.damped!];
     if (onLog) for (const m of ['drift', 'theta', 'damped'] as const) parts.push(BASE[m](z, horizon).map(Math.exp));
-    out.combination = toSim(parts[0]!.map((_, i) => parts.reduce((s, p) => s + p[i]!, 0) / parts.length));
+    if (comb) out.combination = toSim(parts[0]!.map((_, i) => parts.reduce((s, p) => s + p[i]!, 0) / parts.length));
+    if (want.has('median-combination'))
+      out['median-combination'] = toSim(
+        parts[0]!.map((_, i) => {
+          const v = parts.map((p) => p[i]!).sort((a, b) => a - b);
+          const k = v.length >> 1;
+          return v.length % 2 ? v[k]! : (v[k - 1]! + v[k]!) / 2;
+        }),
+      );
   }
   return out;
 }

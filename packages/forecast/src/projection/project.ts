@@ -79,7 +79,7 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
           : `auto: ${choice.method} beat the combination by over 5% OWA for ${choice.minN}–${choice.maxN} observations on ${calName} training pseudo-origins; `;
     }
   }
-  if ((method === 'theta' || method === 'damped' || method === 'combination') && n < 3) {
+  if ((method === 'theta' || method === 'damped' || method === 'combination' || method === 'median-combination') && n < 3) {
     warnings.push(`${method} needs at least 3 years; used ${n === 1 ? 'reference-class' : 'growth-rate'} instead`);
     method = n === 1 ? 'reference-class' : 'growth-rate';
   }
@@ -164,6 +164,7 @@ function pointPlan(
     theta: 'Theta method (SES + half the linear trend)',
     damped: 'damped-trend exponential smoothing',
     combination: 'mean of drift, Theta and damped trend fitted to values and to logs',
+    'median-combination': 'median of drift, Theta and damped trend fitted to values and to logs',
   };
   return {
     method,
