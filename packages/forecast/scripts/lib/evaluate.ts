@@ -31,6 +31,10 @@ export interface SeriesResult {
   /** number of horizons inside the 80% / 95% intervals */
   in80: number;
   in95: number;
+  /** per horizon h = 1..H: 1 when the actual lies inside the 80% / 95% interval, else 0; and the sMAPE at h */
+  in80ByH: number[];
+  in95ByH: number[];
+  smapeByH: number[];
   horizons: number;
   /** P(value at TARGET_H ≥ target) for each TARGET_RATES entry, and whether it happened */
   p: number[];
@@ -50,7 +54,7 @@ export function evaluateSeries(s: CompetitionSeries, index: number, o: BacktestO
   const scale = naiveScale(s.train);
   const last = train[train.length - 1]!;
   const naive = s.test.map(() => last);
-  const base: Omit<SeriesResult, 'method' | 'smape' | 'mase' | 'msis' | 'in80' | 'in95' | 'p' | 'hit'> = {
+  const base: Omit<SeriesResult, 'method' | 'smape' | 'mase' | 'msis' | 'in80' | 'in95' | 'in80ByH' | 'in95ByH' | 'smapeByH' | 'p' | 'hit'> = {
     id: s.id,
     naiveSmape: smape(s.test, naive),
     naiveMase: scale > 0 ? mase(s.test, naive, scale) : NaN,
@@ -59,13 +63,10 @@ export function evaluateSeries(s: CompetitionSeries, index: number, o: BacktestO
   const p = project({ years, values: train }, { horizon: H, method: o.method, category: s.category, nPaths: o.nPaths, seed: o.seed + index, calibration: o.calibration });
   const i80 = p.intervals.find((i) => i.level === 80)!;
   const i95 = p.intervals.find((i) => i.level === 95)!;
-  let in80 = 0;
-  let in95 = 0;
-  for (let h = 0; h < H; h++) {
-    const y = s.test[h]!;
-    if (y >= i80.lower[h]! && y <= i80.upper[h]!) in80++;
-    if (y >= i95.lower[h]! && y <= i95.upper[h]!) in95++;
-  }
+  const in80ByH = s.test.map((y, h) => (y >= i80.lower[h]! && y <= i80.upper[h]! ? 1 : 0));
+  const in95ByH = s.test.map((y, h) => (y >= i95.lower[h]! && y <= i95.upper[h]! ? 1 : 0));
+  const in80 = in80ByH.reduce((a: number, x) => a + x, 0);
+  const in95 = in95ByH.reduce((a: number, x) => a + x, 0);
   const actual = s.test[TARGET_H - 1]!;
   const probs: number[] = [];
   const hit: boolean[] = [];
@@ -84,6 +85,9 @@ export function evaluateSeries(s: CompetitionSeries, index: number, o: BacktestO
     msis: scale > 0 ? msis(s.test, i95.lower, i95.upper, scale) : NaN,
     in80,
     in95,
+    in80ByH,
+    in95ByH,
+    smapeByH: s.test.map((y, h) => smape([y], [p.median[h]!])),
     p: probs,
     hit,
   };
@@ -108,6 +112,8 @@ export interface BacktestSummary {
   brierClimatology: number;
   brierSkill: number;
   reliability: { bin: string; n: number; meanP: number; observed: number }[];
+  /** coverage of the 80% / 95% intervals and sMAPE at each horizon h = 1..H */
+  byHorizon: { h: number; coverage80: number; coverage95: number; smape: number }[];
   /** mean probability and observed success rate per required growth rate */
   byTarget: { rate: number; meanP: number; observed: number }[];
   scaleZeroSeries: number;
@@ -167,6 +173,12 @@ export function aggregate(results: SeriesResult[], o: BacktestOptions): Backtest
     brierClimatology: r4(brierC / count),
     brierSkill: r4(1 - brier / brierC),
     reliability: bins.map((b) => ({ bin: b.bin, n: b.n, meanP: r4(b.n ? b.sp / b.n : NaN), observed: r4(b.n ? b.so / b.n : NaN) })),
+    byHorizon: Array.from({ length: ok[0]?.horizons ?? 0 }, (_, h) => ({
+      h: h + 1,
+      coverage80: r4(mean(ok.map((r) => r.in80ByH[h]!))),
+      coverage95: r4(mean(ok.map((r) => r.in95ByH[h]!))),
+      smape: r4(mean(ok.map((r) => r.smapeByH[h]!))),
+    })),
     byTarget: TARGET_RATES.map((rate, k) => ({ rate, meanP: r4(mean(ok.map((r) => r.p[k]!))), observed: r4(climate[k]!) })),
     scaleZeroSeries: ok.length - scaled.length,
   };

@@ -20,8 +20,9 @@ describe('competition metrics on a hand-computed example', () => {
 
   it('aggregate: Brier score, climatological skill and reliability bins', () => {
     // two series, six targets each; hand-computed Brier over 12 forecasts
-    const mk = (p: number[], hit: boolean[]): SeriesResult => ({
+    const mk = (p: number[], hit: boolean[], in80ByH = [1, 1, 1, 1, 1, 0], in95ByH = [1, 1, 1, 1, 1, 1]): SeriesResult => ({
       id: 'x', method: 'm', smape: 10, naiveSmape: 20, mase: 1, naiveMase: 2, msis: 5, in80: 5, in95: 6, horizons: 6, p, hit,
+      in80ByH, in95ByH, smapeByH: [2, 4, 6, 8, 10, 30],
     });
     const a = mk([0.9, 0.8, 0.5, 0.3, 0.1, 0.05], [true, true, false, false, false, false]);
     const b = mk([0.95, 0.6, 0.4, 0.2, 0.1, 0.0], [true, false, true, false, false, false]);
@@ -39,5 +40,22 @@ describe('competition metrics on a hand-computed example', () => {
     const bin9 = r.reliability[9]!; // p in [0.9, 1]: 0.9, 0.95 -> both hit
     expect(bin9).toMatchObject({ n: 2, meanP: 0.925, observed: 1 });
     expect(r.reliability.reduce((s, b) => s + b.n, 0)).toBe(12);
+    // per horizon: both series miss the 80% interval at h = 6 only
+    expect(r.byHorizon.map((x) => x.coverage80)).toEqual([1, 1, 1, 1, 1, 0]);
+    expect(r.byHorizon.map((x) => x.coverage95)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(r.byHorizon.map((x) => x.smape)).toEqual([2, 4, 6, 8, 10, 30]);
+  });
+
+  it('aggregate: per-horizon coverage averages over series', () => {
+    const mk = (in80ByH: number[]): SeriesResult => ({
+      id: 'x', method: 'm', smape: 1, naiveSmape: 1, mase: 1, naiveMase: 1, msis: 1, horizons: 2, p: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], hit: [true, true, true, false, false, false],
+      in80: in80ByH.reduce((a, b) => a + b, 0), in95: 2, in80ByH, in95ByH: [1, 1], smapeByH: [1, 1],
+    });
+    const r = aggregate([mk([1, 0]), mk([1, 1]), mk([0, 0]), mk([1, 0])], { method: 'm', window: 0, nPaths: 10, seed: 1, calibration: 'm4' });
+    expect(r.byHorizon).toEqual([
+      { h: 1, coverage80: 0.75, coverage95: 1, smape: 1 },
+      { h: 2, coverage80: 0.25, coverage95: 1, smape: 1 },
+    ]);
+    expect(r.coverage80).toBeCloseTo((0.75 + 0.25) / 2, 12);
   });
 });
