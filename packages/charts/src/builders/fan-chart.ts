@@ -28,7 +28,7 @@ const DEFAULT_LABELS: FanChartLabels = {
 
 /** Options of {@link fanChart}. */
 export interface FanChartOptions extends SizeOptions {
-  /** legend and axis wording; @default {@link DEFAULT_LABELS} (bilingual) */
+  /** legend and axis wording; @default `DEFAULT_LABELS` (bilingual) */
   labels?: Partial<FanChartLabels>;
   /** start the median line and the bands at the last observation, so the fan opens from the data; @default true */
   connect?: boolean;

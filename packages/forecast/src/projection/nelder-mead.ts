@@ -9,7 +9,8 @@ export interface NelderMeadResult {
 /**
  * Minimises `f` by the Nelder–Mead downhill simplex (Nelder & Mead 1965; standard coefficients 1, 2, ½, ½).
  * Converged when the spread of simplex values falls below `tol` (absolute + relative).
- * @param step initial simplex step per coordinate
+ * @param options `step`: initial simplex step per coordinate (default 10% of |x0|, or 0.1); `maxIterations` (default
+ *   200·n); `tol` (default 1e-8)
  * @example nelderMead(([a, b]) => (a! - 1) ** 2 + (b! + 2) ** 2, [0, 0]).x // ≈ [1, -2]
  */
 export function nelderMead(

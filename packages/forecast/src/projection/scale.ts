@@ -14,7 +14,7 @@ export const MIN_LOG_SCALE = 0.005;
  * The series scale `s` that standardises forecast errors: a robust standard deviation of the first differences,
  * √(π/2) × their mean absolute deviation from the median (one outlier year does not blow up every interval, and
  * unlike the median absolute deviation it does not collapse on short windows), on the simulation scale, floored at
- * {@link MIN_LOG_SCALE} and capped at {@link MAX_LOG_SCALE} on log/logit scales, floored at 0.1% of the largest |value|
+ * `MIN_LOG_SCALE` and capped at `MAX_LOG_SCALE` on log/logit scales, floored at 0.1% of the largest |value|
  * on the identity scale.
  * @param z regular series on the simulation scale (n ≥ 2)
  * @example stepScale([0, 0.1, 0.3], 'log')
@@ -50,8 +50,8 @@ export const VOLATILITY_EDGES = [0.05, 0.15, Infinity];
 export const TREND_EDGES = [-0.01, 0.01, 0.03, 0.07, Infinity];
 
 /**
- * The calibration cell of a series: volatility bin × trend bin, e.g. `'v1t3'` (see {@link VOLATILITY_EDGES},
- * {@link TREND_EDGES}). Fast-growing and volatile series have differently shaped errors (growth reverts), so
+ * The calibration cell of a series: volatility bin × trend bin, e.g. `'v1t3'` (see `VOLATILITY_EDGES`,
+ * `TREND_EDGES`). Fast-growing and volatile series have differently shaped errors (growth reverts), so
  * the tables are learned per cell. `undefined` on the identity scale, where `s` is in data units.
  * @example calibrationCell(0.03, 0.05, 'log') // 'v0t3'
  */
