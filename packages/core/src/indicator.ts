@@ -40,6 +40,7 @@ export interface Source {
   unit?: string;
 }
 
+/** One observed value of an indicator: its year, the value in the indicator's unit, and where it was read. */
 export interface Observation {
   year: number;
   value: number;
@@ -73,6 +74,10 @@ export interface RelativeTarget {
   baseSource?: Source;
 }
 
+/**
+ * A plan's target for an indicator: the year, the absolute value (resolved from `relative` where the plan states it
+ * relative to a base), the comparator, the 预期性/约束性 attribute, the period of a cumulative target, and the source.
+ */
 export interface Target {
   year: number;
   /** absolute value; `null` when the document left the target blank (drafts) or it cannot be resolved */
@@ -87,6 +92,12 @@ export interface Target {
   accumulation?: Accumulation;
 }
 
+/**
+ * A development indicator of one region: names (Chinese and English), unit, kind of measure, stock or flow, bounds,
+ * scope note, and its observations and targets, each with provenance.
+ * @example
+ * const firms = loadSeedIndicators().find((i) => i.id === 'binhai.hightech_firms');
+ */
 export interface Indicator {
   /** stable id, e.g. `binhai.hightech_firms` */
   id: string;

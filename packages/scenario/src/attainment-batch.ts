@@ -9,6 +9,7 @@ import { simulateGrowthPaths, type GrowthPlan } from './growth-kernel.ts';
 import { hashId } from './hash-id.ts';
 import { createZiggurat } from './ziggurat.ts';
 
+/** K indicators as parallel arrays: base value, target, and the mean and sd of the yearly log growth rate. */
 export interface AttainmentBatchInput {
   base: ArrayLike<number>;
   target: ArrayLike<number>;

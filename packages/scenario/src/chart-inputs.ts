@@ -6,6 +6,7 @@
 import type { ScenarioResult } from './run-scenario.ts';
 import type { Scenario } from './types.ts';
 
+/** Input of the charts package's scenario comparison for one series (baseline vs scenario medians and bands). */
 export interface ComparisonInput {
   id: string;
   title: string;
@@ -15,6 +16,7 @@ export interface ComparisonInput {
   paths: { scenario: string; median: { year: number; value: number }[]; bands: { year: number; level: number; lower: number; upper: number }[] }[];
 }
 
+/** Input of the charts package's pipeline chart: median stocks of each stage over the years. */
 export interface PipelineChartInput {
   id: string;
   title: string;

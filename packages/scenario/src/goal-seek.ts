@@ -9,6 +9,7 @@ import { simulate, type SimulationOptions } from './simulate.ts';
 import { attainment, type Probability } from './summary.ts';
 import type { GoalSpec, Lever, Scenario, TargetSpec } from './types.ts';
 
+/** Result of {@link goalSeek}: the smallest lever value reaching the target with the required probability, beside the lever's historical value. */
 export interface GoalResult {
   target: string;
   lever: Lever;
@@ -25,6 +26,7 @@ export interface GoalResult {
   iterations: number;
 }
 
+/** Options of {@link goalSeek}. */
 export interface GoalSeekOptions {
   draws?: number;
   seed?: number;

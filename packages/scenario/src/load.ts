@@ -25,6 +25,7 @@ export const scenarioSchema: Record<string, unknown> = JSON.parse(
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(scenarioSchema);
 
+/** Options of {@link loadScenario} and {@link parseScenario}. */
 export interface LoadOptions {
   /** directory that relative paths (`data:`) resolve against; default: the file's directory */
   baseDir?: string;

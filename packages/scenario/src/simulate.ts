@@ -18,6 +18,7 @@ import type { IndicatorSpec, Intervention, Lever, PipelineSpec, Scenario } from 
 import { pulse, ramp, step } from './vensim.ts';
 import { createZiggurat } from './ziggurat.ts';
 
+/** Options of {@link simulate}. */
 export interface SimulationOptions {
   /** @default scenario.draws */
   draws?: number;

@@ -47,6 +47,7 @@ export interface ResolvedAssessOptions {
   seed: number;
   nPaths: number;
   method: string;
+  /** reference class of an indicator (undefined: the projector's default) */
   category: (indicator: Indicator) => string | undefined;
   projector: Projector;
   xushiTolerance: number;

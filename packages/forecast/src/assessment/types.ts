@@ -148,9 +148,13 @@ export interface Verdict<C extends string = string> {
   reason: string | null;
 }
 
+/** Eurostat's verdict: ratio of actual (or projected) to required growth. */
 export type EurostatVerdict = Verdict<EurostatClass>;
+/** UN ESCAP's verdict: the anticipated gap at the target year. */
 export type EscapVerdict = Verdict<EscapClass>;
+/** SDSN's trend arrow. */
 export type SdsnVerdict = Verdict<SdsnClass>;
+/** The Chinese mid-term check (序时进度). */
 export type XushiVerdict = Verdict<XushiClass>;
 
 /** The projection a target was assessed with (compact, JSON). */

@@ -5,7 +5,9 @@
  */
 export interface Scale {
   kind: 'identity' | 'log' | 'logit';
+  /** value -> simulation scale (identity, log, or logit within the bounds) */
   forward(x: number): number;
+  /** simulation scale -> value */
   inverse(z: number): number;
 }
 

@@ -12,11 +12,14 @@ export interface EscapInput {
   comparator: Comparator;
 }
 
+/** The assessor's name as shown beside its verdicts. */
 export const ESCAP_NAME = 'UN ESCAP anticipated progress / anticipated gap (Asia-Pacific SDG Progress Report)';
+/** The classification rule, in words, as shown with each verdict. */
 export const ESCAP_RULE =
   'gap G = 100 * (target - anticipated) / (target - base), % of the needed change still missing at the target ' +
   'year: anticipated value meets the target -> on track (maintain progress); 0 < G <= 100 -> needs acceleration; ' +
   'G > 100 (anticipated value further from the target than the base) -> regressing (reverse trend)';
+/** The published methodology the rule is taken from. */
 export const ESCAP_SOURCE =
   'UN ESCAP, Asia and the Pacific SDG Progress Report, Annex 1 "Technical notes – methodology to measure ' +
   'progress" (Anticipated Progress Index: gap between the predicted value and the target relative to the progress ' +

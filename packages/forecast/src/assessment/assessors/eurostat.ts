@@ -12,10 +12,13 @@ export interface EurostatInput {
   alreadyMet?: boolean;
 }
 
+/** The assessor's name as shown beside its verdicts. */
 export const EUROSTAT_NAME = 'Eurostat SDG progress (indicators with quantified targets)';
+/** The classification rule, in words, as shown with each verdict. */
 export const EUROSTAT_RULE =
   'ratio r = actual / required annual growth: r >= 0.95 significant progress; 0.60 <= r < 0.95 moderate; ' +
   '0 <= r < 0.60 insufficient; r < 0 movement away from the target';
+/** The published methodology the rule is taken from. */
 export const EUROSTAT_SOURCE =
   'Eurostat, Sustainable development in the European Union — Monitoring report on progress towards the SDGs in an ' +
   'EU context, Introduction, "How is progress assessed?": for indicators with a quantified target the actual ' +

@@ -11,10 +11,13 @@ export interface SdsnInput {
   alreadyMet?: boolean;
 }
 
+/** The assessor's name as shown beside its verdicts. */
 export const SDSN_NAME = 'SDSN SDG Index trend dashboard (Sustainable Development Report)';
+/** The classification rule, in words, as shown with each verdict. */
 export const SDSN_RULE =
   'ratio r = actual / required linear annual progress: r >= 1 on track (or target already met: maintaining ' +
   'achievement); 0.5 <= r < 1 moderately improving; 0 <= r < 0.5 stagnating; r < 0 decreasing';
+/** The published methodology the rule is taken from. */
 export const SDSN_SOURCE =
   'Sachs, Lafortune, Fuller et al., Sustainable Development Report (SDSN / Bertelsmann Stiftung), Annex "Methods ' +
   'summary": SDG Trend Dashboards — the linear annual growth rate needed to achieve the goal by the target year is ' +

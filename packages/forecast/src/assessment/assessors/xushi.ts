@@ -23,7 +23,9 @@ export interface XushiOptions {
   tolerance?: number;
 }
 
+/** The assessor's name as shown beside its verdicts. */
 export const XUSHI_NAME = '序时进度 (Chinese mid-term check: share of planned increase achieved vs share of period elapsed)';
+/** Where the practice is described. */
 export const XUSHI_SOURCE =
   'Practice of Chinese plan mid-term evaluations (规划纲要实施中期评估, e.g. 国家发展改革委《关于“十三五”规划纲要实施' +
   '中期评估的报告》2018; the rule 时间过半、任务过半): an indicator is on schedule (达到序时进度) when the share of the ' +
