@@ -33,6 +33,12 @@ async function main(argv: string[]): Promise<number> {
   return (await command.load()).run(rest);
 }
 
+// `trajectory assess | head` closes the pipe early: stop quietly rather than crash with EPIPE
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

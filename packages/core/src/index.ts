@@ -47,6 +47,9 @@ export {
 // Files
 export { writeFileAtomic, writeFileAtomicSync, copyFileAtomic } from './write-file-atomic.ts';
 
+// Terminal tables (CJK characters take two columns)
+export { alignColumns, columnWidths, displayWidth, padDisplay } from './text-table.ts';
+
 // Randomness
 export { createRng, type Rng } from './random.ts';
 export { indicatorsByRegion, type RegionIndicators } from './group-by-region.ts';

@@ -14,7 +14,7 @@ import {
   type Target,
 } from '@trajectory/core';
 import { parseCommandArgs, printError } from '../command-args.ts';
-import { displayWidth, padDisplay } from '../text-table.ts';
+import { displayWidth, padDisplay } from '@trajectory/core';
 
 const usage = `usage: trajectory data [--region R] [--json] [--conflicts]
 

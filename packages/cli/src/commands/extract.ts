@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeDocument, extractCandidates, writeCandidatesCsv, type Candidate } from '@trajectory/extract';
 import { parseCommandArgs, printError } from '../command-args.ts';
-import { alignColumns, columnWidths } from '../text-table.ts';
+import { alignColumns, columnWidths } from '@trajectory/core';
 
 const USAGE = `usage: trajectory extract <plan.txt> [--json] [--out candidates.csv] [--min-confidence 0.5]
 

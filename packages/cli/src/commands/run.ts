@@ -4,13 +4,12 @@
  * result.json, bands.csv, targets.csv and Vega-Lite specs (charts/*.vl.json). The logic is in @trajectory/scenario.
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from '@trajectory/core';
+import { alignColumns, writeFileAtomic } from '@trajectory/core';
 import {
   bandsToCsv, comparisonInputs, loadScenario, pipelineInputs, resultToJson, runScenario, ScenarioError, targetsToCsv,
   type ScenarioResult,
 } from '@trajectory/scenario';
 import { parseCommandArgs, printError } from '../command-args.ts';
-import { alignColumns } from '../text-table.ts';
 
 const USAGE = `usage: trajectory run <scenario-file> [--draws N] [--seed S] [--json] [--out DIR]
 

@@ -1,29 +1,5 @@
+import { displayWidth } from '@trajectory/core';
 import type { PlanAssessment, RegionAssessment, TargetAssessment, Verdict } from './types.ts';
-
-/**
- * Terminal display width of a string: East Asian wide and full-width characters take two columns (Unicode UAX #11
- * ranges for CJK, Hangul, full-width forms), everything else one.
- * @example
- * displayWidth('高新技术企业 high-tech'); // 12 + 10 = 22
- */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    w +=
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      (c >= 0x20000 && c <= 0x3fffd)
-        ? 2
-        : 1;
-  }
-  return w;
-}
 
 const SHORT: Record<string, string> = {
   'significant-progress': 'significant',

@@ -16,4 +16,6 @@ export { escapVerdict, ESCAP_NAME, ESCAP_RULE, ESCAP_SOURCE, type EscapInput } f
 export { sdsnVerdict, SDSN_NAME, SDSN_RULE, SDSN_SOURCE, type SdsnInput } from './assessors/sdsn.ts';
 export { xushiVerdict, XUSHI_NAME, XUSHI_SOURCE, type XushiInput, type XushiOptions } from './assessors/xushi.ts';
 // Terminal tables
-export { formatPlanTables, formatRegionTable, targetRow, TABLE_HEADERS, displayWidth, formatNumber, type FormatTableOptions } from './format-table.ts';
+export { formatPlanTables, formatRegionTable, targetRow, TABLE_HEADERS, formatNumber, type FormatTableOptions } from './format-table.ts';
+// display width of CJK text in a terminal, from core (kept here for callers of earlier versions)
+export { displayWidth } from '@trajectory/core';
