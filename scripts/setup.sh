@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Trajectory needs on a fresh Debian machine with Node >= 20.19:
 # pnpm (the version pinned in package.json), the workspace's npm packages, and the Debian packages
-# the tests use (Chromium for the report's browser test, a CJK font for PNG rendering, Jupyter for notebooks).
+# the tests use (Chromium for the report's browser test, a CJK font for PNG rendering and a Latin-only control font,
+# Jupyter for notebooks, SciPy/NumPy for the benchmarks' peers).
 # Safe to run twice. Set TRAJECTORY_SKIP_APT=1 to skip the Debian packages (e.g. without root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
   npm install -g "pnpm@${pnpm_version}" >/dev/null
 fi
 
-debian_packages=(chromium fonts-noto-cjk python3-scipy python3-numpy jupyter-nbconvert python3-ipykernel)
+debian_packages=(chromium fonts-noto-cjk fonts-dejavu-core python3-scipy python3-numpy jupyter-nbconvert python3-ipykernel)
 if [ "${TRAJECTORY_SKIP_APT:-0}" != "1" ] && command -v apt-get >/dev/null; then
   missing=()
   for p in "${debian_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -23,7 +23,9 @@ describe('README.md', () => {
       writeFileSync(file, code);
       try {
         const out = execFileSync(join(root, 'node_modules/.bin/tsx'), [file], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
-        expect(out.length).toBeGreaterThan(0); // every block prints what it shows
+        // every block prints what it shows, and nothing it prints is a missing or failed value
+        expect(out.trim().length).toBeGreaterThan(0);
+        expect(out).not.toMatch(/\bundefined\b|\bNaN\b|\bnull\b/);
       } finally {
         rmSync(file, { force: true });
       }

@@ -41,8 +41,13 @@ describe('fitCurve agrees with SciPy least_squares(lm) on the peer series', () =
     for (const c of fixture.cases) {
       const fit = fitCurve({ t: c.year, y: c.value }, 'logistic', tight);
       const s = c.scipy.logistic;
-      if (!s.ok || fit.atBound.length > 0) continue;
+      if (!s.ok) continue;
       compared++;
+      if (fit.atBound.length > 0) {
+        // our capacity bound stopped the fit short of SciPy's interior optimum: never worse than SciPy's RSS
+        expect(fit.rss).toBeLessThanOrEqual(s.rss * (1 + 1e-10));
+        continue;
+      }
       expect(rel(fit.rss, s.rss)).toBeLessThan(1e-10);
       [s.K, s.r, s.t0].forEach((ref, j) => {
         expect(Math.abs(fit.theta[j]! - ref)).toBeLessThanOrEqual(Math.max(tol * Math.abs(ref), 1e-5 * fit.stderr[j]!));

@@ -186,8 +186,10 @@ function growthPlan(
   calibration: IntervalCalibration | undefined,
   calName: string,
 ): Plan {
-  if (scale.kind === 'identity')
-    throw new RangeError('project(series): growth-rate requires positive values (a log model); got a value <= 0');
+  if (scale.kind === 'identity') {
+    const i = values.findIndex((v) => !(v > 0));
+    throw new RangeError(`project(series): growth-rate requires positive values (a log model); values[${i}] (year ${years[i]}) = ${values[i]}`);
+  }
   const k = years.length - 1;
   const span = years[k]! - years[0]!;
   const zLast = scale.forward(values[k]!);

@@ -5,15 +5,12 @@ import { assessPlan, type PlanAssessment } from '../../src/assessment/index.ts';
 // The whole seed dataset through the default projection engine (project of @trajectory/forecast).
 describe('assessPlan(loadSeedIndicators())', () => {
   const indicators = loadSeedIndicators();
-  const started = performance.now();
   const plan: PlanAssessment = assessPlan(indicators, { seed: 11 });
-  const seconds = (performance.now() - started) / 1000;
 
-  it('assesses every target without throwing, in well under 10 s', () => {
+  it('assesses every target without throwing', () => {
     const withTargets = indicators.filter((i) => i.targets.length > 0);
     expect(plan.summary.targets).toBe(withTargets.reduce((n, i) => n + i.targets.length, 0));
     expect(plan.summary.assessed).toBeGreaterThan(0);
-    expect(seconds).toBeLessThan(10);
   });
 
   it('gives every target a probability in [0, 1] or a status with a reason, and four named verdicts', () => {

@@ -51,7 +51,7 @@ describe('project(series, options)', () => {
     expect(() => project({ years: [2020, 2021], values: [1, NaN] })).toThrow(/values\[1\] \(year 2021\) must be finite/);
     expect(() => project({ years: [2021, 2020], values: [1, 2] })).toThrow(/strictly increasing/);
     expect(() => project({ years: [2020, 2021], values: [50, 120] }, { bounds: [0, 100] })).toThrow(/outside bounds/);
-    expect(() => project({ years: [2020, 2021], values: [-1, 2] }, { method: 'growth-rate' })).toThrow(/positive/);
+    expect(() => project({ years: [2020, 2021], values: [-1, 2] }, { method: 'growth-rate' })).toThrow('values[0] (year 2020) = -1');
     expect(() => project({ years: [2020], values: [0] })).toThrow(/positive/);
     expect(() => project(series, { toYear: 2019 })).toThrow(/after the last observation/);
     expect(() => project(series, { method: 'no-such-method' })).toThrow(/unknown method/);
