@@ -1,40 +1,19 @@
 /**
  * The projection engine the assessment runs on, as a parameter. By default it is `project` of this package's
- * projection module; tests and callers may pass their own (e.g. a closed-form synthetic projection). The types
- * below are the structural subset of `Projection`/`ProjectOptions` the assessment needs.
+ * projection module; tests and callers may pass their own (e.g. a closed-form synthetic projection).
  */
 import { project } from '../projection/index.ts';
+import type { Projection, ProjectOptions, YearlySeries } from '../projection/index.ts';
 
 /** A yearly series as `project` takes it: strictly increasing years and one finite value per year. */
-export interface ProjectorSeries {
-  years: number[];
-  values: number[];
-}
+export type ProjectorSeries = YearlySeries;
 
-/** The options the assessment passes to a projector (a subset of `ProjectOptions`). */
-export interface ProjectorOptions {
-  toYear: number;
-  bounds?: [number, number];
-  nPaths: number;
-  seed: number;
-  method?: string;
-  category?: string;
-}
+/** The options the assessment passes to a projector: `ProjectOptions` with the target year, paths and seed set. */
+export type ProjectorOptions = Required<Pick<ProjectOptions, 'toYear' | 'nPaths' | 'seed'>> &
+  Pick<ProjectOptions, 'bounds' | 'method' | 'category'>;
 
-/** What the assessment reads from a projection (structurally the `Projection` of `project`). */
-export interface ProjectionLike {
-  method: string;
-  methodNote: string;
-  lastYear: number;
-  years: number[];
-  median: number[];
-  mean: number[];
-  intervals: { level: 50 | 80 | 95; lower: number[]; upper: number[] }[];
-  /** row-major `nPaths × years.length` */
-  paths: Float64Array;
-  nPaths: number;
-  warnings: string[];
-}
+/** What the assessment reads from a projection: the `Projection` of `project`. */
+export type ProjectionLike = Projection;
 
 /** A projection engine: series and options in, simulated paths out. */
 export type Projector = (series: ProjectorSeries, options: ProjectorOptions) => ProjectionLike;
