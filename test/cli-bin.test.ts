@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, encoding: 'utf8' });
+
+describe('the trajectory command', () => {
+  it('the installed bin (node_modules/.bin/trajectory) lists the commands', { timeout: 60_000 }, () => {
+    const r = run(join(root, 'node_modules/.bin/trajectory'), ['--help']);
+    expect(r.status).toBe(0);
+    for (const command of ['data', 'assess', 'run', 'extract']) expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+
+  it('`pnpm trajectory data --conflicts` reports Nankai\'s 650 vs 500 high-tech firms for 2023', { timeout: 60_000 }, () => {
+    const r = run('pnpm', ['--silent', 'trajectory', 'data', '--conflicts']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/650/);
+    expect(r.stdout).toMatch(/500/);
+  });
+
+  it('an unknown command exits 2 with the usage', { timeout: 60_000 }, () => {
+    const r = run(join(root, 'node_modules/.bin/trajectory'), ['nonsense']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown command 'nonsense'");
+  });
+});
