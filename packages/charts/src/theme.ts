@@ -34,7 +34,11 @@ export const DEFAULT_CATEGORY_COLORS: Record<string, string> = {
   'not-assessable': '#999999',
 };
 
-/** Opacity of each band level: narrower bands darker, so nested bands read as a fan. */
+/**
+ * Opacity of each band level: narrower bands darker, so nested bands read as a fan.
+ * @example
+ * bandOpacity(50) > bandOpacity(95); // true: the 50% band is the darkest
+ */
 export function bandOpacity(level: number): number {
   return level <= 50 ? 0.45 : level <= 80 ? 0.3 : 0.18;
 }

@@ -78,7 +78,11 @@ function probabilityAt(scenario: Scenario, target: TargetSpec, lever: Lever, und
   return attainment(sim.values.get(target.indicator)!, draws, W, target.year - scenario.baseYear, target.comparator, target.value!);
 }
 
-/** The lever's historical or calibrated value and a default search range. */
+/**
+ * The lever's historical or calibrated value and a default search range.
+ * @example
+ * leverContext(scenario, { kind: 'growth', indicator: 'hightech' }).historical; // { value: 0.2, basis: '...' }
+ */
 export function leverContext(scenario: Scenario, lever: Lever): { historical: { value: number; basis: string }; range: [number, number] } {
   if (lever.kind === 'growth' || lever.kind === 'inflow') {
     const ind = scenario.indicators.find((i) => i.id === lever.indicator);

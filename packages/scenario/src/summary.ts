@@ -31,7 +31,12 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-/** Column `y` of a draws x W row-major matrix, sorted ascending. */
+/**
+ * Column `y` of a draws x W row-major matrix, sorted ascending.
+ * @example
+ * const finalYear = sortedColumn(paths, draws, years.length, years.length - 1);
+ * finalYear[Math.floor(draws / 2)]; // the median in the last year
+ */
 export function sortedColumn(values: Float64Array, draws: number, W: number, y: number): Float64Array {
   const col = new Float64Array(draws);
   for (let d = 0; d < draws; d++) col[d] = values[d * W + y]!;

@@ -38,14 +38,22 @@ export const ASSESSOR_CATEGORY_COLORS: Record<AssessorId, Record<string, string>
   xushi: { 提前实现: '#1a9850', 快于预期: '#66bd63', 基本符合: '#fdae61', 滞后: '#d73027', 'not-applicable': '#999999' },
 };
 
-/** `"高新技术企业数 2025 ≥ 2500 家"`, or `"… 2025 (目标空白)"` when the target value is unresolved. */
+/**
+ * `"高新技术企业数 2025 ≥ 2500 家"`, or `"… 2025 (目标空白)"` when the target value is unresolved.
+ * @example
+ * targetRowLabel(assessTarget(firms, firms.targets[0]!)); // '国家高新技术企业数 2025 ≥ 2500 家'
+ */
 export function targetRowLabel(t: TargetAssessment): string {
   const v = t.target.value;
   const what = v === null ? '(目标未定)' : `${COMPARATOR_TEXT[t.target.comparator]} ${v.toLocaleString('en-US', { maximumFractionDigits: 4 })} ${t.unit}`;
   return `${t.nameZh} ${t.target.year} ${what}`.trim();
 }
 
-/** `"004_….txt: «quote»"`: a source as one tooltip line. */
+/**
+ * `"004_….txt: «quote»"`: a source as one tooltip line.
+ * @example
+ * sourceLine({ doc: 'binhai-hitech-zone-14th-plan.txt', quote: '国家高新技术企业1597家' });
+ */
 export function sourceLine(source: { doc: string; quote: string }): string {
   return `${source.doc}: ${source.quote}`;
 }

@@ -7,6 +7,8 @@ import { growthGapLayers } from './growth-gap.ts';
 /**
  * Sort dashboard rows by probability of attainment, highest first; rows without a probability go last; ties by
  * label. Returns a new array.
+ * @example
+ * sortByProbability(regionDashboardInput(region).rows)[0]; // the target most likely to be met
  */
 export function sortByProbability(rows: readonly AttainabilityRow[]): AttainabilityRow[] {
   return [...rows].sort((a, b) => {

@@ -45,7 +45,11 @@ const COMPARATOR_SHAPE: Record<Comparator, string> = {
   '<': 'triangle-down',
 };
 
-/** `"≥ 2,500 (2025)"`: the default label of a target marker. */
+/**
+ * `"≥ 2,500 (2025)"`: the default label of a target marker.
+ * @example
+ * targetLabel({ year: 2025, value: 2500, comparator: '>=' }, '家'); // '≥ 2,500 家 (2025)'
+ */
 export function targetLabel(t: { year: number; value: number; comparator: Comparator }, unit = ''): string {
   const v = t.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
   return `${COMPARATOR_TEXT[t.comparator]} ${v}${unit ? ` ${unit}` : ''} (${t.year})`;

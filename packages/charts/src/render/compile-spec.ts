@@ -10,6 +10,9 @@ export interface CompiledSpec {
 /**
  * A vega-util logger that collects warnings into `sink` instead of printing them (vega-lite's own tests use a
  * local logger the same way, so a compile warning becomes data a test can assert on).
+ * @example
+ * const warnings: string[] = [];
+ * compile(spec, { logger: collectingLogger(warnings) });
  */
 export function collectingLogger(sink: string[]) {
   return vegaLogger(Warn, undefined, (method: string, _level: string, input: unknown[]) => {

@@ -45,7 +45,12 @@ export function resolveCjkFont(env: NodeJS.ProcessEnv = process.env): FontChoice
 
 const opened = new Map<string, fontkit.Font>();
 
-/** Open the face of `family` inside `file` (a .ttc collection holds several faces). Cached per file+family. */
+/**
+ * Open the face of `family` inside `file` (a .ttc collection holds several faces). Cached per file+family.
+ * @example
+ * const face = openFace(resolveCjkFont());
+ * face.glyphForCodePoint('南'.codePointAt(0)!).id > 0; // the font has the glyph
+ */
 export function openFace(choice: FontChoice): fontkit.Font {
   const key = `${choice.file}#${choice.family}`;
   const hit = opened.get(key);

@@ -77,6 +77,9 @@ function sourcesHtml(region: RegionAssessment): string {
  * The report structure of a plan assessment (no I/O): one page per region with the attainability dashboard, a
  * section per target (fan chart, figures, every assessor's verdict, source quote), the assumptions (methods,
  * seed, conflicts) and the data sources.
+ * @example
+ * const report = assessmentReport(assessPlan(loadSeedIndicators()));
+ * await writeReport('out/report', report);
  */
 export function assessmentReport(plan: PlanAssessment, options: AssessmentReportOptions = {}): ReportInput {
   const { title = '规划目标可达性评估 Plan target assessment' } = options;

@@ -1,4 +1,8 @@
-/** Escape text for HTML element content and attribute values. */
+/**
+ * Escape text for HTML element content and attribute values.
+ * @example
+ * escapeHtml('R&D <5%>'); // 'R&amp;D &lt;5%&gt;'
+ */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }

@@ -117,6 +117,8 @@ const SCRIPT = `
 /**
  * The complete HTML of a report page (no file I/O): sections, chart containers, the specs as inline JSON, and
  * `<script>` tags for the browser builds under `assets/`. Returns the HTML and the charts in page order.
+ * @example
+ * const { html, charts } = reportHtml({ title: 'Plan', sections: [{ title: 'Binhai', specs: [{ spec }] }] });
  */
 export function reportHtml(input: ReportInput): { html: string; charts: Collected[] } {
   const charts: Collected[] = [];

@@ -99,7 +99,11 @@ function periodOf(x: { period?: [number, number] }): [number, number] | null {
   return p && Number.isInteger(p[0]) && Number.isInteger(p[1]) && p[1] >= p[0] ? p : null;
 }
 
-/** Whether a target is a sum of yearly flows over its period ("累计新增 … 2021–2025"). */
+/**
+ * Whether a target is a sum of yearly flows over its period ("累计新增 … 2021–2025").
+ * @example
+ * isPeriodSum(indicator, indicator.targets[0]!); // true for "累计新增 6万家 2021–2023"
+ */
 export function isPeriodSum(indicator: Indicator, target: Target): boolean {
   return (target.accumulation ?? indicator.accumulation) === 'cumulative' && periodOf(target) !== null;
 }

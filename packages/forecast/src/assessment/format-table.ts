@@ -21,7 +21,12 @@ function short(v: Verdict | undefined): string {
   return SHORT[v.verdict] ?? v.verdict;
 }
 
-/** Formats a number with up to 4 significant digits, no exponent for plan-sized values. */
+/**
+ * Formats a number with up to 4 significant digits, no exponent for plan-sized values.
+ * @example
+ * formatNumber(1597); // '1597'
+ * formatNumber(0.123456); // '0.123'
+ */
 export function formatNumber(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
   const a = Math.abs(x);
@@ -36,7 +41,11 @@ function growthCell(g: { cagr: number | null; increment: number } | null | undef
   return `${pct(g.cagr)} (${g.increment >= 0 ? '+' : ''}${formatNumber(g.increment)}/yr)`;
 }
 
-/** One row of the per-region table, as strings. */
+/**
+ * One row of the per-region table, as strings.
+ * @example
+ * targetRow(assessTarget(firms, firms.targets[0]!)); // ['国家高新技术企业数', '家', '1597 (2020)', ...]
+ */
 export function targetRow(a: TargetAssessment): string[] {
   const t = a.target;
   const targetText =

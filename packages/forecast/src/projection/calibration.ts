@@ -66,7 +66,11 @@ export function intervalCalibration(profile = 'm4'): IntervalCalibration | undef
   return load<IntervalCalibration>(`intervals-${profile}.json`);
 }
 
-/** The reference-class tables, or `undefined` before `scripts/calibrate.ts` has been run. */
+/**
+ * The reference-class tables, or `undefined` before `scripts/calibrate.ts` has been run.
+ * @example
+ * referenceClasses()?.categories; // growth-factor quantiles by M4 category
+ */
 export function referenceClasses(): ReferenceClasses | undefined {
   return load<ReferenceClasses>('reference-classes.json');
 }
