@@ -23,7 +23,13 @@ for (const pkg of suites) {
 if (json) {
   console.log(JSON.stringify({ benchmarks: results }));
 } else {
-  const rows = results.map((b) => [b.name, `${fmt(b.value)} ${b.unit}`, b.peer, `${fmt(b.peerValue)} ${b.unit}`, `${b.ratio.toFixed(2)}x`]);
+  const rows = results.map((b) => [
+    b.name,
+    `${fmt(b.value)} ${b.unit}`,
+    b.peer,
+    `${fmt(b.peerValue)} ${b.unit}`,
+    `${b.ratio.toFixed(2)}x`,
+  ]);
   const head = ['benchmark', 'ours', 'peer', 'peer value', 'ratio'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));

@@ -22,15 +22,30 @@ export function listNotebooks(): string[] {
 export function executeNotebook(notebook: string, outPath: string, timeoutSeconds = 300): void {
   execFileSync(
     '/usr/bin/jupyter',
-    ['nbconvert', '--to', 'notebook', '--execute', `--ExecutePreprocessor.timeout=${timeoutSeconds}`,
-      '--output', basename(outPath), '--output-dir', dirname(outPath), notebook],
+    [
+      'nbconvert',
+      '--to',
+      'notebook',
+      '--execute',
+      `--ExecutePreprocessor.timeout=${timeoutSeconds}`,
+      '--output',
+      basename(outPath),
+      '--output-dir',
+      dirname(outPath),
+      notebook,
+    ],
     { cwd: notebooksDir, env: { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}` }, stdio: 'pipe' },
   );
 }
 
 /** The error and stderr outputs of an executed notebook (tslab reports type errors on stderr). */
 export function notebookProblems(path: string): string[] {
-  const nb = JSON.parse(readFileSync(path, 'utf8')) as { cells: { cell_type: string; outputs?: { output_type: string; name?: string; text?: string[] | string; ename?: string; evalue?: string }[] }[] };
+  const nb = JSON.parse(readFileSync(path, 'utf8')) as {
+    cells: {
+      cell_type: string;
+      outputs?: { output_type: string; name?: string; text?: string[] | string; ename?: string; evalue?: string }[];
+    }[];
+  };
   const problems: string[] = [];
   nb.cells.forEach((cell, i) => {
     for (const out of cell.outputs ?? []) {

@@ -10,7 +10,11 @@ const packages = ['core', 'fit', 'forecast', 'scenario', 'charts', 'extract'];
 
 function exportedFunctionsWithoutExample(): string[] {
   const entries = packages.map((p) => join(root, 'packages', p, 'src', 'index.ts'));
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  )!;
   const program = ts.createProgram(entries, config.options);
   const checker = program.getTypeChecker();
   const missing: string[] = [];
@@ -21,7 +25,9 @@ function exportedFunctionsWithoutExample(): string[] {
       for (const decl of symbol.declarations ?? []) {
         const isFunction =
           ts.isFunctionDeclaration(decl) ||
-          (ts.isVariableDeclaration(decl) && !!decl.initializer && (ts.isArrowFunction(decl.initializer) || ts.isFunctionExpression(decl.initializer)));
+          (ts.isVariableDeclaration(decl) &&
+            !!decl.initializer &&
+            (ts.isArrowFunction(decl.initializer) || ts.isFunctionExpression(decl.initializer)));
         if (!isFunction || !decl.getSourceFile().fileName.startsWith(join(root, 'packages'))) continue;
         const node = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
         const hasExample = ts.getJSDocTags(node).some((t) => t.tagName.text === 'example');

@@ -10,10 +10,13 @@ describe('the trajectory command', () => {
   it('the installed bin (node_modules/.bin/trajectory) lists the commands', { timeout: 60_000 }, () => {
     const r = run(join(root, 'node_modules/.bin/trajectory'), ['--help']);
     expect(r.status).toBe(0);
-    for (const command of ['data', 'assess', 'run', 'extract']) expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['data', 'assess', 'run', 'extract'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
-  it('`pnpm trajectory data --conflicts` reports Nankai\'s 650 vs 500 high-tech firms for 2023', { timeout: 60_000 }, () => {
+  it("`pnpm trajectory data --conflicts` reports Nankai's 650 vs 500 high-tech firms for 2023", {
+    timeout: 60_000,
+  }, () => {
     const r = run('pnpm', ['--silent', 'trajectory', 'data', '--conflicts']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/650/);

@@ -22,7 +22,11 @@ describe('README.md', () => {
       const file = join(dir, `block-${i + 1}.ts`);
       writeFileSync(file, code);
       try {
-        const out = execFileSync(join(root, 'node_modules/.bin/tsx'), [file], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+        const out = execFileSync(join(root, 'node_modules/.bin/tsx'), [file], {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        });
         // every block prints what it shows, and nothing it prints is a missing or failed value
         expect(out.trim().length).toBeGreaterThan(0);
         expect(out).not.toMatch(/\bundefined\b|\bNaN\b|\bnull\b/);

@@ -14,7 +14,14 @@ import { writeAssessmentReport } from '@trajectory/charts';
 import { loadSeedIndicators } from '@trajectory/core';
 import { assessPlan } from '@trajectory/forecast';
 import { planAssessment } from '../../packages/charts/test/fixtures/plan-assessment.ts';
-import { CHROMIUM, chartStates, haveChromium, launchChromium, openReport, texts } from '../../packages/charts/test/browser.ts';
+import {
+  CHROMIUM,
+  chartStates,
+  haveChromium,
+  launchChromium,
+  openReport,
+  texts,
+} from '../../packages/charts/test/browser.ts';
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
 
@@ -23,14 +30,23 @@ const inCi = process.env.CI === 'true';
 const chromiumPresent = haveChromium();
 
 if (!chromiumPresent && !inCi) {
-  console.warn(`test/e2e/report.test.ts: SKIPPED — ${CHROMIUM} not found (install Debian chromium: scripts/setup.sh). In CI (CI=true) this fails instead.`);
+  console.warn(
+    `test/e2e/report.test.ts: SKIPPED — ${CHROMIUM} not found (install Debian chromium: scripts/setup.sh). In CI (CI=true) this fails instead.`,
+  );
 }
 
-const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
 
 function serve(root: string): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     readFile(file).then(
       (body) => {
@@ -43,10 +59,12 @@ function serve(root: string): Promise<{ server: Server; origin: string }> {
       },
     );
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    resolve({ server, origin: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      resolve({ server, origin: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
+    }),
+  );
 }
 
 describe.skipIf(!chromiumPresent && !inCi)('HTML report in headless Chromium', () => {

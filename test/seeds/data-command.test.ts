@@ -16,8 +16,11 @@ describe('trajectory data', () => {
   it('lists every region with names, observations and targets (relative forms resolved)', async () => {
     const { code, out } = await capture([]);
     expect(code).toBe(0);
-    for (const r of ['南开区 Nankai District (nankai)', '河西区 Hexi District (hexi)', '(teda)', '(binhai)']) expect(out).toContain(r);
-    expect(out).toMatch(/binhai\.hightech_firms {2}国家高新技术企业数 · national high-tech enterprises {2}\[家, count, stock\]/);
+    for (const r of ['南开区 Nankai District (nankai)', '河西区 Hexi District (hexi)', '(teda)', '(binhai)'])
+      expect(out).toContain(r);
+    expect(out).toMatch(
+      /binhai\.hightech_firms {2}国家高新技术企业数 · national high-tech enterprises {2}\[家, count, stock\]/,
+    );
     expect(out).toMatch(/target {3}2023 {2}>= 32 {2}\[瞪羚企业数量翻番: x2 on 2020 = 16\]/);
     expect(out).toMatch(/target {3}2025 {2}\(blank in the document\)/);
     expect(out).toMatch(/6 conflicts/);

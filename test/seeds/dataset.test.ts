@@ -37,7 +37,11 @@ describe('seed documents', () => {
   it('documents.csv lists the five documents, each present in seeds/documents/', () => {
     expect(docs.map((d) => d.doc).sort()).toEqual(Object.values(DOC).sort());
     expect(docs.map((d) => d.original).sort()).toEqual([
-      '000_fdb4085a81389e14.txt', '001_9f69b24e9fef4392.txt', '002_e54e0b994c9af463.txt', '003_786626b6dbdfeddd.txt', '004_92afca926d264bc3.txt',
+      '000_fdb4085a81389e14.txt',
+      '001_9f69b24e9fef4392.txt',
+      '002_e54e0b994c9af463.txt',
+      '003_786626b6dbdfeddd.txt',
+      '004_92afca926d264bc3.txt',
     ]);
   });
 
@@ -91,16 +95,35 @@ describe('seeds/indicators.csv', () => {
         for (const o of ind.observations) expect(Number.isFinite(o.value), ind.id).toBe(true);
       }
       if (g.info?.role === 'plan') {
-        expect(g.indicators.some((i) => i.observations.length > 0), g.region).toBe(true);
-        expect(g.indicators.some((i) => i.targets.length > 0), g.region).toBe(true);
+        expect(
+          g.indicators.some((i) => i.observations.length > 0),
+          g.region,
+        ).toBe(true);
+        expect(
+          g.indicators.some((i) => i.targets.length > 0),
+          g.region,
+        ).toBe(true);
       }
     }
   });
 });
 
 /** The row of `doc` for `indicator`, `kind`, `year` with `value` (null for a blank), or undefined. */
-function find(doc: string, indicator: string, kind: IndicatorRow['kind'], year: number, value: number | null): IndicatorRow | undefined {
-  return rows.find((r) => r.doc === doc && r.indicator === indicator && r.kind === kind && r.year === year && (value === null ? r.value === null : r.value !== null && sameNumber(r.value, value)));
+function find(
+  doc: string,
+  indicator: string,
+  kind: IndicatorRow['kind'],
+  year: number,
+  value: number | null,
+): IndicatorRow | undefined {
+  return rows.find(
+    (r) =>
+      r.doc === doc &&
+      r.indicator === indicator &&
+      r.kind === kind &&
+      r.year === year &&
+      (value === null ? r.value === null : r.value !== null && sameNumber(r.value, value)),
+  );
 }
 
 describe('figures listed in ../shared/seeds/INDEX.md are in the dataset', () => {
@@ -155,8 +178,18 @@ describe('figures listed in ../shared/seeds/INDEX.md are in the dataset', () => 
   });
 
   it('relative targets: Nankai 瞪羚 翻番 (x2 on 2020), Hexi talent +25% on 2020', () => {
-    expect(rows.find((r) => r.indicator === 'nankai.gazelle_firms' && r.doc === DOC.qihangwan)).toMatchObject({ relative_kind: 'multiple', relative_amount: 2, relative_base_year: 2020, year: 2023, value: null });
-    expect(find(DOC.hexi, 'hexi.talent_total', 'target', 2025, 18)).toMatchObject({ relative_kind: 'increase-percent', relative_amount: 25, relative_base_year: 2020 });
+    expect(rows.find((r) => r.indicator === 'nankai.gazelle_firms' && r.doc === DOC.qihangwan)).toMatchObject({
+      relative_kind: 'multiple',
+      relative_amount: 2,
+      relative_base_year: 2020,
+      year: 2023,
+      value: null,
+    });
+    expect(find(DOC.hexi, 'hexi.talent_total', 'target', 2025, 18)).toMatchObject({
+      relative_kind: 'increase-percent',
+      relative_amount: 25,
+      relative_base_year: 2020,
+    });
   });
 
   it('different scopes are different indicators (all vs high-value patents; national vs national+municipal firms)', () => {
@@ -173,9 +206,15 @@ describe('Binhai Table 1 is complete', () => {
   const doc = text.get(DOC.binhai)!;
   const start = doc.indexOf('2025年目标') + '2025年目标'.length;
   const end = doc.indexOf('注:〔〕内数据为五年累计数');
-  const cells = doc.slice(start, end).split('\n').map((l) => l.trim()).filter((l) => l && !/^(预期性|约束性|经济发展|产业发展|创新发展|产城融合|开放合作)$/.test(l));
+  const cells = doc
+    .slice(start, end)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(预期性|约束性|经济发展|产业发展|创新发展|产城融合|开放合作)$/.test(l));
   /** numbers of the cells (labels contain no digits except in "超100亿元", 万人, III, (%)) */
-  const numbers = cells.flatMap((c) => [...c.replace(/超100亿元|III/g, '').matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0])));
+  const numbers = cells.flatMap((c) =>
+    [...c.replace(/超100亿元|III/g, '').matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0])),
+  );
   it('has the ~100 numeric cells expected and every one is the value of a row quoting the table', () => {
     expect(numbers.length).toBeGreaterThan(90);
     const tableRows = rows.filter((r) => r.doc === DOC.binhai && r.value !== null && r.quote.includes('\n'));
@@ -184,7 +223,11 @@ describe('Binhai Table 1 is complete', () => {
   });
   it('sub-values of multi-valued cells are their own rows (clusters, school places, 雏鹰/瞪羚/独角兽)', () => {
     for (const k of ['xinchuang', 'new_economy_services', 'biomedicine', 'new_energy', 'high_end_equipment']) {
-      expect(rows.filter((r) => r.indicator === `binhai.cluster_revenue.${k}` && !r.id.endsWith('.prose') && !r.id.endsWith('.sec3'))).toHaveLength(2);
+      expect(
+        rows.filter(
+          (r) => r.indicator === `binhai.cluster_revenue.${k}` && !r.id.endsWith('.prose') && !r.id.endsWith('.sec3'),
+        ),
+      ).toHaveLength(2);
     }
     for (const k of ['kindergarten', 'primary', 'junior_secondary', 'senior_secondary']) {
       const of = rows.filter((r) => r.indicator === `binhai.school_places.${k}`);
@@ -205,11 +248,47 @@ describe('completeness: every Arabic number in a document is quoted or deliberat
       /网站标识码:\s*\d+|津ICP备\d+号-\d+|津公网安备 \d+号?|IE8/g,
       /[A-Z]\d+|\d+[A-Z]+\d*[A-Z]*|\d+ ?(D|氪)/g, // X86, 5G, 4K8K, 3D, O2O, P3, Z2, 36 氪
     ],
-    [DOC.qihangwan]: [/原 46 所/g, /地铁 11 号线/g, /123空间/g, /1\+X\+N/g, /23-24层/g, /到2023年，重点领域改革/g, /预计2022年/g],
+    [DOC.qihangwan]: [
+      /原 46 所/g,
+      /地铁 11 号线/g,
+      /123空间/g,
+      /1\+X\+N/g,
+      /23-24层/g,
+      /到2023年，重点领域改革/g,
+      /预计2022年/g,
+    ],
     [DOC.hexi]: [/2021年4月/g, /到2025年/g],
     [DOC.action]: [/2019年12月3日/g, /111201040001527170\/2021-00002/g, /〔2020〕11号/g, /2020〕11/g, /20201228/g],
-    [DOC.teda]: [/\.{5}\t\d+/g, /附件 \d/g, /工业 4\.0|孵化器 3\.0/g, /〔20\d\d〕\d+ 号/g, /“?511”? ?工程/g, /世界 500 强/g, /1\+N|“1”/g, /11864/g, /863/g, /144 号令/g],
-    [DOC.binhai]: [/二0三五/g, /2021-07-31 17:25/g, /20207月|8月|20211月/g, /360/g, /518/g, /113X|“311”/g, /\d大/g, /8-12英寸|\d英寸/g, /5条产业链/g, /1套住房|3年后/g, /1十四五/g, /专栏\d/g, /\d:(海洋|华苑|渤龙湖)/g, /117商务区/g, /1\+N/g, /分别获得2017年、2018年、2019年/g],
+    [DOC.teda]: [
+      /\.{5}\t\d+/g,
+      /附件 \d/g,
+      /工业 4\.0|孵化器 3\.0/g,
+      /〔20\d\d〕\d+ 号/g,
+      /“?511”? ?工程/g,
+      /世界 500 强/g,
+      /1\+N|“1”/g,
+      /11864/g,
+      /863/g,
+      /144 号令/g,
+    ],
+    [DOC.binhai]: [
+      /二0三五/g,
+      /2021-07-31 17:25/g,
+      /20207月|8月|20211月/g,
+      /360/g,
+      /518/g,
+      /113X|“311”/g,
+      /\d大/g,
+      /8-12英寸|\d英寸/g,
+      /5条产业链/g,
+      /1套住房|3年后/g,
+      /1十四五/g,
+      /专栏\d/g,
+      /\d:(海洋|华苑|渤龙湖)/g,
+      /117商务区/g,
+      /1\+N/g,
+      /分别获得2017年、2018年、2019年/g,
+    ],
   };
   for (const d of Object.values(DOC)) {
     it(d, () => {
@@ -219,8 +298,11 @@ describe('completeness: every Arabic number in a document is quoted or deliberat
       for (const r of rows.filter((x) => x.doc === d)) {
         for (let i = t.indexOf(r.quote); i >= 0; i = t.indexOf(r.quote, i + 1)) mark(i, r.quote.length);
       }
-      for (const re of [...exclusions.common!, ...exclusions[d]!]) for (const m of t.matchAll(re)) mark(m.index, m[0].length);
-      const uncovered = [...t.matchAll(/\d+(?:\.\d+)?/g)].filter((m) => !covered[m.index]).map((m) => `${m[0]} in “${t.slice(Math.max(0, m.index - 10), m.index + 10).replace(/\n/g, '⏎')}”`);
+      for (const re of [...exclusions.common!, ...exclusions[d]!])
+        for (const m of t.matchAll(re)) mark(m.index, m[0].length);
+      const uncovered = [...t.matchAll(/\d+(?:\.\d+)?/g)]
+        .filter((m) => !covered[m.index])
+        .map((m) => `${m[0]} in “${t.slice(Math.max(0, m.index - 10), m.index + 10).replace(/\n/g, '⏎')}”`);
       expect(uncovered).toEqual([]);
     });
   }
@@ -232,7 +314,10 @@ describe('conflicts', () => {
   it('Nankai 2023 high-tech firm target: 650 vs 500 across the two Nankai documents', () => {
     const [c] = of('nankai.hightech_firms');
     expect(c).toMatchObject({ scope: 'cross-document', kind: 'target', year: 2023 });
-    expect(c!.entries.map((e) => [e.doc, e.value])).toEqual([[DOC.qihangwan, 650], [DOC.action, 500]]);
+    expect(c!.entries.map((e) => [e.doc, e.value])).toEqual([
+      [DOC.qihangwan, 650],
+      [DOC.action, 500],
+    ]);
   });
   it('Nankai 瞪羚: 翻番 on 16 (= 32) vs 30', () => {
     const [c] = of('nankai.gazelle_firms');
@@ -240,11 +325,17 @@ describe('conflicts', () => {
     expect(c!.scope).toBe('cross-document');
   });
   it('Hexi 147 vs 146 high-tech firms within one document', () => {
-    expect(of('hexi.hightech_firms').map((c) => [c.scope, c.entries.map((e) => e.value)])).toEqual([['within-document', [147, 146]]]);
+    expect(of('hexi.hightech_firms').map((c) => [c.scope, c.entries.map((e) => e.value)])).toEqual([
+      ['within-document', [147, 146]],
+    ]);
   });
   it('Binhai prose vs Table 1 within one document; consistent restatements are not flagged', () => {
     const within = conflicts.filter((c) => c.region === 'binhai');
-    expect(within.map((c) => c.indicator).sort()).toEqual(['binhai.hitech_manufacturing_va_share', 'binhai.hitech_services_va_share', 'binhai.strategic_emerging_va_share']);
+    expect(within.map((c) => c.indicator).sort()).toEqual([
+      'binhai.hitech_manufacturing_va_share',
+      'binhai.hitech_services_va_share',
+      'binhai.strategic_emerging_va_share',
+    ]);
     expect(within.every((c) => c.scope === 'within-document')).toBe(true);
     expect(of('binhai.rd_gdp_ratio')).toEqual([]); // 5.16 is consistent with "5.0%以上"
   });

@@ -11,7 +11,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import { renderPng, renderSvg, writeFileAtomic } from '../src/index.ts';
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv.filter((a) => a !== '--'), options: { zoom: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv.filter((a) => a !== '--'),
+    options: { zoom: { type: 'string' } },
+    allowPositionals: true,
+  });
   const [input, output] = positionals;
   if (!input || !output || !['.svg', '.png'].includes(extname(output))) {
     console.error('usage: render.ts IN.vl.json OUT.(svg|png) [--zoom 2]');

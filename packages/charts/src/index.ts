@@ -6,7 +6,15 @@
 export type * from './types.ts';
 /** Vega-Lite's top-level spec type, re-exported so callers need no direct vega-lite dependency for types. */
 export type { TopLevelSpec } from 'vega-lite';
-export { CHART_CONFIG, CJK_FONT_FAMILY, PRIMARY_FONT_FAMILY, YEAR_AXIS, DEFAULT_CATEGORY_COLORS, DEFAULT_PIPELINE_STAGES, bandOpacity } from './theme.ts';
+export {
+  CHART_CONFIG,
+  CJK_FONT_FAMILY,
+  PRIMARY_FONT_FAMILY,
+  YEAR_AXIS,
+  DEFAULT_CATEGORY_COLORS,
+  DEFAULT_PIPELINE_STAGES,
+  bandOpacity,
+} from './theme.ts';
 export { VL_SCHEMA, type SizeOptions } from './builders/common.ts';
 
 // Spec builders
@@ -21,17 +29,44 @@ export { fitDiagnostics } from './builders/fit-diagnostics.ts';
 export { compileSpec, collectingLogger, type CompiledSpec } from './render/compile-spec.ts';
 export { renderSvg, type RenderSvgOptions } from './render/render-svg.ts';
 export { renderPng, type RenderPngOptions, type RenderedPng } from './render/render-png.ts';
-export { resolveCjkFont, fontCoverage, openFace, CJK_FONT_CANDIDATES, type FontChoice, type FontCoverage } from './render/font.ts';
+export {
+  resolveCjkFont,
+  fontCoverage,
+  openFace,
+  CJK_FONT_CANDIDATES,
+  type FontChoice,
+  type FontCoverage,
+} from './render/font.ts';
 export { svgTexts } from './render/svg-text.ts';
 export { fontTextWidth, useFontTextMetrics } from './render/text-metrics.ts';
-export { writeChartFiles, type ChartFormat, type WriteChartFilesOptions, type WrittenChartFiles } from './render/write-chart-files.ts';
+export {
+  writeChartFiles,
+  type ChartFormat,
+  type WriteChartFilesOptions,
+  type WrittenChartFiles,
+} from './render/write-chart-files.ts';
 
 // Adapters from fit / forecast results
-export { targetFanInput, regionDashboardInput, regionName, targetRowLabel, sourceLine, ASSESSOR_CATEGORY_COLORS, type DashboardAdapterOptions } from './adapters/assessment.ts';
+export {
+  targetFanInput,
+  regionDashboardInput,
+  regionName,
+  targetRowLabel,
+  sourceLine,
+  ASSESSOR_CATEGORY_COLORS,
+  type DashboardAdapterOptions,
+} from './adapters/assessment.ts';
 export { fitDiagnosticsInput, selectionDiagnosticsInput, fittedCurve, type FitResidualsLike } from './adapters/fit.ts';
 
 // HTML reports (offline, vega-embed)
-export { writeReport, reportHtml, type ReportInput, type ReportSection, type ReportChart, type WrittenReport } from './report/write-report.ts';
+export {
+  writeReport,
+  reportHtml,
+  type ReportInput,
+  type ReportSection,
+  type ReportChart,
+  type WrittenReport,
+} from './report/write-report.ts';
 export { writeAssessmentReport, assessmentReport, type AssessmentReportOptions } from './report/assessment-report.ts';
 export { browserAssets, type BrowserAsset } from './report/assets.ts';
 // kept for callers of this package's API; the implementation is @trajectory/core's

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { selectCurve } from '@trajectory/fit';
-import { compileSpec, fitDiagnostics, fitDiagnosticsInput, fittedCurve, regionDashboardInput, selectionDiagnosticsInput, targetFanInput } from '../src/index.ts';
+import {
+  compileSpec,
+  fitDiagnostics,
+  fitDiagnosticsInput,
+  fittedCurve,
+  regionDashboardInput,
+  selectionDiagnosticsInput,
+  targetFanInput,
+} from '../src/index.ts';
 import { schemaErrors } from './helpers.ts';
 import { planAssessment } from './fixtures/plan-assessment.ts';
 
@@ -13,8 +21,18 @@ describe('targetFanInput(target)', () => {
     expect(f?.history).toEqual(hightech.fan?.history);
     expect(f?.median.map((m) => m.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
     expect(f?.bands).toHaveLength(3 * 5);
-    expect(f?.bands.find((b) => b.year === 2023 && b.level === 80)).toEqual({ year: 2023, level: 80, lower: hightech.fan!.bands[1]!.lower[2], upper: hightech.fan!.bands[1]!.upper[2] });
-    expect(f?.target).toEqual({ year: 2025, value: 2500, comparator: '>=', source: `004_92afca926d264bc3.txt: ${hightech.target.source.quote}` });
+    expect(f?.bands.find((b) => b.year === 2023 && b.level === 80)).toEqual({
+      year: 2023,
+      level: 80,
+      lower: hightech.fan!.bands[1]!.lower[2],
+      upper: hightech.fan!.bands[1]!.upper[2],
+    });
+    expect(f?.target).toEqual({
+      year: 2025,
+      value: 2500,
+      comparator: '>=',
+      source: `004_92afca926d264bc3.txt: ${hightech.target.source.quote}`,
+    });
     expect(f?.unit).toBe('家');
   });
   it('returns null without a fan, and no marker for a cumulative target', () => {
@@ -38,9 +56,20 @@ describe('regionDashboardInput(region, {assessor})', () => {
 
 describe('fitDiagnosticsInput(title, unit, years, fits, selection)', () => {
   it('pairs residuals with years and rejects a length mismatch', () => {
-    const d = fitDiagnosticsInput('t', '家', [2019, 2020], [{ model: 'logistic', residuals: new Float64Array([1, -1]) }], []);
-    expect(d.residuals).toEqual([{ model: 'logistic', year: 2019, residual: 1 }, { model: 'logistic', year: 2020, residual: -1 }]);
-    expect(() => fitDiagnosticsInput('t', '家', [2019], [{ model: 'exp', residuals: [1, 2] }], [])).toThrow('exp has 2 residuals for 1 years');
+    const d = fitDiagnosticsInput(
+      't',
+      '家',
+      [2019, 2020],
+      [{ model: 'logistic', residuals: new Float64Array([1, -1]) }],
+      [],
+    );
+    expect(d.residuals).toEqual([
+      { model: 'logistic', year: 2019, residual: 1 },
+      { model: 'logistic', year: 2020, residual: -1 },
+    ]);
+    expect(() => fitDiagnosticsInput('t', '家', [2019], [{ model: 'exp', residuals: [1, 2] }], [])).toThrow(
+      'exp has 2 residuals for 1 years',
+    );
   });
 });
 
@@ -52,7 +81,9 @@ describe('selectionDiagnosticsInput(title, unit, selectCurve(series))', () => {
     const input = selectionDiagnosticsInput('拟合诊断', '家', sel);
     expect(new Set(input.residuals.map((r) => r.model))).toEqual(new Set(sel.table.map((r) => r.model)));
     const linear = sel.fits.linear!;
-    expect(input.residuals.filter((r) => r.model === 'linear')).toEqual(linear.t.map((year, i) => ({ model: 'linear', year, residual: linear.residuals[i] })));
+    expect(input.residuals.filter((r) => r.model === 'linear')).toEqual(
+      linear.t.map((year, i) => ({ model: 'linear', year, residual: linear.residuals[i] })),
+    );
     expect(input.models.map((m) => m.model)).toEqual(sel.table.map((r) => r.model));
     const spec = fitDiagnostics(input);
     expect(schemaErrors(spec)).toEqual([]);
@@ -61,7 +92,13 @@ describe('selectionDiagnosticsInput(title, unit, selectCurve(series))', () => {
   });
 
   it('maps non-finite criteria to null', () => {
-    const d = fitDiagnosticsInput('t', '家', [], [], [{ model: 'm', k: 2, n: 2, rss: 0, aicc: NaN, bic: Infinity, deltaAicc: NaN, weight: NaN, status: 'converged' }]);
+    const d = fitDiagnosticsInput(
+      't',
+      '家',
+      [],
+      [],
+      [{ model: 'm', k: 2, n: 2, rss: 0, aicc: NaN, bic: Infinity, deltaAicc: NaN, weight: NaN, status: 'converged' }],
+    );
     expect(d.models[0]).toMatchObject({ aicc: null, bic: null, deltaAicc: null, weight: null });
   });
 });

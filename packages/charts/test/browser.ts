@@ -41,7 +41,11 @@ export interface PageProblems {
  * every request outside `allowedPrefix` (aborted: the report must work offline), then wait until the report's
  * script has settled every chart (`window.__trajectoryReport.done`).
  */
-export async function openReport(browser: Browser, url: string, allowedPrefix: string): Promise<{ page: Page; problems: PageProblems }> {
+export async function openReport(
+  browser: Browser,
+  url: string,
+  allowedPrefix: string,
+): Promise<{ page: Page; problems: PageProblems }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const problems: PageProblems = { consoleErrors: [], failedRequests: [], externalRequests: [] };
   page.on('console', (m) => {
@@ -59,7 +63,9 @@ export async function openReport(browser: Browser, url: string, allowedPrefix: s
     return route.abort();
   });
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction('window.__trajectoryReport && window.__trajectoryReport.done === true', null, { timeout: 30_000 });
+  await page.waitForFunction('window.__trajectoryReport && window.__trajectoryReport.done === true', null, {
+    timeout: 30_000,
+  });
   return { page, problems };
 }
 
@@ -91,5 +97,7 @@ export function chartStates(page: Page): Promise<ChartState[]> {
 
 /** Text content of all elements matching a selector. */
 export function texts(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate(`Array.from(document.querySelectorAll(${JSON.stringify(selector)})).map(function (e) { return e.textContent || ''; })`) as Promise<string[]>;
+  return page.evaluate(
+    `Array.from(document.querySelectorAll(${JSON.stringify(selector)})).map(function (e) { return e.textContent || ''; })`,
+  ) as Promise<string[]>;
 }

@@ -63,12 +63,19 @@ describe('chart text', () => {
 
   it('fanChart target tooltip carries year, comparator, value and source', () => {
     const spec = fanChart(fanInput) as { datasets: Record<string, Record<string, unknown>[]> };
-    expect(spec.datasets.target?.[0]).toMatchObject({ year: 2025, value: 2500, comparator: '≥', source: fanInput.target?.source });
+    expect(spec.datasets.target?.[0]).toMatchObject({
+      year: 2025,
+      value: 2500,
+      comparator: '≥',
+      source: fanInput.target?.source,
+    });
     expect(JSON.stringify(spec)).toContain('"title":"来源 source"');
   });
 
   it('fanChart draws all band levels in one area layer with opacity by level, wider bands lighter', () => {
-    const spec = fanChart(fanInput) as unknown as { layer: { mark: { type: string }; encoding: { opacity?: { scale: { domain: number[]; range: number[] } } } }[] };
+    const spec = fanChart(fanInput) as unknown as {
+      layer: { mark: { type: string }; encoding: { opacity?: { scale: { domain: number[]; range: number[] } } } }[];
+    };
     const areas = spec.layer.filter((l) => l.mark.type === 'area');
     expect(areas).toHaveLength(1);
     const scale = areas[0]?.encoding.opacity?.scale;
@@ -79,18 +86,30 @@ describe('chart text', () => {
   });
 
   it('fanChart opens the fan from the last observation unless connect is false', () => {
-    type S = { datasets: { series: { series: string; year: number; value: number }[]; bands: { year: number; level: number; lower: number; upper: number }[] } };
+    type S = {
+      datasets: {
+        series: { series: string; year: number; value: number }[];
+        bands: { year: number; level: number; lower: number; upper: number }[];
+      };
+    };
     const spec = fanChart(fanInput) as unknown as S;
     const median = spec.datasets.series.filter((r) => r.series.includes('median'));
     expect(median[0]).toEqual({ series: '预测中位数 median', year: 2020, value: 1597 });
-    expect(spec.datasets.bands.filter((b) => b.year === 2020)).toEqual([95, 80, 50].map((level) => ({ year: 2020, level, lower: 1597, upper: 1597 })));
+    expect(spec.datasets.bands.filter((b) => b.year === 2020)).toEqual(
+      [95, 80, 50].map((level) => ({ year: 2020, level, lower: 1597, upper: 1597 })),
+    );
     const loose = fanChart(fanInput, { connect: false }) as unknown as S;
     expect(loose.datasets.series.filter((r) => r.series.includes('median'))[0]?.year).toBe(2021);
     expect(loose.datasets.bands).toHaveLength(fanInput.bands.length);
   });
 
   it('scenarioComparison fans every path out from the last observation unless connect is false', () => {
-    type S = { datasets: { median: { scenario: string; year: number; value: number }[]; bands: { scenario: string; year: number }[] } };
+    type S = {
+      datasets: {
+        median: { scenario: string; year: number; value: number }[];
+        bands: { scenario: string; year: number }[];
+      };
+    };
     const spec = scenarioComparison(scenarioInput) as unknown as S;
     for (const name of ['基线 baseline', '扶持 support']) {
       expect(spec.datasets.median.find((m) => m.scenario === name)).toEqual({ scenario: name, year: 2020, value: 534 });
@@ -107,16 +126,25 @@ describe('chart text', () => {
   });
 
   it('growthGapChart spans the gap from historical growth, or projected growth when there is no history', () => {
-    const spec = growthGapChart(growthInput) as unknown as { layer: { mark: { type: string }; data: { values: Record<string, unknown>[] } }[] };
+    const spec = growthGapChart(growthInput) as unknown as {
+      layer: { mark: { type: string }; data: { values: Record<string, unknown>[] } }[];
+    };
     const rule = spec.layer.find((l) => l.mark.type === 'rule' && l.data.values.some((v) => 'required' in v));
     expect(rule?.data.values).toContainEqual({ label: '雏鹰企业 2023 ≥ 150 家', required: 12.6, from: 13.0 });
     expect(rule?.data.values).toContainEqual({ label: '高新技术企业 2023 ≥ 650 家', required: 26.6, from: 11.2 });
     const dots = spec.layer.find((l) => l.mark.type === 'point')?.data.values ?? [];
-    expect(dots.filter((d) => d.label === '高新技术企业 2023 ≥ 650 家').map((d) => d.kind)).toEqual(['要求 required', '历史 historical', '预测 projected']);
+    expect(dots.filter((d) => d.label === '高新技术企业 2023 ≥ 650 家').map((d) => d.kind)).toEqual([
+      '要求 required',
+      '历史 historical',
+      '预测 projected',
+    ]);
   });
 
   it('pipelineChart stacks the ladder bottom-up in ladder order', () => {
-    const spec = pipelineChart(pipelineInput) as unknown as { encoding: { color: { scale: { domain: string[] } } }; data: { values: { stage: string; order: number }[] } };
+    const spec = pipelineChart(pipelineInput) as unknown as {
+      encoding: { color: { scale: { domain: string[] } } };
+      data: { values: { stage: string; order: number }[] };
+    };
     expect(spec.encoding.color.scale.domain).toEqual(['科技型中小企业', '雏鹰企业', '瞪羚企业', '领军企业']);
     expect(spec.data.values.find((v) => v.stage === '领军企业')?.order).toBe(3);
   });
@@ -134,7 +162,13 @@ describe('sparse input renders without runtime warnings', () => {
     return [...compileSpec(spec).warnings, ...warnings];
   };
   it('attainabilityDashboard with no growth rates and no probabilities', async () => {
-    const rows = dashboardInput.rows.map((r) => ({ ...r, probability: null, requiredGrowth: null, historicalGrowth: null, projectedGrowth: null }));
+    const rows = dashboardInput.rows.map((r) => ({
+      ...r,
+      probability: null,
+      requiredGrowth: null,
+      historicalGrowth: null,
+      projectedGrowth: null,
+    }));
     expect(await quiet(attainabilityDashboard({ title: '无数据', rows }))).toEqual([]);
   });
   it('attainabilityDashboard with required growth only', async () => {
@@ -146,26 +180,42 @@ describe('sparse input renders without runtime warnings', () => {
     expect(await quiet(fanChart({ ...rest, history: [{ year: 2020, value: 1597 }] }))).toEqual([]);
   });
   it('scenarioComparison without bands or history', async () => {
-    expect(await quiet(scenarioComparison({ title: '无区间', unit: '家', paths: [{ scenario: 'base', median: [{ year: 2025, value: 1 }], bands: [] }] }))).toEqual([]);
+    expect(
+      await quiet(
+        scenarioComparison({
+          title: '无区间',
+          unit: '家',
+          paths: [{ scenario: 'base', median: [{ year: 2025, value: 1 }], bands: [] }],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('bad input', () => {
   it('fanChart rejects a NaN history value naming the row', () => {
-    expect(() => fanChart({ ...fanInput, history: [{ year: 2015, value: NaN }] })).toThrow('fanChart: history[0].value must be a finite number, got NaN');
+    expect(() => fanChart({ ...fanInput, history: [{ year: 2015, value: NaN }] })).toThrow(
+      'fanChart: history[0].value must be a finite number, got NaN',
+    );
   });
   it('fanChart rejects an inverted band', () => {
-    expect(() => fanChart({ ...fanInput, bands: [{ year: 2021, level: 80, lower: 5, upper: 1 }] })).toThrow('fanChart: bands[0] has lower 5 > upper 1');
+    expect(() => fanChart({ ...fanInput, bands: [{ year: 2021, level: 80, lower: 5, upper: 1 }] })).toThrow(
+      'fanChart: bands[0] has lower 5 > upper 1',
+    );
   });
   it('attainabilityDashboard rejects a probability outside [0, 1]', () => {
-    expect(() => attainabilityDashboard({ title: 't', rows: [{ ...dashboardInput.rows[0]!, probability: 1.2 }] })).toThrow('rows[0].probability must be in [0, 1]');
+    expect(() =>
+      attainabilityDashboard({ title: 't', rows: [{ ...dashboardInput.rows[0]!, probability: 1.2 }] }),
+    ).toThrow('rows[0].probability must be in [0, 1]');
   });
   it('scenarioComparison rejects duplicate scenario names', () => {
     const p = scenarioInput.paths[0]!;
     expect(() => scenarioComparison({ ...scenarioInput, paths: [p, p] })).toThrow('scenario names must be unique');
   });
   it('pipelineChart rejects a negative stock', () => {
-    expect(() => pipelineChart({ ...pipelineInput, stocks: [{ year: 2020, stage: '雏鹰企业', value: -1 }] })).toThrow('stocks[0].value must be >= 0');
+    expect(() => pipelineChart({ ...pipelineInput, stocks: [{ year: 2020, stage: '雏鹰企业', value: -1 }] })).toThrow(
+      'stocks[0].value must be >= 0',
+    );
   });
   it('builders reject an empty title', () => {
     expect(() => growthGapChart({ title: '', rows: [] })).toThrow('chart title must be a non-empty string');

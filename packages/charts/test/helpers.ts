@@ -14,5 +14,7 @@ const validate = ajv.compile(schema);
 /** Schema errors of a spec as readable lines; empty when valid. */
 export function schemaErrors(spec: TopLevelSpec): string[] {
   // Round-trip through JSON: what is validated is what an editor or vega-embed would read.
-  return validate(JSON.parse(JSON.stringify(spec))) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  return validate(JSON.parse(JSON.stringify(spec)))
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }

@@ -2,7 +2,18 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fanChart, growthGapChart, writeChartFiles, fontCoverage, fontTextWidth, renderPng, renderSvg, resolveCjkFont, svgTexts, type RenderedPng } from '../src/index.ts';
+import {
+  fanChart,
+  growthGapChart,
+  writeChartFiles,
+  fontCoverage,
+  fontTextWidth,
+  renderPng,
+  renderSvg,
+  resolveCjkFont,
+  svgTexts,
+  type RenderedPng,
+} from '../src/index.ts';
 import { fanInput } from './fixtures/inputs.ts';
 
 const TITLE = '滨海高新区 国家高新技术企业数';
@@ -14,7 +25,8 @@ function ink(img: RenderedPng, x0: number, y0: number, x1: number, y1: number): 
   for (let y = y0; y < Math.min(y1, img.height); y++) {
     for (let x = x0; x < Math.min(x1, img.width); x++) {
       const i = (y * img.width + x) * 4;
-      const lum = 0.2126 * (img.pixels[i] ?? 255) + 0.7152 * (img.pixels[i + 1] ?? 255) + 0.0722 * (img.pixels[i + 2] ?? 255);
+      const lum =
+        0.2126 * (img.pixels[i] ?? 255) + 0.7152 * (img.pixels[i + 1] ?? 255) + 0.0722 * (img.pixels[i + 2] ?? 255);
       if (lum < 128) n++;
     }
   }
@@ -29,11 +41,19 @@ function titleInk(img: RenderedPng): number {
 describe('resolveCjkFont()', () => {
   it('finds Debian fonts-noto-cjk and its Simplified Chinese face', () => {
     const font = resolveCjkFont({});
-    expect(font).toEqual({ file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK SC' });
+    expect(font).toEqual({
+      file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+      family: 'Noto Sans CJK SC',
+    });
   });
   it('honours TRAJECTORY_CJK_FONT and rejects a missing file', () => {
-    expect(resolveCjkFont({ TRAJECTORY_CJK_FONT: `${DEJAVU}#DejaVu Sans` })).toEqual({ file: DEJAVU, family: 'DejaVu Sans' });
-    expect(() => resolveCjkFont({ TRAJECTORY_CJK_FONT: '/nonexistent.ttc' })).toThrow('font file /nonexistent.ttc does not exist');
+    expect(resolveCjkFont({ TRAJECTORY_CJK_FONT: `${DEJAVU}#DejaVu Sans` })).toEqual({
+      file: DEJAVU,
+      family: 'DejaVu Sans',
+    });
+    expect(() => resolveCjkFont({ TRAJECTORY_CJK_FONT: '/nonexistent.ttc' })).toThrow(
+      'font file /nonexistent.ttc does not exist',
+    );
   });
 });
 
@@ -89,7 +109,7 @@ describe('renderSvg(spec)', () => {
 });
 
 describe('renderSvg(spec) purity', () => {
-  it('leaves the caller\'s spec untouched (vega would tag inline data rows)', async () => {
+  it("leaves the caller's spec untouched (vega would tag inline data rows)", async () => {
     const spec = fanChart(fanInput);
     const before = structuredClone(spec);
     await renderSvg(spec);
@@ -101,7 +121,9 @@ describe('renderSvg(spec) purity', () => {
 
 describe('svgTexts(svg)', () => {
   it('decodes entities and joins tspans', () => {
-    expect(svgTexts('<svg><text x="1">R&amp;D &lt;5&gt; &#x5357;</text><text><tspan>a</tspan><tspan>b</tspan></text></svg>')).toEqual(['R&D <5> 南', 'a  b']);
+    expect(
+      svgTexts('<svg><text x="1">R&amp;D &lt;5&gt; &#x5357;</text><text><tspan>a</tspan><tspan>b</tspan></text></svg>'),
+    ).toEqual(['R&D <5> 南', 'a  b']);
   });
 });
 
@@ -115,7 +137,7 @@ describe('text layout with font metrics', () => {
     expect(width({ fontSize: 10, limit: 12 }, '南开区')).toBe(12);
   });
 
-  it('renderSvg reserves room for CJK axis labels that vega\'s 0.8 em estimate under-measures', async () => {
+  it("renderSvg reserves room for CJK axis labels that vega's 0.8 em estimate under-measures", async () => {
     // one y label of 19 ideographs at 11 px: 1 em each with the font, 0.8 em each in vega's estimate
     const label = '科学研究和技术服务业占地区生产总值比重';
     const spec = growthGapChart({ title: 'g', rows: [{ label, required: 5, historical: 3 }] });
@@ -135,9 +157,11 @@ describe('writeChartFiles(dir, name, spec)', () => {
       expect((await readdir(dir)).sort()).toEqual(['binhai-fan.png', 'binhai-fan.svg', 'binhai-fan.vl.json']);
       expect(JSON.parse(await readFile(join(dir, 'binhai-fan.vl.json'), 'utf8'))).toEqual(spec);
       expect(svgTexts(await readFile(join(dir, 'binhai-fan.svg'), 'utf8'))).toContain(TITLE);
-      expect((await readFile(join(dir, 'binhai-fan.png')).then((b) => b.subarray(1, 4).toString('latin1')))).toBe('PNG');
+      expect(await readFile(join(dir, 'binhai-fan.png')).then((b) => b.subarray(1, 4).toString('latin1'))).toBe('PNG');
       expect(out.missingGlyphs).toEqual([]);
-      await expect(writeChartFiles(dir, '../escape', spec)).rejects.toThrow("name '../escape' must be a plain file name");
+      await expect(writeChartFiles(dir, '../escape', spec)).rejects.toThrow(
+        "name '../escape' must be a plain file name",
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { assessmentReport, browserAssets, fanChart, reportHtml, writeAssessmentReport, writeReport } from '../src/index.ts';
+import {
+  assessmentReport,
+  browserAssets,
+  fanChart,
+  reportHtml,
+  writeAssessmentReport,
+  writeReport,
+} from '../src/index.ts';
 import { fanInput } from './fixtures/inputs.ts';
 import { planAssessment } from './fixtures/plan-assessment.ts';
 import { schemaErrors } from './helpers.ts';
@@ -29,7 +36,13 @@ describe('writeReport(dir, input)', () => {
     const dir = await tempDir();
     const out = await writeReport(dir, {
       title: '测试报告',
-      sections: [{ title: '滨海', specs: [{ spec: fanChart(fanInput), title: '高新技术企业' }], sections: [{ title: 'sub', html: '<p>x</p>' }] }],
+      sections: [
+        {
+          title: '滨海',
+          specs: [{ spec: fanChart(fanInput), title: '高新技术企业' }],
+          sections: [{ title: 'sub', html: '<p>x</p>' }],
+        },
+      ],
     });
     expect(out.charts).toBe(1);
     expect(out.index).toBe(join(dir, 'index.html'));
@@ -41,7 +54,9 @@ describe('writeReport(dir, input)', () => {
     // offline: every script/link/img reference is relative (no CDN)
     const refs = [...html.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((m) => m[1] ?? '');
     expect(refs.filter((r) => /^(https?:)?\/\//.test(r))).toEqual([]);
-    expect(refs).toEqual(expect.arrayContaining(['assets/vega.min.js', 'assets/vega-lite.min.js', 'assets/vega-embed.min.js']));
+    expect(refs).toEqual(
+      expect.arrayContaining(['assets/vega.min.js', 'assets/vega-lite.min.js', 'assets/vega-embed.min.js']),
+    );
     expect(html.indexOf('assets/vega.min.js')).toBeLessThan(html.indexOf('assets/vega-embed.min.js'));
     expect(html).toContain('data-chart="chart-1"');
     const specFile = JSON.parse(await readFile(out.specs[0] ?? '', 'utf8')) as TopLevelSpec;
@@ -73,7 +88,18 @@ describe('writeReport(dir, input)', () => {
   it('removes spec files of an earlier, larger report', async () => {
     const dir = await tempDir();
     const spec = fanChart(fanInput);
-    await writeReport(dir, { title: 'big', sections: [{ title: 's', specs: [{ spec, name: 'a' }, { spec, name: 'b' }] }] });
+    await writeReport(dir, {
+      title: 'big',
+      sections: [
+        {
+          title: 's',
+          specs: [
+            { spec, name: 'a' },
+            { spec, name: 'b' },
+          ],
+        },
+      ],
+    });
     expect(await readdir(join(dir, 'specs'))).toEqual(['001-a.vl.json', '002-b.vl.json']);
     await writeReport(dir, { title: 'small', sections: [{ title: 's', specs: [{ spec, name: 'c' }] }] });
     expect(await readdir(join(dir, 'specs'))).toEqual(['001-c.vl.json']);
@@ -81,7 +107,9 @@ describe('writeReport(dir, input)', () => {
 
   it('rejects an empty title before writing anything', async () => {
     const dir = await tempDir();
-    await expect(writeReport(dir, { title: '', sections: [] })).rejects.toThrow('report title must be a non-empty string');
+    await expect(writeReport(dir, { title: '', sections: [] })).rejects.toThrow(
+      'report title must be a non-empty string',
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 });
@@ -94,7 +122,19 @@ describe('writeAssessmentReport(dir, plan)', () => {
     // 2 dashboards + 4 targets with a fan (the blank 翻番 target has none)
     expect(out.charts).toBe(6);
     expect(html.match(/<section id="section-\d+" class="page">/g)).toHaveLength(2);
-    for (const text of ['天津滨海高新区', '南开区', '假设 Assumptions', '数据来源 Data sources', '000_fdb4085a81389e14.txt', '国家高新技术企业达到650家', '000 states 650, 002 states 500', 'seed 20260101', 'log-linear trend', 'no-base', '基本符合']) {
+    for (const text of [
+      '天津滨海高新区',
+      '南开区',
+      '假设 Assumptions',
+      '数据来源 Data sources',
+      '000_fdb4085a81389e14.txt',
+      '国家高新技术企业达到650家',
+      '000 states 650, 002 states 500',
+      'seed 20260101',
+      'log-linear trend',
+      'no-base',
+      '基本符合',
+    ]) {
       expect(html).toContain(text);
     }
     expect(html).toContain('预期性 &lt;表1&gt;');
@@ -104,6 +144,10 @@ describe('writeAssessmentReport(dir, plan)', () => {
   it('assessmentReport(plan) lists targets under their region in input order', () => {
     const r = assessmentReport(planAssessment);
     expect(r.sections.map((s) => s.title)).toEqual(['天津滨海高新区', '南开区']);
-    expect(r.sections[1]?.sections?.map((s) => s.title).slice(0, 3)).toEqual(['高新技术企业 2023 ≥ 650 家', '高新技术企业 2023 ≥ 500 家', '瞪羚企业 2023 (目标未定)']);
+    expect(r.sections[1]?.sections?.map((s) => s.title).slice(0, 3)).toEqual([
+      '高新技术企业 2023 ≥ 650 家',
+      '高新技术企业 2023 ≥ 500 家',
+      '瞪羚企业 2023 (目标未定)',
+    ]);
   });
 });

@@ -5,7 +5,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { attainabilityDashboard, fanChart, fitDiagnostics, growthGapChart, pipelineChart, scenarioComparison } from '../src/index.ts';
+import {
+  attainabilityDashboard,
+  fanChart,
+  fitDiagnostics,
+  growthGapChart,
+  pipelineChart,
+  scenarioComparison,
+} from '../src/index.ts';
 import { dashboardInput, fanInput, fitInput, growthInput, pipelineInput, scenarioInput } from './fixtures/inputs.ts';
 
 const OUT = new URL('./output/', import.meta.url);

@@ -4,9 +4,18 @@
  * `run(argv): Promise<number>` (the exit code); the CLI has no logic of its own.
  */
 const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
-  data: { summary: 'list every indicator of the seed dataset by region (--conflicts: cross-document conflicts)', load: () => import('./commands/data.ts') },
-  assess: { summary: 'assess every target: probability of attainment, required vs historical growth, verdicts', load: () => import('./commands/assess.ts') },
-  run: { summary: 'run a scenario file (Monte Carlo, interventions, goal seeking)', load: () => import('./commands/run.ts') },
+  data: {
+    summary: 'list every indicator of the seed dataset by region (--conflicts: cross-document conflicts)',
+    load: () => import('./commands/data.ts'),
+  },
+  assess: {
+    summary: 'assess every target: probability of attainment, required vs historical growth, verdicts',
+    load: () => import('./commands/assess.ts'),
+  },
+  run: {
+    summary: 'run a scenario file (Monte Carlo, interventions, goal seeking)',
+    load: () => import('./commands/run.ts'),
+  },
   extract: { summary: 'propose indicator rows from a planning document', load: () => import('./commands/extract.ts') },
 };
 

@@ -14,7 +14,9 @@ describe('parseCommandArgs / printError', () => {
   });
 
   it('returns the flags and positionals, ignoring a literal --', () => {
-    const args = parseCommandArgs('x', 'usage: x', ['--', 'file.txt', '--n', '3', '--json'], options, { allowPositionals: true });
+    const args = parseCommandArgs('x', 'usage: x', ['--', 'file.txt', '--n', '3', '--json'], options, {
+      allowPositionals: true,
+    });
     expect(args).toEqual({ values: { n: '3', json: true }, positionals: ['file.txt'] });
     expect(err).toEqual([]);
   });

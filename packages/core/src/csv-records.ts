@@ -83,7 +83,8 @@ export function scanCsvRecords(text: string): CsvScan {
       }
       atFieldStart = false;
     }
-    if (inQuotes) errors.push({ line: start, message: 'unterminated quoted field (no closing double quote before end of file)' });
+    if (inQuotes)
+      errors.push({ line: start, message: 'unterminated quoted field (no closing double quote before end of file)' });
     records.push({ line: start, fields });
   }
   return { records, errors };

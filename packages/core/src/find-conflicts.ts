@@ -38,16 +38,22 @@ export interface Conflict {
 }
 
 type Direction = 'lower' | 'upper' | 'exact';
-const direction = (c: Comparator | null): Direction => (c === '>=' || c === '>' ? 'lower' : c === '<=' || c === '<' ? 'upper' : 'exact');
+const direction = (c: Comparator | null): Direction =>
+  c === '>=' || c === '>' ? 'lower' : c === '<=' || c === '<' ? 'upper' : 'exact';
 
 /** Whether an exact value satisfies a bound. */
 function satisfies(x: number, c: Comparator, v: number): boolean {
   switch (c) {
-    case '>=': return x >= v || sameNumber(x, v);
-    case '>': return x > v;
-    case '<=': return x <= v || sameNumber(x, v);
-    case '<': return x < v;
-    case '=': return sameNumber(x, v);
+    case '>=':
+      return x >= v || sameNumber(x, v);
+    case '>':
+      return x > v;
+    case '<=':
+      return x <= v || sameNumber(x, v);
+    case '<':
+      return x < v;
+    case '=':
+      return sameNumber(x, v);
   }
 }
 
@@ -105,16 +111,24 @@ export function findConflicts(indicators: readonly Indicator[]): Conflict[] {
     };
     for (const o of ind.observations) {
       add('observed', o.year, {
-        doc: o.source.doc, rowId: o.source.rowId ?? null, value: o.value, comparator: o.comparator ?? null,
-        valueText: o.source.valueText ?? String(o.value), quote: o.source.quote,
+        doc: o.source.doc,
+        rowId: o.source.rowId ?? null,
+        value: o.value,
+        comparator: o.comparator ?? null,
+        valueText: o.source.valueText ?? String(o.value),
+        quote: o.source.quote,
       });
     }
     for (const raw of ind.targets) {
       const t = resolveTarget(ind, raw);
       if (t.value === null) continue;
       const e: ConflictEntry = {
-        doc: t.source.doc, rowId: t.source.rowId ?? null, value: t.value, comparator: t.comparator,
-        valueText: t.source.valueText ?? String(t.value), quote: t.source.quote,
+        doc: t.source.doc,
+        rowId: t.source.rowId ?? null,
+        value: t.value,
+        comparator: t.comparator,
+        valueText: t.source.valueText ?? String(t.value),
+        quote: t.source.quote,
       };
       if (raw.value === null && t.relative) e.relativeText = t.relative.text;
       add('target', t.year, e);
@@ -124,8 +138,15 @@ export function findConflicts(indicators: readonly Indicator[]): Conflict[] {
       if (!entries.length) continue;
       const docs = new Set(entries.map((e) => e.doc));
       out.push({
-        indicator: ind.id, region: ind.region, nameZh: ind.nameZh, nameEn: ind.nameEn, unit: ind.unit,
-        kind: g.kind, year: g.year, scope: docs.size > 1 ? 'cross-document' : 'within-document', entries,
+        indicator: ind.id,
+        region: ind.region,
+        nameZh: ind.nameZh,
+        nameEn: ind.nameEn,
+        unit: ind.unit,
+        kind: g.kind,
+        year: g.year,
+        scope: docs.size > 1 ? 'cross-document' : 'within-document',
+        entries,
         message: `${ind.id} ${g.kind} ${g.year}: ${entries.map(describe).join(' vs ')}`,
       });
     }

@@ -28,5 +28,9 @@ export function indicatorsByRegion(indicators: readonly Indicator[]): RegionIndi
   }
   const known = [...REGIONS.keys()].filter((k) => groups.has(k));
   const unknown = [...groups.keys()].filter((k) => !REGIONS.has(k));
-  return [...known, ...unknown].map((region) => ({ region, info: REGIONS.get(region) ?? null, indicators: groups.get(region)! }));
+  return [...known, ...unknown].map((region) => ({
+    region,
+    info: REGIONS.get(region) ?? null,
+    indicators: groups.get(region)!,
+  }));
 }

@@ -15,7 +15,13 @@ export type {
 export { INDICATOR_COLUMNS, type IndicatorColumn, type IndicatorRow } from './indicator-row.ts';
 export { IndicatorDataError, formatIssue, type DataIssue } from './indicator-data-error.ts';
 export { readIndicatorCsv, writeIndicatorCsv, readIndicatorJson, writeIndicatorJson } from './indicator-table-io.ts';
-export { parseIndicatorRecords, validateIndicatorRows, checkIndicatorRow, sameNumber, type RecordContext } from './indicator-rows.ts';
+export {
+  parseIndicatorRecords,
+  validateIndicatorRows,
+  checkIndicatorRow,
+  sameNumber,
+  type RecordContext,
+} from './indicator-rows.ts';
 export { scanCsvRecords, type CsvScan, type CsvRecordInfo } from './csv-records.ts';
 export { rowsToIndicators, indicatorsToRows, type RowsToIndicatorsOptions } from './indicator-model.ts';
 export { validateQuotes, type ValidateQuotesOptions } from './validate-quotes.ts';
@@ -24,7 +30,12 @@ export { validateQuotes, type ValidateQuotesOptions } from './validate-quotes.ts
 export { UNITS, isKnownUnit, convertUnit, type UnitInfo } from './units.ts';
 export { REGIONS, type RegionInfo } from './regions.ts';
 export {
-  parseValueText, parseChineseNumeral, parseNumberText, toHalfWidth, relativeWordFactor, type ChineseNumeralOptions,
+  parseValueText,
+  parseChineseNumeral,
+  parseNumberText,
+  toHalfWidth,
+  relativeWordFactor,
+  type ChineseNumeralOptions,
 } from './value-text.ts';
 
 // Relative targets and conflicts

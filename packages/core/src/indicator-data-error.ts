@@ -41,7 +41,9 @@ export class IndicatorDataError extends Error {
   constructor(issues: DataIssue[]) {
     const shown = issues.slice(0, 20).map(formatIssue);
     const more = issues.length > 20 ? [`... and ${issues.length - 20} more`] : [];
-    super([`${issues.length} problem${issues.length === 1 ? '' : 's'} in indicator data:`, ...shown, ...more].join('\n'));
+    super(
+      [`${issues.length} problem${issues.length === 1 ? '' : 's'} in indicator data:`, ...shown, ...more].join('\n'),
+    );
     this.name = 'IndicatorDataError';
     this.issues = issues;
   }

@@ -39,7 +39,8 @@ export function rowsToIndicators(rows: readonly IndicatorRow[], options: RowsToI
   const file = options.file ?? '(rows)';
   const issues: DataIssue[] = [];
   rows.forEach((row, index) => {
-    for (const p of checkIndicatorRow(row)) issues.push({ file, row: index + 1, line: null, field: p.field, message: p.message });
+    for (const p of checkIndicatorRow(row))
+      issues.push({ file, row: index + 1, line: null, field: p.field, message: p.message });
   });
   issues.push(...validateIndicatorRows(rows, { file }));
   if (issues.length) throw new IndicatorDataError(issues);
@@ -75,9 +76,19 @@ export function rowsToIndicators(rows: readonly IndicatorRow[], options: RowsToI
         if (row.accumulation !== accumulation) o.accumulation = row.accumulation;
         indicator.observations.push(o);
       } else {
-        const t: Target = { year: row.year, value: row.value, comparator: row.comparator!, source: sourceOf(row, first.unit) };
+        const t: Target = {
+          year: row.year,
+          value: row.value,
+          comparator: row.comparator!,
+          source: sourceOf(row, first.unit),
+        };
         if (row.relative_kind !== null && row.relative_amount !== null && row.relative_base_year !== null) {
-          t.relative = { kind: row.relative_kind, amount: row.relative_amount, baseYear: row.relative_base_year, text: row.relative_text };
+          t.relative = {
+            kind: row.relative_kind,
+            amount: row.relative_amount,
+            baseYear: row.relative_base_year,
+            text: row.relative_text,
+          };
         }
         if (row.attribute) t.attribute = row.attribute;
         if (period) t.period = period;
@@ -92,7 +103,15 @@ export function rowsToIndicators(rows: readonly IndicatorRow[], options: RowsToI
 }
 
 function missingRowId(indicator: Indicator, what: string, year: number): never {
-  throw new IndicatorDataError([{ file: '(indicators)', row: null, line: null, field: 'id', message: `${indicator.id}: ${what} ${year} has no source.rowId` }]);
+  throw new IndicatorDataError([
+    {
+      file: '(indicators)',
+      row: null,
+      line: null,
+      field: 'id',
+      message: `${indicator.id}: ${what} ${year} has no source.rowId`,
+    },
+  ]);
 }
 
 /**

@@ -47,9 +47,32 @@ export interface IndicatorRow {
  * INDICATOR_COLUMNS.join(',') // the header line of seeds/indicators.csv
  */
 export const INDICATOR_COLUMNS = [
-  'id', 'doc', 'region', 'indicator', 'indicator_zh', 'indicator_en', 'kind', 'year', 'value', 'value_text', 'unit',
-  'comparator', 'measure', 'accumulation', 'period_start', 'period_end', 'lower', 'upper', 'relative_kind',
-  'relative_amount', 'relative_base_year', 'relative_text', 'attribute', 'scope', 'note', 'quote',
+  'id',
+  'doc',
+  'region',
+  'indicator',
+  'indicator_zh',
+  'indicator_en',
+  'kind',
+  'year',
+  'value',
+  'value_text',
+  'unit',
+  'comparator',
+  'measure',
+  'accumulation',
+  'period_start',
+  'period_end',
+  'lower',
+  'upper',
+  'relative_kind',
+  'relative_amount',
+  'relative_base_year',
+  'relative_text',
+  'attribute',
+  'scope',
+  'note',
+  'quote',
 ] as const satisfies readonly (keyof IndicatorRow)[];
 
 /** A column name of the dataset. */

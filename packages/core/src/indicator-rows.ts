@@ -169,28 +169,40 @@ function checkRow(row: IndicatorRow, bad: (field: string, message: string) => vo
   if (row.value !== null) {
     const parsed = parseValueText(row.value_text, row.unit);
     if (parsed === null) bad('value_text', `'${row.value_text}' does not parse as a number (value is ${row.value})`);
-    else if (!sameNumber(parsed, row.value)) bad('value_text', `'${row.value_text}' parses to ${parsed}, but value is ${row.value}`);
+    else if (!sameNumber(parsed, row.value))
+      bad('value_text', `'${row.value_text}' parses to ${parsed}, but value is ${row.value}`);
   } else if (row.value_text.trim() !== '') {
     const factor = relativeWordFactor(row.value_text);
     if (row.relative_kind === null) bad('value', `is empty but value_text is '${row.value_text}'`);
     else if (factor !== null && !(row.relative_kind === 'multiple' && row.relative_amount === factor)) {
-      bad('relative_amount', `'${row.value_text}' means multiple ${factor}, but the row says ${row.relative_kind} ${row.relative_amount}`);
+      bad(
+        'relative_amount',
+        `'${row.value_text}' means multiple ${factor}, but the row says ${row.relative_kind} ${row.relative_amount}`,
+      );
     }
   }
   if (row.quote && !row.quote.includes(row.value_text)) bad('quote', `does not contain value_text '${row.value_text}'`);
   if ((row.period_start === null) !== (row.period_end === null)) {
     bad(row.period_start === null ? 'period_start' : 'period_end', 'period_start and period_end go together');
   } else if (row.period_start !== null && row.period_end !== null) {
-    if (row.period_start > row.period_end) bad('period_end', `period ${row.period_start}-${row.period_end} ends before it starts`);
-    else if (row.period_end !== row.year) bad('period_end', `period ends in ${row.period_end}, not in the row's year ${row.year}`);
+    if (row.period_start > row.period_end)
+      bad('period_end', `period ${row.period_start}-${row.period_end} ends before it starts`);
+    else if (row.period_end !== row.year)
+      bad('period_end', `period ends in ${row.period_end}, not in the row's year ${row.year}`);
   }
-  if ((row.lower === null) !== (row.upper === null)) bad(row.lower === null ? 'lower' : 'upper', 'lower and upper go together');
-  if (row.lower !== null && row.upper !== null && row.lower >= row.upper) bad('upper', `bounds [${row.lower}, ${row.upper}] are empty`);
-  if (row.value !== null && row.lower !== null && row.value < row.lower) bad('value', `${row.value} is below the lower bound ${row.lower}`);
-  if (row.value !== null && row.upper !== null && row.value > row.upper) bad('value', `${row.value} is above the upper bound ${row.upper}`);
+  if ((row.lower === null) !== (row.upper === null))
+    bad(row.lower === null ? 'lower' : 'upper', 'lower and upper go together');
+  if (row.lower !== null && row.upper !== null && row.lower >= row.upper)
+    bad('upper', `bounds [${row.lower}, ${row.upper}] are empty`);
+  if (row.value !== null && row.lower !== null && row.value < row.lower)
+    bad('value', `${row.value} is below the lower bound ${row.lower}`);
+  if (row.value !== null && row.upper !== null && row.value > row.upper)
+    bad('value', `${row.value} is above the upper bound ${row.upper}`);
   const rel = [row.relative_kind, row.relative_amount, row.relative_base_year];
   if (rel.some((v) => v !== null) && rel.some((v) => v === null)) {
-    const missing = (['relative_kind', 'relative_amount', 'relative_base_year'] as const).filter((f) => row[f] === null);
+    const missing = (['relative_kind', 'relative_amount', 'relative_base_year'] as const).filter(
+      (f) => row[f] === null,
+    );
     bad(missing[0]!, 'relative_kind, relative_amount and relative_base_year go together');
   }
   if (row.relative_base_year !== null && row.kind === 'target' && row.year <= row.relative_base_year) {
@@ -220,18 +232,33 @@ export function validateIndicatorRows(rows: readonly IndicatorRow[], ctx: Record
   const latestObserved = new Map<string, { year: number; index: number }>();
   rows.forEach((row, index) => {
     const seen = firstById.get(row.id);
-    if (seen !== undefined) issues.push(issueAt(ctx, index, 'id', `duplicate id '${row.id}' (first in row ${seen + 1})`));
+    if (seen !== undefined)
+      issues.push(issueAt(ctx, index, 'id', `duplicate id '${row.id}' (first in row ${seen + 1})`));
     else firstById.set(row.id, index);
     const first = firstByIndicator.get(row.indicator);
     if (first === undefined) firstByIndicator.set(row.indicator, index);
     else {
       const ref = rows[first]!;
       if (!equivalentUnits(ref.unit, row.unit)) {
-        issues.push(issueAt(ctx, index, 'unit', `'${row.unit}' differs from '${ref.unit}' in row ${first + 1} of the same indicator '${row.indicator}' (only equivalent counters such as 家/个 may differ)`));
+        issues.push(
+          issueAt(
+            ctx,
+            index,
+            'unit',
+            `'${row.unit}' differs from '${ref.unit}' in row ${first + 1} of the same indicator '${row.indicator}' (only equivalent counters such as 家/个 may differ)`,
+          ),
+        );
       }
       for (const field of indicatorFields) {
         if (ref[field] !== row[field]) {
-          issues.push(issueAt(ctx, index, field, `'${row[field] ?? ''}' differs from '${ref[field] ?? ''}' in row ${first + 1} of the same indicator '${row.indicator}'`));
+          issues.push(
+            issueAt(
+              ctx,
+              index,
+              field,
+              `'${row[field] ?? ''}' differs from '${ref[field] ?? ''}' in row ${first + 1} of the same indicator '${row.indicator}'`,
+            ),
+          );
         }
       }
     }
@@ -245,7 +272,14 @@ export function validateIndicatorRows(rows: readonly IndicatorRow[], ctx: Record
     if (row.kind !== 'target') return;
     const base = latestObserved.get(`${row.indicator}\u0000${row.doc}`);
     if (base && row.year < base.year) {
-      issues.push(issueAt(ctx, index, 'year', `target year ${row.year} is before the base year ${base.year} (row ${base.index + 1})`));
+      issues.push(
+        issueAt(
+          ctx,
+          index,
+          'year',
+          `target year ${row.year} is before the base year ${base.year} (row ${base.index + 1})`,
+        ),
+      );
     }
   });
   return issues;

@@ -21,7 +21,8 @@ function checkColumns(names: readonly string[], file: string, line: number | nul
   for (const c of names) {
     if (seen.has(c)) issues.push({ file, row: null, line, field: c, message: 'duplicate column' });
     seen.add(c);
-    if (!(INDICATOR_COLUMNS as readonly string[]).includes(c)) issues.push({ file, row: null, line, field: c, message: 'unknown column' });
+    if (!(INDICATOR_COLUMNS as readonly string[]).includes(c))
+      issues.push({ file, row: null, line, field: c, message: 'unknown column' });
   }
   return issues;
 }
@@ -39,13 +40,25 @@ function checkColumns(names: readonly string[], file: string, line: number | nul
 export function readIndicatorCsv(text: string, file: string): IndicatorRow[] {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const scan = scanCsvRecords(body);
-  const issues: DataIssue[] = scan.errors.map((e) => ({ file, row: null, line: e.line, field: null, message: `malformed CSV: ${e.message}` }));
+  const issues: DataIssue[] = scan.errors.map((e) => ({
+    file,
+    row: null,
+    line: e.line,
+    field: null,
+    message: `malformed CSV: ${e.message}`,
+  }));
   const header = scan.records[0];
   if (!header) fail([{ file, row: null, line: 1, field: null, message: 'empty file (no header row)' }]);
   const records = scan.records.slice(1);
   records.forEach((r, i) => {
     if (r.fields !== header.fields) {
-      issues.push({ file, row: i + 1, line: r.line, field: null, message: `malformed CSV: ${r.fields} fields, the header has ${header.fields}` });
+      issues.push({
+        file,
+        row: i + 1,
+        line: r.line,
+        field: null,
+        message: `malformed CSV: ${r.fields} fields, the header has ${header.fields}`,
+      });
     }
   });
   if (issues.length) fail(issues);
@@ -60,7 +73,15 @@ export function readIndicatorCsv(text: string, file: string): IndicatorRow[] {
   if (columnIssues.length) fail(columnIssues);
   const objects = table.objects() as Record<string, unknown>[];
   if (objects.length !== records.length) {
-    fail([{ file, row: null, line: null, field: null, message: `malformed CSV: ${records.length} records found, arquero read ${objects.length}` }]);
+    fail([
+      {
+        file,
+        row: null,
+        line: null,
+        field: null,
+        message: `malformed CSV: ${records.length} records found, arquero read ${objects.length}`,
+      },
+    ]);
   }
   const ctx = { file, lines: records.map((r) => r.line) };
   const parsed = parseIndicatorRecords(objects, ctx);
@@ -78,7 +99,9 @@ export function readIndicatorCsv(text: string, file: string): IndicatorRow[] {
  */
 export function writeIndicatorCsv(rows: readonly IndicatorRow[]): string {
   if (rows.length === 0) return INDICATOR_COLUMNS.join(',') + '\n';
-  const csv = from(rows.map((r) => ({ ...r }))).select([...INDICATOR_COLUMNS]).toCSV();
+  const csv = from(rows.map((r) => ({ ...r })))
+    .select([...INDICATOR_COLUMNS])
+    .toCSV();
   return csv.endsWith('\n') ? csv : csv + '\n';
 }
 
@@ -104,13 +127,16 @@ export function readIndicatorJson(text: string, file: string): IndicatorRow[] {
     objects = data as Record<string, unknown>[];
     const keys = new Set(objects.flatMap((o) => Object.keys(o)));
     const missing = INDICATOR_COLUMNS.filter((c) => objects.length > 0 && !keys.has(c));
-    if (missing.length) fail(missing.map((c) => ({ file, row: null, line: null, field: c, message: 'missing column' })));
+    if (missing.length)
+      fail(missing.map((c) => ({ file, row: null, line: null, field: c, message: 'missing column' })));
   } else {
     let table: ReturnType<typeof fromJSON>;
     try {
       table = fromJSON(text);
     } catch (error) {
-      fail([{ file, row: null, line: null, field: null, message: `not arquero column JSON: ${(error as Error).message}` }]);
+      fail([
+        { file, row: null, line: null, field: null, message: `not arquero column JSON: ${(error as Error).message}` },
+      ]);
     }
     const columnIssues = checkColumns(table.columnNames(), file, null);
     if (columnIssues.length) fail(columnIssues);
@@ -131,5 +157,7 @@ export function readIndicatorJson(text: string, file: string): IndicatorRow[] {
  */
 export function writeIndicatorJson(rows: readonly IndicatorRow[]): string {
   if (rows.length === 0) return JSON.stringify({ data: Object.fromEntries(INDICATOR_COLUMNS.map((c) => [c, []])) });
-  return from(rows.map((r) => ({ ...r }))).select([...INDICATOR_COLUMNS]).toJSON();
+  return from(rows.map((r) => ({ ...r })))
+    .select([...INDICATOR_COLUMNS])
+    .toJSON();
 }

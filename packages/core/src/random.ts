@@ -45,7 +45,10 @@ function splitmix32(seed: number): () => number {
 export function createRng(seed = 20250101): Rng {
   if (!Number.isFinite(seed)) throw new RangeError(`createRng(seed) requires a finite seed, got ${seed}`);
   const mix = splitmix32((seed >>> 0) ^ Math.imul(Math.floor((seed % 1) * 2 ** 31), 0x27d4eb2d));
-  let a = mix(), b = mix(), c = mix(), d = mix();
+  let a = mix(),
+    b = mix(),
+    c = mix(),
+    d = mix();
   if ((a | b | c | d) === 0) a = 1; // xoshiro's state must not be all zero
 
   const uint32 = (): number => {

@@ -16,7 +16,12 @@ const list: RegionInfo[] = [
   { key: 'nankai', zh: '南开区', en: 'Nankai District', role: 'plan' },
   { key: 'hexi', zh: '河西区', en: 'Hexi District', role: 'plan' },
   { key: 'teda', zh: '天津经济技术开发区', en: 'Tianjin Economic-Technological Development Area (TEDA)', role: 'plan' },
-  { key: 'binhai', zh: '天津滨海高新技术产业开发区', en: 'Tianjin Binhai Hi-tech Industrial Development Zone', role: 'plan' },
+  {
+    key: 'binhai',
+    zh: '天津滨海高新技术产业开发区',
+    en: 'Tianjin Binhai Hi-tech Industrial Development Zone',
+    role: 'plan',
+  },
   { key: 'tianjin', zh: '天津市', en: 'Tianjin (whole city)', role: 'benchmark' },
   { key: 'haidian', zh: '北京市海淀区', en: 'Haidian District, Beijing', role: 'benchmark' },
   { key: 'zhangjiang', zh: '上海张江高科技园区', en: 'Shanghai Zhangjiang Hi-tech Park', role: 'benchmark' },

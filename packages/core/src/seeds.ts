@@ -43,8 +43,13 @@ export interface SeedDocument {
 export function loadSeedDocuments(): SeedDocument[] {
   const text = readFileSync(new URL('documents.csv', seedsUrl), 'utf8');
   return (fromCSV(text, { autoType: false }).objects() as Record<string, string | null>[]).map((r) => ({
-    doc: r.doc ?? '', original: r.original ?? '', region: r.region ?? '', region_zh: r.region_zh ?? '',
-    title: r.title ?? '', date: r.date ?? '', date_note: r.date_note ?? '',
+    doc: r.doc ?? '',
+    original: r.original ?? '',
+    region: r.region ?? '',
+    region_zh: r.region_zh ?? '',
+    title: r.title ?? '',
+    date: r.date ?? '',
+    date_note: r.date_note ?? '',
   }));
 }
 

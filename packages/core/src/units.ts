@@ -14,8 +14,18 @@ export interface UnitInfo {
   /** the measure type the unit usually expresses */
   measure: MeasureType;
   /** what is being measured; units of one dimension are convertible through `scale` */
-  dimension: 'entities' | 'items' | 'persons' | 'money' | 'area' | 'percent' | 'ratio' | 'time' | 'rank'
-    | 'money-per-person' | 'items-per-persons';
+  dimension:
+    | 'entities'
+    | 'items'
+    | 'persons'
+    | 'money'
+    | 'area'
+    | 'percent'
+    | 'ratio'
+    | 'time'
+    | 'rank'
+    | 'money-per-person'
+    | 'items-per-persons';
   /** multiple of the dimension's base unit (`万人` = 1e4 persons) */
   scale: number;
 }
@@ -35,8 +45,20 @@ const list: UnitInfo[] = [
   { symbol: '万元', en: 'ten thousand yuan', measure: 'amount', dimension: 'money', scale: 1e4 },
   { symbol: '亿元', en: 'hundred million yuan (1e8 CNY)', measure: 'amount', dimension: 'money', scale: 1e8 },
   { symbol: '万元/人', en: 'ten thousand yuan per person', measure: 'rate', dimension: 'money-per-person', scale: 1e4 },
-  { symbol: '件/万人', en: 'items per ten thousand persons', measure: 'rate', dimension: 'items-per-persons', scale: 1 },
-  { symbol: '个/万人', en: 'units per ten thousand persons', measure: 'rate', dimension: 'items-per-persons', scale: 1 },
+  {
+    symbol: '件/万人',
+    en: 'items per ten thousand persons',
+    measure: 'rate',
+    dimension: 'items-per-persons',
+    scale: 1,
+  },
+  {
+    symbol: '个/万人',
+    en: 'units per ten thousand persons',
+    measure: 'rate',
+    dimension: 'items-per-persons',
+    scale: 1,
+  },
   { symbol: '平方米', en: 'square metres', measure: 'amount', dimension: 'area', scale: 1 },
   { symbol: '万平方米', en: 'ten thousand square metres', measure: 'amount', dimension: 'area', scale: 1e4 },
   { symbol: '平方公里', en: 'square kilometres', measure: 'amount', dimension: 'area', scale: 1e6 },

@@ -34,7 +34,8 @@ export function validateQuotes(
     if (!cache.has(row.doc)) cache.set(row.doc, readDoc(row.doc));
     const text = cache.get(row.doc);
     if (text === undefined) at('doc', `unknown document '${row.doc}'`);
-    else if (!text.includes(row.quote)) at('quote', `not found in ${row.doc}: ${JSON.stringify(row.quote.slice(0, 60))}`);
+    else if (!text.includes(row.quote))
+      at('quote', `not found in ${row.doc}: ${JSON.stringify(row.quote.slice(0, 60))}`);
     if (!row.quote.includes(row.value_text)) at('value_text', `'${row.value_text}' is not in the quote`);
   });
   return issues;

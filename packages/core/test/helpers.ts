@@ -35,5 +35,14 @@ export function row(overrides: Partial<IndicatorRow> = {}): IndicatorRow {
 
 /** A target row of the same indicator. */
 export function targetRow(overrides: Partial<IndicatorRow> = {}): IndicatorRow {
-  return row({ id: 'x.firms.2025.target', kind: 'target', year: 2025, value: 300, value_text: '300', comparator: '>=', quote: '到2025年达到300家', ...overrides });
+  return row({
+    id: 'x.firms.2025.target',
+    kind: 'target',
+    year: 2025,
+    value: 300,
+    value_text: '300',
+    comparator: '>=',
+    quote: '到2025年达到300家',
+    ...overrides,
+  });
 }

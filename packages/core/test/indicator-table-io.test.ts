@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { IndicatorDataError, formatIssue, type DataIssue } from '../src/indicator-data-error.ts';
 import { INDICATOR_COLUMNS } from '../src/indicator-row.ts';
-import { readIndicatorCsv, readIndicatorJson, writeIndicatorCsv, writeIndicatorJson } from '../src/indicator-table-io.ts';
+import {
+  readIndicatorCsv,
+  readIndicatorJson,
+  writeIndicatorCsv,
+  writeIndicatorJson,
+} from '../src/indicator-table-io.ts';
 import { rowsToIndicators } from '../src/indicator-model.ts';
 import { validateQuotes } from '../src/validate-quotes.ts';
 import { row, targetRow } from './helpers.ts';
@@ -43,12 +48,20 @@ describe('readIndicatorCsv(text, file) / writeIndicatorCsv(rows)', () => {
   it('names file, line, row and field for an unknown unit', () => {
     const issues = issuesOf(() => readIndicatorCsv(withCell(good(), 2, 'unit', 'kg'), 'bad.csv'));
     expect(issues).toContainEqual({ file: 'bad.csv', row: 2, line: 3, field: 'unit', message: "unknown unit 'kg'" });
-    expect(formatIssue(issues.find((i) => i.field === 'unit')!)).toBe("bad.csv:3 (row 2) field 'unit': unknown unit 'kg'");
+    expect(formatIssue(issues.find((i) => i.field === 'unit')!)).toBe(
+      "bad.csv:3 (row 2) field 'unit': unknown unit 'kg'",
+    );
   });
 
   it('reports a non-numeric value with its row and field', () => {
     const issues = issuesOf(() => readIndicatorCsv(withCell(good(), 1, 'value', '14x7'), 'bad.csv'));
-    expect(issues).toContainEqual({ file: 'bad.csv', row: 1, line: 2, field: 'value', message: 'not a number: "14x7"' });
+    expect(issues).toContainEqual({
+      file: 'bad.csv',
+      row: 1,
+      line: 2,
+      field: 'value',
+      message: 'not a number: "14x7"',
+    });
   });
 
   it('reports a non-integer year', () => {
@@ -65,24 +78,66 @@ describe('readIndicatorCsv(text, file) / writeIndicatorCsv(rows)', () => {
   it('reports duplicate ids, naming the first occurrence', () => {
     const csv = writeIndicatorCsv([row(), targetRow({ id: 'x.firms.2020.observed' })]);
     const issues = issuesOf(() => readIndicatorCsv(csv, 'dup.csv'));
-    expect(issues).toContainEqual({ file: 'dup.csv', row: 2, line: 3, field: 'id', message: "duplicate id 'x.firms.2020.observed' (first in row 1)" });
+    expect(issues).toContainEqual({
+      file: 'dup.csv',
+      row: 2,
+      line: 3,
+      field: 'id',
+      message: "duplicate id 'x.firms.2020.observed' (first in row 1)",
+    });
   });
 
-  it('reports a target year before its base year (relative base, and the same document\'s observation)', () => {
-    const rel = targetRow({ year: 2019, value: null, value_text: '翻番', quote: '翻番', relative_kind: 'multiple', relative_amount: 2, relative_base_year: 2020 });
+  it("reports a target year before its base year (relative base, and the same document's observation)", () => {
+    const rel = targetRow({
+      year: 2019,
+      value: null,
+      value_text: '翻番',
+      quote: '翻番',
+      relative_kind: 'multiple',
+      relative_amount: 2,
+      relative_base_year: 2020,
+    });
     const issues = issuesOf(() => readIndicatorCsv(writeIndicatorCsv([row(), rel]), 'early.csv'));
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'early.csv', row: 2, line: 3, field: 'year', message: 'target year 2019 is not after its base year 2020' }));
-    expect(issues).toContainEqual(expect.objectContaining({ row: 2, field: 'year', message: 'target year 2019 is before the base year 2020 (row 1)' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        file: 'early.csv',
+        row: 2,
+        line: 3,
+        field: 'year',
+        message: 'target year 2019 is not after its base year 2020',
+      }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        row: 2,
+        field: 'year',
+        message: 'target year 2019 is before the base year 2020 (row 1)',
+      }),
+    );
   });
 
   it('reports value_text that does not match value, and a quote without the value', () => {
-    const issues = issuesOf(() => readIndicatorCsv(writeIndicatorCsv([row({ value_text: '146' }), targetRow({ quote: '到2025年达到家' })]), 'v.csv'));
-    expect(issues).toContainEqual(expect.objectContaining({ row: 1, field: 'value_text', message: "'146' parses to 146, but value is 147" }));
-    expect(issues).toContainEqual(expect.objectContaining({ row: 2, field: 'quote', message: "does not contain value_text '300'" }));
+    const issues = issuesOf(() =>
+      readIndicatorCsv(
+        writeIndicatorCsv([row({ value_text: '146' }), targetRow({ quote: '到2025年达到家' })]),
+        'v.csv',
+      ),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ row: 1, field: 'value_text', message: "'146' parses to 146, but value is 147" }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ row: 2, field: 'quote', message: "does not contain value_text '300'" }),
+    );
   });
 
   it('reports rows of one indicator that disagree on the unit, except equivalent counters (家/个)', () => {
-    const issues = issuesOf(() => readIndicatorCsv(writeIndicatorCsv([row(), targetRow({ unit: '万家', value: 3, value_text: '3', quote: '3万家' })]), 'u.csv'));
+    const issues = issuesOf(() =>
+      readIndicatorCsv(
+        writeIndicatorCsv([row(), targetRow({ unit: '万家', value: 3, value_text: '3', quote: '3万家' })]),
+        'u.csv',
+      ),
+    );
     expect(issues).toContainEqual(expect.objectContaining({ row: 2, line: 3, field: 'unit' }));
     const rows = [row(), targetRow({ unit: '个', quote: '到2025年达到300个' })];
     expect(readIndicatorCsv(writeIndicatorCsv(rows), 'ok.csv')).toEqual(rows);
@@ -94,11 +149,20 @@ describe('readIndicatorCsv(text, file) / writeIndicatorCsv(rows)', () => {
   it('reports malformed CSV: ragged rows and unterminated quotes, by line', () => {
     const ragged = good().replace(/\n([^\n]*)\n$/, '\n$1,extra\n');
     expect(issuesOf(() => readIndicatorCsv(ragged, 'r.csv'))).toContainEqual(
-      expect.objectContaining({ file: 'r.csv', row: 2, line: 3, message: `malformed CSV: ${INDICATOR_COLUMNS.length + 1} fields, the header has ${INDICATOR_COLUMNS.length}` }),
+      expect.objectContaining({
+        file: 'r.csv',
+        row: 2,
+        line: 3,
+        message: `malformed CSV: ${INDICATOR_COLUMNS.length + 1} fields, the header has ${INDICATOR_COLUMNS.length}`,
+      }),
     );
     const open = good() + 'a,"never closed\n';
     expect(issuesOf(() => readIndicatorCsv(open, 'q.csv'))).toContainEqual(
-      expect.objectContaining({ file: 'q.csv', line: 4, message: 'malformed CSV: unterminated quoted field (no closing double quote before end of file)' }),
+      expect.objectContaining({
+        file: 'q.csv',
+        line: 4,
+        message: 'malformed CSV: unterminated quoted field (no closing double quote before end of file)',
+      }),
     );
   });
 
@@ -118,7 +182,9 @@ describe('readIndicatorCsv(text, file) / writeIndicatorCsv(rows)', () => {
 
   it('gives line numbers of records that span several lines', () => {
     const csv = writeIndicatorCsv([row({ quote: 'line one\nline two 147' }), targetRow({ unit: 'kg' })]);
-    expect(issuesOf(() => readIndicatorCsv(csv, 'm.csv'))).toContainEqual(expect.objectContaining({ row: 2, line: 4, field: 'unit' }));
+    expect(issuesOf(() => readIndicatorCsv(csv, 'm.csv'))).toContainEqual(
+      expect.objectContaining({ row: 2, line: 4, field: 'unit' }),
+    );
   });
 });
 
@@ -132,9 +198,19 @@ describe('readIndicatorJson(text, file) / writeIndicatorJson(rows)', () => {
     expect(issues).toContainEqual({ file: 'a.json', row: 2, line: null, field: 'unit', message: "unknown unit 'kg'" });
   });
   it('reports malformed JSON and JSON that is not a table', () => {
-    expect(issuesOf(() => readIndicatorJson('{"data": [', 'bad.json'))[0]).toMatchObject({ file: 'bad.json', row: null, field: null });
+    expect(issuesOf(() => readIndicatorJson('{"data": [', 'bad.json'))[0]).toMatchObject({
+      file: 'bad.json',
+      row: null,
+      field: null,
+    });
     expect(issuesOf(() => readIndicatorJson('{"data": {"id": 3}}', 'odd.json')).length).toBeGreaterThan(0);
-    expect(issuesOf(() => readIndicatorJson('[1, 2]', 'arr.json'))[0]).toEqual({ file: 'arr.json', row: 1, line: null, field: null, message: 'not a JSON object' });
+    expect(issuesOf(() => readIndicatorJson('[1, 2]', 'arr.json'))[0]).toEqual({
+      file: 'arr.json',
+      row: 1,
+      line: null,
+      field: null,
+      message: 'not a JSON object',
+    });
   });
 });
 
@@ -154,7 +230,13 @@ describe('rowsToIndicators(rows)', () => {
   it('groups rows into one indicator with observations and targets and their sources', () => {
     const [ind] = rowsToIndicators([targetRow({ attribute: '预期性' }), row()]);
     expect(ind).toMatchObject({ id: 'x.firms', unit: '家', measure: 'count', accumulation: 'stock' });
-    expect(ind!.observations).toEqual([{ year: 2020, value: 147, source: { doc: 'x.txt', quote: '高新技术企业达到147家', rowId: 'x.firms.2020.observed', valueText: '147' } }]);
+    expect(ind!.observations).toEqual([
+      {
+        year: 2020,
+        value: 147,
+        source: { doc: 'x.txt', quote: '高新技术企业达到147家', rowId: 'x.firms.2020.observed', valueText: '147' },
+      },
+    ]);
     expect(ind!.targets[0]).toMatchObject({ year: 2025, value: 300, comparator: '>=', attribute: '预期性' });
   });
   it('throws IndicatorDataError for inconsistent typed rows', () => {

@@ -4,7 +4,9 @@ import * as ss from 'simple-statistics';
 
 describe('createRng(seed)', () => {
   it('is reproducible: the same seed gives the same stream, a different seed a different one', () => {
-    const a = createRng(7), b = createRng(7), c = createRng(8);
+    const a = createRng(7),
+      b = createRng(7),
+      c = createRng(8);
     const xs = Array.from({ length: 100 }, () => a.uniform());
     expect(Array.from({ length: 100 }, () => b.uniform())).toEqual(xs);
     expect(Array.from({ length: 100 }, () => c.uniform())).not.toEqual(xs);
@@ -28,7 +30,12 @@ describe('createRng(seed)', () => {
     for (let i = 0; i < 5; i++) {
       const result = (rotl((st[1]! * 5n) & mask, 7n) * 9n) & mask;
       const t = (st[1]! << 9n) & mask;
-      st[2]! ^= st[0]!; st[3]! ^= st[1]!; st[1]! ^= st[2]!; st[0]! ^= st[3]!; st[2]! ^= t; st[3] = rotl(st[3]!, 11n);
+      st[2]! ^= st[0]!;
+      st[3]! ^= st[1]!;
+      st[1]! ^= st[2]!;
+      st[0]! ^= st[3]!;
+      st[2]! ^= t;
+      st[3] = rotl(st[3]!, 11n);
       expect(rng.uint32()).toBe(Number(result));
     }
   });
@@ -46,7 +53,9 @@ describe('createRng(seed)', () => {
   });
 
   it('fork(stream) gives reproducible, distinct streams', () => {
-    const a = createRng(5).fork(1), b = createRng(5).fork(1), c = createRng(5).fork(2);
+    const a = createRng(5).fork(1),
+      b = createRng(5).fork(1),
+      c = createRng(5).fork(2);
     const x = a.uniform();
     expect(b.uniform()).toBe(x);
     expect(c.uniform()).not.toBe(x);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumeral, parseNumberText, parseValueText, relativeWordFactor, toHalfWidth } from '../src/value-text.ts';
+import {
+  parseChineseNumeral,
+  parseNumberText,
+  parseValueText,
+  relativeWordFactor,
+  toHalfWidth,
+} from '../src/value-text.ts';
 
 describe('parseValueText(text, unit)', () => {
   it('parses Arabic numbers as written, including negatives and decimals', () => {
@@ -31,15 +37,33 @@ describe('parseValueText(text, unit)', () => {
 
 describe('parseChineseNumeral(text)', () => {
   it.each([
-    ['一', 1], ['十', 10], ['十二', 12], ['二十一', 21], ['一百零五', 105], ['三千五百', 3500], ['两万', 20000],
-    ['一万二千', 12000], ['千', 1000], ['亿', 1e8],
+    ['一', 1],
+    ['十', 10],
+    ['十二', 12],
+    ['二十一', 21],
+    ['一百零五', 105],
+    ['三千五百', 3500],
+    ['两万', 20000],
+    ['一万二千', 12000],
+    ['千', 1000],
+    ['亿', 1e8],
   ])('%s = %d', (text, value) => {
     expect(parseChineseNumeral(text)).toBe(value);
   });
   // Reference values: the positional reading of Chinese numerals (digit × 十/百/千, sections closed by 万/亿).
   it.each([
-    ['十', 10], ['十五', 15], ['二十', 20], ['一百二十', 120], ['一百零五', 105], ['两千', 2000], ['两千零五', 2005],
-    ['三万五千', 35000], ['十五万', 150000], ['一亿二千万', 120000000], ['三点五', 3.5], ['零', 0],
+    ['十', 10],
+    ['十五', 15],
+    ['二十', 20],
+    ['一百二十', 120],
+    ['一百零五', 105],
+    ['两千', 2000],
+    ['两千零五', 2005],
+    ['三万五千', 35000],
+    ['十五万', 150000],
+    ['一亿二千万', 120000000],
+    ['三点五', 3.5],
+    ['零', 0],
   ])('%s = %d', (text, expected) => {
     expect(parseChineseNumeral(text)).toBe(expected);
   });

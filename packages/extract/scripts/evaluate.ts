@@ -28,9 +28,19 @@ export function evaluateSeeds(options: { minConfidence?: number } = {}): Evaluat
     byDoc[doc] = extractCandidates(text, { file: doc, ...options }).candidates;
   }
   const reference: ReferenceRow[] = loadSeedRows({ checkQuotes: false }).map((r) => ({
-    doc: r.doc, kind: r.kind, year: r.year, value: r.value, id: r.id, indicator_zh: r.indicator_zh, unit: r.unit,
-    comparator: r.comparator, measure: r.measure, accumulation: r.accumulation, period_start: r.period_start,
-    period_end: r.period_end, relative_kind: r.relative_kind,
+    doc: r.doc,
+    kind: r.kind,
+    year: r.year,
+    value: r.value,
+    id: r.id,
+    indicator_zh: r.indicator_zh,
+    unit: r.unit,
+    comparator: r.comparator,
+    measure: r.measure,
+    accumulation: r.accumulation,
+    period_start: r.period_start,
+    period_end: r.period_end,
+    relative_kind: r.relative_kind,
   }));
   return evaluateCandidates(byDoc, reference);
 }
@@ -40,10 +50,14 @@ export function formatReport(report: EvaluationReport): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const lines = ['document                                   reference  candidates  matched  precision  recall'];
   for (const d of report.documents) {
-    lines.push(`${d.doc.padEnd(42)} ${String(d.reference).padStart(9)}  ${String(d.candidates).padStart(10)}  ${String(d.matched).padStart(7)}  ${pct(d.precision).padStart(9)}  ${pct(d.recall).padStart(6)}`);
+    lines.push(
+      `${d.doc.padEnd(42)} ${String(d.reference).padStart(9)}  ${String(d.candidates).padStart(10)}  ${String(d.matched).padStart(7)}  ${pct(d.precision).padStart(9)}  ${pct(d.recall).padStart(6)}`,
+    );
   }
   const o = report.overall;
-  lines.push(`${'overall'.padEnd(42)} ${String(o.reference).padStart(9)}  ${String(o.candidates).padStart(10)}  ${String(o.matched).padStart(7)}  ${pct(o.precision).padStart(9)}  ${pct(o.recall).padStart(6)}`);
+  lines.push(
+    `${'overall'.padEnd(42)} ${String(o.reference).padStart(9)}  ${String(o.candidates).padStart(10)}  ${String(o.matched).padStart(7)}  ${pct(o.precision).padStart(9)}  ${pct(o.recall).padStart(6)}`,
+  );
   return lines.join('\n');
 }
 
@@ -51,7 +65,9 @@ export function formatReport(report: EvaluationReport): string {
 export function formatCalibration(report: EvaluationReport): string {
   const lines = ['confidence  candidates  matched  precision'];
   for (const b of report.byConfidence) {
-    lines.push(`${b.lower.toFixed(1)}–${b.upper.toFixed(1)}  ${String(b.candidates).padStart(10)}  ${String(b.matched).padStart(7)}  ${(100 * b.precision).toFixed(1).padStart(8)}%`);
+    lines.push(
+      `${b.lower.toFixed(1)}–${b.upper.toFixed(1)}  ${String(b.candidates).padStart(10)}  ${String(b.matched).padStart(7)}  ${(100 * b.precision).toFixed(1).padStart(8)}%`,
+    );
   }
   return lines.join('\n');
 }
@@ -61,20 +77,37 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const at = args.indexOf('--min-confidence');
   const report = evaluateSeeds(at >= 0 ? { minConfidence: Number(args[at + 1]) } : {});
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ documents: report.documents.map(({ missed, unmatched, ...d }) => ({ ...d, missed: missed.map((r) => r.id), unmatched: unmatched.length })), overall: report.overall }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          documents: report.documents.map(({ missed, unmatched, ...d }) => ({
+            ...d,
+            missed: missed.map((r) => r.id),
+            unmatched: unmatched.length,
+          })),
+          overall: report.overall,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     console.log(formatReport(report));
     if (args.includes('--calibration')) console.log(`\n${formatCalibration(report)}`);
     if (args.includes('--fields')) {
       console.log('\nfield agreement on matched pairs');
-      for (const [field, a] of Object.entries(report.fieldAgreement)) console.log(`  ${field.padEnd(14)} ${a.agree}/${a.compared} = ${(100 * a.rate).toFixed(1)}%`);
+      for (const [field, a] of Object.entries(report.fieldAgreement))
+        console.log(`  ${field.padEnd(14)} ${a.agree}/${a.compared} = ${(100 * a.rate).toFixed(1)}%`);
     }
     if (args.includes('--details')) {
       for (const d of report.documents) {
         console.log(`\n== ${d.doc}: missed ${d.missed.length}`);
         for (const r of d.missed) console.log(`  - ${r.kind} ${r.year} ${r.value} ${r.id} ${r.indicator_zh}`);
         console.log(`== ${d.doc}: unmatched candidates ${d.unmatched.length}`);
-        for (const c of d.unmatched) console.log(`  + ${c.kind} ${c.year} ${c.value} ${c.unit} ${c.confidence} ${c.rule} ${c.indicator_zh} | ${c.quote.slice(0, 60).replace(/\n/g, ' ')}`);
+        for (const c of d.unmatched)
+          console.log(
+            `  + ${c.kind} ${c.year} ${c.value} ${c.unit} ${c.confidence} ${c.rule} ${c.indicator_zh} | ${c.quote.slice(0, 60).replace(/\n/g, ' ')}`,
+          );
       }
     }
   }

@@ -59,9 +59,29 @@ export interface Candidate {
 
 /** A candidate's dataset fields in the seed dataset's column order, then confidence and rule. */
 export const CANDIDATE_COLUMNS = [
-  'indicator_zh', 'kind', 'year', 'value', 'value_text', 'unit', 'comparator', 'measure', 'accumulation',
-  'period_start', 'period_end', 'lower', 'upper', 'relative_kind', 'relative_amount', 'relative_base_year',
-  'relative_text', 'attribute', 'scope', 'note', 'quote', 'confidence', 'rule',
+  'indicator_zh',
+  'kind',
+  'year',
+  'value',
+  'value_text',
+  'unit',
+  'comparator',
+  'measure',
+  'accumulation',
+  'period_start',
+  'period_end',
+  'lower',
+  'upper',
+  'relative_kind',
+  'relative_amount',
+  'relative_base_year',
+  'relative_text',
+  'attribute',
+  'scope',
+  'note',
+  'quote',
+  'confidence',
+  'rule',
 ] as const;
 
 /**
@@ -71,9 +91,29 @@ export const CANDIDATE_COLUMNS = [
  */
 export function emptyCandidate(): Candidate {
   return {
-    indicator_zh: '', kind: 'observed', year: null, value: null, unit: '', comparator: '', quote: '', value_text: '',
-    relative_kind: '', relative_amount: null, relative_base_year: null, relative_text: '', attribute: '', measure: '',
-    accumulation: '', period_start: null, period_end: null, lower: null, upper: null, scope: '', note: '', confidence: 0,
-    rule: '', offset: 0,
+    indicator_zh: '',
+    kind: 'observed',
+    year: null,
+    value: null,
+    unit: '',
+    comparator: '',
+    quote: '',
+    value_text: '',
+    relative_kind: '',
+    relative_amount: null,
+    relative_base_year: null,
+    relative_text: '',
+    attribute: '',
+    measure: '',
+    accumulation: '',
+    period_start: null,
+    period_end: null,
+    lower: null,
+    upper: null,
+    scope: '',
+    note: '',
+    confidence: 0,
+    rule: '',
+    offset: 0,
   };
 }

@@ -32,7 +32,8 @@ export function decodeDocument(bytes: Uint8Array, file: string): DecodedDocument
   if (bytes.length === 0) throw new Error(`${file}: empty file`);
   let encoding = 'utf-8';
   let text: string;
-  const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  const bom16 =
+    bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   if (bom16) {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     text = new TextDecoder(encoding).decode(bytes);
@@ -46,7 +47,9 @@ export function decodeDocument(bytes: Uint8Array, file: string): DecodedDocument
       if (valid > 0 && invalid <= valid / 100) {
         // UTF-8 with a few damaged bytes (a truncated download, a bad copy): keep the text, mark the damage
         text = new TextDecoder('utf-8').decode(bytes);
-        warnings.push(`${file}: ${invalid} invalid UTF-8 byte sequence(s) replaced by U+FFFD (first near offset ${firstInvalidUtf8(bytes)})`);
+        warnings.push(
+          `${file}: ${invalid} invalid UTF-8 byte sequence(s) replaced by U+FFFD (first near offset ${firstInvalidUtf8(bytes)})`,
+        );
         return finish(text, encoding, warnings, file);
       }
       try {
@@ -54,7 +57,9 @@ export function decodeDocument(bytes: Uint8Array, file: string): DecodedDocument
         encoding = 'gb18030';
         warnings.push(`${file}: not UTF-8; decoded as GBK/GB18030`);
       } catch {
-        throw new Error(`${file}: not valid UTF-8 or GB18030 text (invalid byte sequence near offset ${firstInvalidUtf8(bytes)})`);
+        throw new Error(
+          `${file}: not valid UTF-8 or GB18030 text (invalid byte sequence near offset ${firstInvalidUtf8(bytes)})`,
+        );
       }
     }
   }

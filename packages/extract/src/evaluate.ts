@@ -86,7 +86,10 @@ function key(kind: string, year: number | null, value: number | null): string {
  * const report = evaluateCandidates({ 'a.txt': candidates }, rows);
  * report.overall.recall // 0.93
  */
-export function evaluateCandidates(candidatesByDoc: Record<string, Candidate[]>, reference: ReferenceRow[]): EvaluationReport {
+export function evaluateCandidates(
+  candidatesByDoc: Record<string, Candidate[]>,
+  reference: ReferenceRow[],
+): EvaluationReport {
   const matchedConfidences: number[] = [];
   const pairs: Array<[Candidate, ReferenceRow]> = [];
   const docs = [...new Set([...Object.keys(candidatesByDoc), ...reference.map((r) => r.doc)])].sort();
@@ -114,7 +117,16 @@ export function evaluateCandidates(candidatesByDoc: Record<string, Candidate[]>,
       unmatched.push(...ranked.slice(n));
       missed.push(...r.slice(n));
     }
-    return { doc, candidates: cands.length, reference: refs.length, matched, precision: ratio(matched, cands.length), recall: ratio(matched, refs.length), missed, unmatched };
+    return {
+      doc,
+      candidates: cands.length,
+      reference: refs.length,
+      matched,
+      precision: ratio(matched, cands.length),
+      recall: ratio(matched, refs.length),
+      missed,
+      unmatched,
+    };
   });
   const candidates = documents.reduce((s, d) => s + d.candidates, 0);
   const ref = documents.reduce((s, d) => s + d.reference, 0);
@@ -128,20 +140,41 @@ export function evaluateCandidates(candidatesByDoc: Record<string, Candidate[]>,
     if (n > 0) byConfidence.push({ lower: b / 10, upper: (b + 1) / 10, candidates: n, matched: m, precision: m / n });
   }
   const empty = (v: unknown) => v === null || v === undefined || v === '';
-  const fieldAgreement = Object.fromEntries(COMPARED_FIELDS.map((field) => {
-    let compared = 0;
-    let agree = 0;
-    for (const [c, r] of pairs) {
-      const [mine, theirs] = field === 'period'
-        ? [`${c.period_start ?? ''}-${c.period_end ?? ''}`, r.period_start === undefined ? undefined : `${r.period_start ?? ''}-${r.period_end ?? ''}`]
-        : [c[field], r[field]];
-      if (theirs === undefined || (field !== 'comparator' && field !== 'relative_kind' && field !== 'period' && empty(theirs))) continue;
-      compared++;
-      if ((empty(mine) && empty(theirs)) || mine === theirs) agree++;
-    }
-    return [field, { compared, agree, rate: ratio(agree, compared) }];
-  })) as EvaluationReport['fieldAgreement'];
-  return { documents, overall: { candidates, reference: ref, matched, precision: ratio(matched, candidates), recall: ratio(matched, ref) }, byConfidence, fieldAgreement };
+  const fieldAgreement = Object.fromEntries(
+    COMPARED_FIELDS.map((field) => {
+      let compared = 0;
+      let agree = 0;
+      for (const [c, r] of pairs) {
+        const [mine, theirs] =
+          field === 'period'
+            ? [
+                `${c.period_start ?? ''}-${c.period_end ?? ''}`,
+                r.period_start === undefined ? undefined : `${r.period_start ?? ''}-${r.period_end ?? ''}`,
+              ]
+            : [c[field], r[field]];
+        if (
+          theirs === undefined ||
+          (field !== 'comparator' && field !== 'relative_kind' && field !== 'period' && empty(theirs))
+        )
+          continue;
+        compared++;
+        if ((empty(mine) && empty(theirs)) || mine === theirs) agree++;
+      }
+      return [field, { compared, agree, rate: ratio(agree, compared) }];
+    }),
+  ) as EvaluationReport['fieldAgreement'];
+  return {
+    documents,
+    overall: {
+      candidates,
+      reference: ref,
+      matched,
+      precision: ratio(matched, candidates),
+      recall: ratio(matched, ref),
+    },
+    byConfidence,
+    fieldAgreement,
+  };
 }
 
 function ratio(a: number, b: number): number {
@@ -156,13 +189,15 @@ function pairByName(cands: Candidate[], refs: ReferenceRow[]): Array<[Candidate,
     return g;
   };
   const scored: Array<[number, number, number]> = [];
-  cands.forEach((c, i) => refs.forEach((r, j) => {
-    const a = grams(c.indicator_zh);
-    const b = grams(r.indicator_zh ?? '');
-    let common = 0;
-    for (const x of a) if (b.has(x)) common++;
-    scored.push([common / Math.max(1, Math.min(a.size, b.size)), i, j]);
-  }));
+  cands.forEach((c, i) =>
+    refs.forEach((r, j) => {
+      const a = grams(c.indicator_zh);
+      const b = grams(r.indicator_zh ?? '');
+      let common = 0;
+      for (const x of a) if (b.has(x)) common++;
+      scored.push([common / Math.max(1, Math.min(a.size, b.size)), i, j]);
+    }),
+  );
   scored.sort((x, y) => y[0] - x[0]);
   const usedC = new Set<number>();
   const usedR = new Set<number>();

@@ -100,7 +100,9 @@ function mergeDuplicates(candidates: Candidate[]): Candidate[] {
     const key = `${c.year}|${c.kind}|${c.value}|${c.unit}`;
     const list = byKey.get(key) ?? [];
     // two cells of one table are two rows even when their names overlap (信创:1500, 新兴服务业:1500)
-    const twin = list.find((o) => !(o.rule === 'table-cell' && c.rule === 'table-cell') && namesOverlap(o.indicator_zh, c.indicator_zh));
+    const twin = list.find(
+      (o) => !(o.rule === 'table-cell' && c.rule === 'table-cell') && namesOverlap(o.indicator_zh, c.indicator_zh),
+    );
     if (twin) {
       if (c.confidence > twin.confidence) {
         dropped.add(twin);

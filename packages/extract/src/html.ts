@@ -6,11 +6,29 @@
  */
 
 const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
-  middot: '·', hellip: '…', mdash: '—', ndash: '–', ensp: ' ', emsp: ' ', times: '×', deg: '°', sup2: '²',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  middot: '·',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  ensp: ' ',
+  emsp: ' ',
+  times: '×',
+  deg: '°',
+  sup2: '²',
 };
 
-const BLOCK_TAGS = /^(?:p|div|br|tr|td|th|li|ul|ol|table|h[1-6]|section|article|header|footer|title|thead|tbody|dt|dd)$/i;
+const BLOCK_TAGS =
+  /^(?:p|div|br|tr|td|th|li|ul|ol|table|h[1-6]|section|article|header|footer|title|thead|tbody|dt|dd)$/i;
 
 /**
  * Does the text look like HTML (a tag or an entity the stripper would remove)? "R&D" and "x<5" do not.

@@ -20,4 +20,10 @@ export { paragraphs, type Paragraph, type Span } from './segment.ts';
 
 // Output and evaluation
 export { CSV_COLUMNS, candidateRows, candidatesToCsv, writeCandidatesCsv, type CsvRow } from './csv.ts';
-export { evaluateCandidates, type ConfidenceBin, type EvaluationReport, type DocumentScore, type ReferenceRow } from './evaluate.ts';
+export {
+  evaluateCandidates,
+  type ConfidenceBin,
+  type EvaluationReport,
+  type DocumentScore,
+  type ReferenceRow,
+} from './evaluate.ts';

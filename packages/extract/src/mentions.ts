@@ -28,8 +28,37 @@ export interface Mention {
 
 /** Units in the order they must be tried (longest first). */
 export const UNITS = [
-  '个百分点', '万平方米', '平方公里', '平方米', '件/万人', '万元/人', '平米', 'm²', '㎡', '亿元', '万元', '千元', '元', '人次',
-  '家', '件', '个', '项', '人', '名', '所', '份', '座', '台', '套', '户', '岁', '倍', '%', '‰', '亩',
+  '个百分点',
+  '万平方米',
+  '平方公里',
+  '平方米',
+  '件/万人',
+  '万元/人',
+  '平米',
+  'm²',
+  '㎡',
+  '亿元',
+  '万元',
+  '千元',
+  '元',
+  '人次',
+  '家',
+  '件',
+  '个',
+  '项',
+  '人',
+  '名',
+  '所',
+  '份',
+  '座',
+  '台',
+  '套',
+  '户',
+  '岁',
+  '倍',
+  '%',
+  '‰',
+  '亩',
 ] as const;
 
 const UNIT_RE = UNITS.map((u) => u.replace(/[/%²]/g, (c) => `\\${c}`)).join('|');
@@ -39,7 +68,10 @@ const MENTION = new RegExp(
   'g',
 );
 const SCALE = /(?<![\dA-Za-z.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(亿|万)(?=级|规模)/g;
-const BLANK = new RegExp(String.raw`(达到|达|突破|超过|增加到|增长到|提升至|提高到|为|分别达到)([\s\u3000]+)(万|亿)?(${UNIT_RE})(以上)?`, 'g');
+const BLANK = new RegExp(
+  String.raw`(达到|达|突破|超过|增加到|增长到|提升至|提高到|为|分别达到)([\s\u3000]+)(万|亿)?(${UNIT_RE})(以上)?`,
+  'g',
+);
 
 /**
  * All value mentions in `text`, in order.
@@ -58,10 +90,15 @@ export function valueMentions(text: string): Mention[] {
     // a lone 十/百/千/万 is a word (千人计划, 百强), not a number
     if (/^[十百千]$/.test(numText)) continue;
     // Chinese numerals: reject five-year-plan names and ordinals that happen to precede a unit-like character
-    if (chinese && (/^(?:十[一二三四五六]五)$/.test(numText) || /[第零〇一二两三四五六七八九十百千万亿]/.test(text[m.index - 1] ?? ''))) continue;
+    if (
+      chinese &&
+      (/^(?:十[一二三四五六]五)$/.test(numText) ||
+        /[第零〇一二两三四五六七八九十百千万亿]/.test(text[m.index - 1] ?? ''))
+    )
+      continue;
     const magnitude = m[4] ?? '';
     const unit = `${magnitude}${m[6]!}${m[7] ?? ''}`;
-    const suffix = ((m[8] ?? '').trim() as Mention['suffix']);
+    const suffix = (m[8] ?? '').trim() as Mention['suffix'];
     out.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -69,7 +106,7 @@ export function valueMentions(text: string): Mention[] {
       upper: m[2] !== undefined ? Number(m[2]) : null,
       unit,
       text: m[0].trim(),
-      approx: ((m[3] ?? m[5] ?? '') as Mention['approx']),
+      approx: (m[3] ?? m[5] ?? '') as Mention['approx'],
       suffix,
       chinese,
       blank: false,
@@ -84,8 +121,17 @@ export function valueMentions(text: string): Mention[] {
     const parsed = parseNumberText(m[1]!);
     if (!parsed) continue;
     out.push({
-      start: m.index, end: m.index + m[0].length, value: parsed.value, upper: null, unit: `${m[2]!}元`, text: m[0],
-      approx: '', suffix: '', chinese: !/\d/.test(m[1]!), blank: false, scale: true,
+      start: m.index,
+      end: m.index + m[0].length,
+      value: parsed.value,
+      upper: null,
+      unit: `${m[2]!}元`,
+      text: m[0],
+      approx: '',
+      suffix: '',
+      chinese: !/\d/.test(m[1]!),
+      blank: false,
+      scale: true,
     });
   }
   BLANK.lastIndex = 0;

@@ -4,11 +4,15 @@
  */
 import type { Accumulation, Comparator, MeasureType } from '@trajectory/core';
 
-const LEAD = /^(?:[\s“”"‘’（）()、，,：:—\-]|其中|同时|并且|并|力争|争取|确保|全年|共有|现有|拥有|包括|主要|已经|已|以及|及|和|与|均|分别|通过|此外|目前|当前|底|末)+/;
-const TRAIL = /(?:达到了?|达|为|是|形成|建设|设立|组建|增加到|增加至|增长到|增长至|提升至|提升到|提高到|提高至|上升至|上升到|超过|突破|高达|共计|共有|拥有|累计达到|累计达|保持在|控制在|不低于|不少于|不超过|约|近|逾|超|已有|有|仅为|仅|位居|聚集|集聚|引进|培育|培养出?|培养发展|新建|建成|打造|成立|吸引|承担|入选|获得|登记|认定|实现|完成|落地|承接|引育|布局|[\s“”"‘’、，,：:—])+$/;
-const ACQUIRE = /(?:聚集|集聚|引进|培育|培养出?|培养发展|新建|建成|打造|成立|吸引|新增|完成|实现|承接|落地|引育|布局|拥有|共有|有|形成|建设|设立|组建)$/;
+const LEAD =
+  /^(?:[\s“”"‘’（）()、，,：:—\-]|其中|同时|并且|并|力争|争取|确保|全年|共有|现有|拥有|包括|主要|已经|已|以及|及|和|与|均|分别|通过|此外|目前|当前|底|末)+/;
+const TRAIL =
+  /(?:达到了?|达|为|是|形成|建设|设立|组建|增加到|增加至|增长到|增长至|提升至|提升到|提高到|提高至|上升至|上升到|超过|突破|高达|共计|共有|拥有|累计达到|累计达|保持在|控制在|不低于|不少于|不超过|约|近|逾|超|已有|有|仅为|仅|位居|聚集|集聚|引进|培育|培养出?|培养发展|新建|建成|打造|成立|吸引|承担|入选|获得|登记|认定|实现|完成|落地|承接|引育|布局|[\s“”"‘’、，,：:—])+$/;
+const ACQUIRE =
+  /(?:聚集|集聚|引进|培育|培养出?|培养发展|新建|建成|打造|成立|吸引|新增|完成|实现|承接|落地|引育|布局|拥有|共有|有|形成|建设|设立|组建)$/;
 const LOCATIVE = /^(?:区内|全区|园区|开发区|本区|我区|区|全市|全省|全国|市内|新区|高新区|各类|一批)?$/;
-const INDICATOR_WORD = /企业|专利|收入|投入|总量|总数|数量|比重|产值|人才|机构|额|率|数|规模|主体|面积|GDP|生产总值|空间|孵化器|项目|资金|增加值|平台|园区|公司|中心|基地|联盟|人员|人口|学位|学校|医院|投资|高校|院所|大学|占比|比例|指标|排名|集群|面积|空间|营收|产业/;
+const INDICATOR_WORD =
+  /企业|专利|收入|投入|总量|总数|数量|比重|产值|人才|机构|额|率|数|规模|主体|面积|GDP|生产总值|空间|孵化器|项目|资金|增加值|平台|园区|公司|中心|基地|联盟|人员|人口|学位|学校|医院|投资|高校|院所|大学|占比|比例|指标|排名|集群|面积|空间|营收|产业/;
 
 /**
  * Strip leading connectives and trailing verbs/comparators from the words before a number.
@@ -27,7 +31,11 @@ export function cleanName(raw: string): string {
   }
   // unbalanced quotes/brackets left at the edges
   // quotation marks around terms (“雏鹰”企业, “海河英才”) are not part of the name
-  return s.replace(/[“”"‘’]/g, '').replace(/^[）)]+/, '').replace(/[（(]+$/, '').trim();
+  return s
+    .replace(/[“”"‘’]/g, '')
+    .replace(/^[）)]+/, '')
+    .replace(/[（(]+$/, '')
+    .trim();
 }
 
 /**
@@ -73,7 +81,12 @@ export function looksLikeIndicator(name: string): boolean {
  *
  * @example comparatorOf('比重超过', '', '', 'target') // '>'
  */
-export function comparatorOf(prefix: string, suffix: string, approx: string, kind: 'observed' | 'target'): Comparator | '' {
+export function comparatorOf(
+  prefix: string,
+  suffix: string,
+  approx: string,
+  kind: 'observed' | 'target',
+): Comparator | '' {
   const p = prefix.replace(/\s+$/, '');
   if (suffix === '以上') return '>=';
   if (suffix === '以下' || suffix === '以内') return '<=';
@@ -113,7 +126,14 @@ export function accumulationOf(context: string, name: string, unit: string, hasP
   return 'stock';
 }
 
-const CANONICAL_UNITS: Record<string, string> = { 平米: '平方米', 万平米: '万平方米', 'm²': '平方米', '㎡': '平方米', 亿规模: '亿元', 亿级: '亿元' };
+const CANONICAL_UNITS: Record<string, string> = {
+  平米: '平方米',
+  万平米: '万平方米',
+  'm²': '平方米',
+  '㎡': '平方米',
+  亿规模: '亿元',
+  亿级: '亿元',
+};
 
 /**
  * The unit symbol of the dataset's fixed list for a unit as written: 平米 → 平方米, 万平米 → 万平方米, m² → 平方米;
@@ -134,5 +154,7 @@ export function canonicalUnit(unit: string): { unit: string; perYear: boolean } 
  * @example perTenThousandUnit('每万人口发明专利拥有量', '件') // '件/万人'
  */
 export function perTenThousandUnit(name: string, unit: string): string {
-  return (unit === '件' || unit === '个') && /每万(?:人|名)|^(?:平均)?万(?:人|名)|万人均/.test(name) ? `${unit}/万人` : unit;
+  return (unit === '件' || unit === '个') && /每万(?:人|名)|^(?:平均)?万(?:人|名)|万人均/.test(name)
+    ? `${unit}/万人`
+    : unit;
 }

@@ -21,7 +21,8 @@ export interface Paragraph extends Span {
 const SENTENCE_END = /[。；;！？!?]/;
 const LINE_END_CLOSES = /[。；;！？!?：:…]\s*$|^\s*$/;
 /** A numbered heading line ("（三）发展目标", "二、形势与需求", "1、创新投入") is a paragraph of its own. */
-const HEADING_LINE = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*[、．]|第[一二三四五六七八九十]+[章节部分])[^。；;]{0,30}$/;
+const HEADING_LINE =
+  /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*[、．]|第[一二三四五六七八九十]+[章节部分])[^。；;]{0,30}$/;
 
 /**
  * Paragraphs of `text` from `start` to `end` (default: the whole text), each with its sentences.

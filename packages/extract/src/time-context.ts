@@ -76,26 +76,32 @@ export function timeCues(sentence: string, baseYear: number | null): TimeCue[] {
     else if (m[3] && m[4]) {
       const a = +m[3];
       const b = +m[4];
-      if (b > a && b - a <= 20) out.push({ start, end, year: b, kind: null, period: [a, b], strength: 1, text, comparison });
+      if (b > a && b - a <= 20)
+        out.push({ start, end, year: b, kind: null, period: [a, b], strength: 1, text, comparison });
     } else if (m[5]) {
       const y = +m[5];
       // skip dates inside identifiers (文号〔2020〕, "2019年12月3日" is still a year cue but a weak one)
       // "2020年，" / "2020年底" set the time of what follows; "2019年国家科技进步一等奖" only qualifies a noun
       const sets = /[底末全]/.test(text.slice(-1)) || /^\s*[，,]/.test(sentence.slice(end, end + 2));
-      if (y >= 1949 && y <= 2100) out.push({ start, end, year: y, kind: null, period: null, strength: sets ? 1 : 0.5, text, comparison });
+      if (y >= 1949 && y <= 2100)
+        out.push({ start, end, year: y, kind: null, period: null, strength: sets ? 1 : 0.5, text, comparison });
     } else if (m[6]) {
       const k = PLAN_ORDINAL[m[6]]!;
       const [a, b] = fiveYearPlanPeriod(k);
       const which = m[7] ?? '';
-      if (which === '初' || which === '开局') out.push({ start, end, year: a, kind: null, period: null, strength: 0.8, text, comparison });
-      else if (which === '末' || which === '期末') out.push({ start, end, year: b, kind: null, period: null, strength: 0.8, text, comparison });
-      else if (which === '期间' || which === '时期' || which === '以来') out.push({ start, end, year: b, kind: null, period: [a, b], strength: 0.8, text, comparison });
+      if (which === '初' || which === '开局')
+        out.push({ start, end, year: a, kind: null, period: null, strength: 0.8, text, comparison });
+      else if (which === '末' || which === '期末')
+        out.push({ start, end, year: b, kind: null, period: null, strength: 0.8, text, comparison });
+      else if (which === '期间' || which === '时期' || which === '以来')
+        out.push({ start, end, year: b, kind: null, period: [a, b], strength: 0.8, text, comparison });
       // a bare "十四五" (as in a title) says nothing about a value's year
     } else if (m[8] !== undefined) {
       const n = /\d/.test(m[8]) ? +m[8] : SMALL[m[8]]!;
       // "通过五年时间" counts from the year the sentence is about ("2016年，…通过五年时间" → 2021), else from the base year
       const from = lastAbsolute ?? baseYear;
-      if (from !== null) out.push({ start, end, year: from + n, kind: 'target', period: null, strength: 0.8, text, comparison });
+      if (from !== null)
+        out.push({ start, end, year: from + n, kind: 'target', period: null, strength: 0.8, text, comparison });
     }
   }
   return out;
@@ -114,7 +120,8 @@ export function inferBaseYear(text: string): number | null {
   const weak: number[] = []; // "Y年，" "Y年底，"
   for (const m of text.matchAll(/(?<!截)(?:到|至|力争到|争取到|预计到)\s*(\d{4})\s*年/g)) targets.push(+m[1]!);
   for (const m of text.matchAll(/截(?:至|止)\s*(\d{4})\s*年|(\d{4})\s*年\s*基数/g)) strong.push(+(m[1] ?? m[2])!);
-  for (const m of text.matchAll(/(\d{4})\s*年(?:底|末)?\s*[，,]|(?:^|[。；\n])[ \t]*(\d{4})\s*年(?![\d月度])/g)) weak.push(+(m[1] ?? m[2])!);
+  for (const m of text.matchAll(/(\d{4})\s*年(?:底|末)?\s*[，,]|(?:^|[。；\n])[ \t]*(\d{4})\s*年(?![\d月度])/g))
+    weak.push(+(m[1] ?? m[2])!);
   // reduce, not Math.min(...xs): a long document can hold more years than the engine allows as arguments
   const firstTarget = targets.length ? targets.reduce((a, b) => Math.min(a, b)) : null;
   for (const years of [strong, weak]) {
@@ -135,8 +142,10 @@ export function inferBaseYear(text: string): number | null {
  */
 export function inferTargetYear(text: string): number | null {
   const counts = new Map<number, number>();
-  for (const m of text.matchAll(/(?<!截)(?:到|至|力争到|争取到|预计到)\s*(\d{4})\s*年/g)) counts.set(+m[1]!, (counts.get(+m[1]!) ?? 0) + 1);
+  for (const m of text.matchAll(/(?<!截)(?:到|至|力争到|争取到|预计到)\s*(\d{4})\s*年/g))
+    counts.set(+m[1]!, (counts.get(+m[1]!) ?? 0) + 1);
   let best: number | null = null;
-  for (const [year, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && year > best)) best = year;
+  for (const [year, n] of counts)
+    if (best === null || n > counts.get(best)! || (n === counts.get(best)! && year > best)) best = year;
   return best;
 }

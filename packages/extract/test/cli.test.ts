@@ -19,7 +19,8 @@ describe('trajectory extract <plan.txt>', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  const plan = '截至2020年底，国家级高新技术企业146家，雏鹰、瞪羚企业分别达到78家、4家。\n到2025年，各类人才总量达到18万人，比“十三五”末增长25%。';
+  const plan =
+    '截至2020年底，国家级高新技术企业146家，雏鹰、瞪羚企业分别达到78家、4家。\n到2025年，各类人才总量达到18万人，比“十三五”末增长25%。';
 
   it('prints a readable table', async () => {
     const file = join(dir, 'plan.txt');
@@ -41,7 +42,7 @@ describe('trajectory extract <plan.txt>', () => {
     expect(json.candidates.map((c: { value: number }) => c.value)).toEqual([146, 78, 4, 18]);
   });
 
-  it('--out writes a CSV in the dataset\'s columns plus confidence and rule, with no temp file left', async () => {
+  it("--out writes a CSV in the dataset's columns plus confidence and rule, with no temp file left", async () => {
     const file = join(dir, 'plan.txt');
     const csv = join(dir, 'candidates.csv');
     writeFileSync(file, plan);
@@ -50,8 +51,10 @@ describe('trajectory extract <plan.txt>', () => {
     expect(text.split('\n')[0]).toBe([...INDICATOR_COLUMNS, 'confidence', 'rule'].join(','));
     const rows = fromCSV(text, { autoType: false }).objects() as Record<string, string>[];
     expect(rows.map((r) => [r.id, r.kind, r.year, r.value, r.unit])).toEqual([
-      ['plan.c1', 'observed', '2020', '146', '家'], ['plan.c2', 'observed', '2020', '78', '家'],
-      ['plan.c3', 'observed', '2020', '4', '家'], ['plan.c4', 'target', '2025', '18', '万人'],
+      ['plan.c1', 'observed', '2020', '146', '家'],
+      ['plan.c2', 'observed', '2020', '78', '家'],
+      ['plan.c3', 'observed', '2020', '4', '家'],
+      ['plan.c4', 'target', '2025', '18', '万人'],
     ]);
     expect(rows.every((r) => plan.includes(r.quote!))).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['candidates.csv', 'plan.txt']);

@@ -33,7 +33,9 @@ describe('extractor on the five seed documents vs seeds/indicators.csv', () => {
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
     for (const f of files) {
       // code only: TSDoc examples may show how a caller reads a file
-      const code = readFileSync(new URL(f, dir), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const code = readFileSync(new URL(f, dir), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       expect(code, f).not.toMatch(/indicators\.csv|seeds|loadSeed|readFileSync|readFile\(|createReadStream/);
     }
   });

@@ -36,7 +36,11 @@ function readSeries(path: string): { id: string; t: Float64Array; y: Float64Arra
   return [...groups].map(([id, g]) => {
     const order = g.years.map((_, i) => i).sort((a, b) => g.years[a]! - g.years[b]!);
     const first = g.years[order[0]!]!;
-    return { id, t: Float64Array.from(order, (i) => g.years[i]! - first), y: Float64Array.from(order, (i) => g.values[i]!) };
+    return {
+      id,
+      t: Float64Array.from(order, (i) => g.years[i]! - first),
+      y: Float64Array.from(order, (i) => g.values[i]!),
+    };
   });
 }
 

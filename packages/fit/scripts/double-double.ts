@@ -10,7 +10,7 @@ const SPLITTER = 134217729;
 function twoSum(a: number, b: number): DD {
   const s = a + b;
   const z = s - a;
-  return [s, (a - (s - z)) + (b - z)];
+  return [s, a - (s - z) + (b - z)];
 }
 
 function twoProd(a: number, b: number): DD {
@@ -21,7 +21,7 @@ function twoProd(a: number, b: number): DD {
   t = SPLITTER * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  return [p, al * bl - (((p - ah * bh) - al * bh) - ah * bl)];
+  return [p, al * bl - (p - ah * bh - al * bh - ah * bl)];
 }
 
 export function ddAdd(a: DD, b: DD): DD {

@@ -25,18 +25,14 @@ for (const [label, extra] of Object.entries(settings)) {
       const t0 = performance.now();
       let est: number[];
       try {
-        const r = mlLM(
-          { x: idx, y: p.y },
-          (b: number[]) => (i: number) => model(Float64Array.from(b), p.x[i]!, null),
-          {
-            initialValues: (start === 1 ? p.start1 : p.start2)!,
-            jacobianFunction: (b: number[]) => (i: number) => {
-              model(Float64Array.from(b), p.x[i]!, g);
-              return Array.from(g);
-            },
-            ...extra,
+        const r = mlLM({ x: idx, y: p.y }, (b: number[]) => (i: number) => model(Float64Array.from(b), p.x[i]!, null), {
+          initialValues: (start === 1 ? p.start1 : p.start2)!,
+          jacobianFunction: (b: number[]) => (i: number) => {
+            model(Float64Array.from(b), p.x[i]!, g);
+            return Array.from(g);
           },
-        );
+          ...extra,
+        });
         est = r.parameterValues;
       } catch {
         est = new Array<number>(k).fill(NaN);
@@ -46,6 +42,8 @@ for (const [label, extra] of Object.entries(settings)) {
       if (l >= 6) ok++;
       else worst.push(`${p.name}(${l.toFixed(1)})`);
     }
-    console.log(`ml-levenberg-marquardt ${label}, start ${start}: ${ok}/27 with paramLRE >= 6 (${ms.toFixed(0)} ms); below: ${worst.join(' ')}`);
+    console.log(
+      `ml-levenberg-marquardt ${label}, start ${start}: ${ok}/27 with paramLRE >= 6 (${ms.toFixed(0)} ms); below: ${worst.join(' ')}`,
+    );
   }
 }

@@ -174,9 +174,12 @@ export const nistModels: Record<string, NistModel> = {
     const a0 = (2 * Math.PI * t) / 12;
     const a4 = (2 * Math.PI * t) / b[3]!;
     const a7 = (2 * Math.PI * t) / b[6]!;
-    const c0 = Math.cos(a0), s0 = Math.sin(a0);
-    const c4 = Math.cos(a4), s4 = Math.sin(a4);
-    const c7 = Math.cos(a7), s7 = Math.sin(a7);
+    const c0 = Math.cos(a0),
+      s0 = Math.sin(a0);
+    const c4 = Math.cos(a4),
+      s4 = Math.sin(a4);
+    const c7 = Math.cos(a7),
+      s7 = Math.sin(a7);
     if (g) {
       g[0] = 1;
       g[1] = c0;

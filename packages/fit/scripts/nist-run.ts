@@ -72,8 +72,23 @@ function score(p: NistProblem, start: 0 | 1 | 2, status: string, est: number[], 
     paramLRE = Math.min(paramLRE, lre(est[j]!, p.certifiedValues[j]!, digits));
     // Wampler1/2: certified standard errors are exactly 0.
     const cs = p.certifiedStdDevs[j]!;
-    stderrLRE = Math.min(stderrLRE, cs === 0 ? (Math.abs(se[j]!) < 1e-10 * Math.abs(p.certifiedValues[j]! || 1) ? digits : 0) : lre(se[j]!, cs, digits));
+    stderrLRE = Math.min(
+      stderrLRE,
+      cs === 0
+        ? Math.abs(se[j]!) < 1e-10 * Math.abs(p.certifiedValues[j]! || 1)
+          ? digits
+          : 0
+        : lre(se[j]!, cs, digits),
+    );
   }
   const r1 = (v: number) => Math.round(v * 10) / 10;
-  return { problem: p.name, kind: p.kind, start, status, paramLRE: r1(paramLRE), stderrLRE: r1(stderrLRE), ms: Math.round(ms * 100) / 100 };
+  return {
+    problem: p.name,
+    kind: p.kind,
+    start,
+    status,
+    paramLRE: r1(paramLRE),
+    stderrLRE: r1(stderrLRE),
+    ms: Math.round(ms * 100) / 100,
+  };
 }

@@ -22,12 +22,23 @@ if (values.json) {
   console.log(JSON.stringify({ results }));
 } else {
   const head = ['problem', 'kind', 'start', 'status', 'paramLRE', 'stderrLRE', 'ms'];
-  const rows = results.map((r) => [r.problem, r.kind, String(r.start), r.status, r.paramLRE.toFixed(1), r.stderrLRE.toFixed(1), r.ms.toFixed(2)]);
+  const rows = results.map((r) => [
+    r.problem,
+    r.kind,
+    String(r.start),
+    r.status,
+    r.paramLRE.toFixed(1),
+    r.stderrLRE.toFixed(1),
+    r.ms.toFixed(2),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
-  const count = (start: number, ok: (r: NistResult) => boolean) => results.filter((r) => r.start === start && ok(r)).length;
+  const count = (start: number, ok: (r: NistResult) => boolean) =>
+    results.filter((r) => r.start === start && ok(r)).length;
   console.log('');
   console.log(`nonlinear Start 1: ${count(1, (r) => r.paramLRE >= 6)}/27 with paramLRE >= 6`);
-  console.log(`nonlinear Start 2: ${count(2, (r) => r.paramLRE >= 6 && r.stderrLRE >= 4)}/27 with paramLRE >= 6 and stderrLRE >= 4`);
+  console.log(
+    `nonlinear Start 2: ${count(2, (r) => r.paramLRE >= 6 && r.stderrLRE >= 4)}/27 with paramLRE >= 6 and stderrLRE >= 4`,
+  );
   console.log(`linear: ${count(0, (r) => r.paramLRE >= 7)}/11 with paramLRE >= 7`);
 }

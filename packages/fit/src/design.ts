@@ -4,8 +4,13 @@
  * @example
  * polynomialDesign([0, 1, 2], 2); // [[1, 0, 0], [1, 1, 1], [1, 2, 4]]
  */
-export function polynomialDesign(x: ArrayLike<number>, degree: number, options: { intercept?: boolean } = {}): number[][] {
-  if (!Number.isInteger(degree) || degree < 0) throw new RangeError(`polynomialDesign requires a non-negative integer degree, got ${degree}`);
+export function polynomialDesign(
+  x: ArrayLike<number>,
+  degree: number,
+  options: { intercept?: boolean } = {},
+): number[][] {
+  if (!Number.isInteger(degree) || degree < 0)
+    throw new RangeError(`polynomialDesign requires a non-negative integer degree, got ${degree}`);
   const from = options.intercept === false ? 1 : 0;
   const rows: number[][] = [];
   for (let i = 0; i < x.length; i++) {
@@ -25,7 +30,10 @@ export function polynomialDesign(x: ArrayLike<number>, degree: number, options: 
 export function designMatrix(predictors: ArrayLike<number>[], options: { intercept?: boolean } = {}): number[][] {
   const n = predictors[0]?.length ?? 0;
   for (const [k, col] of predictors.entries()) {
-    if (col.length !== n) throw new RangeError(`designMatrix requires predictors of equal length (column ${k} has ${col.length}, expected ${n})`);
+    if (col.length !== n)
+      throw new RangeError(
+        `designMatrix requires predictors of equal length (column ${k} has ${col.length}, expected ${n})`,
+      );
   }
   const rows: number[][] = [];
   for (let i = 0; i < n; i++) {

@@ -146,9 +146,11 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
   const name = family.name;
   const P = family.params.length;
   const { t: tIn, y: yIn } = series;
-  if (tIn.length !== yIn.length) throw new RangeError(`fit(${name}) requires t and y of equal length (got ${tIn.length} and ${yIn.length})`);
+  if (tIn.length !== yIn.length)
+    throw new RangeError(`fit(${name}) requires t and y of equal length (got ${tIn.length} and ${yIn.length})`);
   const wIn = options.weights ?? series.w;
-  if (wIn && wIn.length !== yIn.length) throw new RangeError(`fit(${name}) requires weights of length ${yIn.length}, got ${wIn.length}`);
+  if (wIn && wIn.length !== yIn.length)
+    throw new RangeError(`fit(${name}) requires weights of length ${yIn.length}, got ${wIn.length}`);
 
   // Fixed parameters.
   const fixed = options.fixed ?? {};
@@ -156,7 +158,10 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
   const full = new Float64Array(P);
   for (const key of Object.keys(fixed)) {
     const j = family.params.indexOf(key);
-    if (j < 0) throw new TypeError(`fit(${name}): unknown parameter "${key}" in options.fixed (parameters: ${family.params.join(', ')})`);
+    if (j < 0)
+      throw new TypeError(
+        `fit(${name}): unknown parameter "${key}" in options.fixed (parameters: ${family.params.join(', ')})`,
+      );
     const v = fixed[key]!;
     if (!Number.isFinite(v)) throw new RangeError(`fit(${name}) requires a finite fixed value for ${key}, got ${v}`);
     isFixed[j] = true;
@@ -176,7 +181,8 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
     }
   }
   const required = Math.max(1, family.minPoints - (P - p), p);
-  if (count < required) throw new RangeError(`fit(${name}) requires at least ${required} finite observations, got ${count}`);
+  if (count < required)
+    throw new RangeError(`fit(${name}) requires at least ${required} finite observations, got ${count}`);
   if (!Number.isFinite(origin)) throw new RangeError(`fit(${name}) requires a finite origin, got ${origin}`);
   const n = count;
   const tau = new Float64Array(n);
@@ -190,7 +196,8 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
     y[k] = yIn[i]!;
     if (w) {
       const wi = wIn![i]!;
-      if (!(wi >= 0 && wi < Infinity)) throw new RangeError(`fit(${name}) requires finite non-negative weights (w[${i}] = ${wi})`);
+      if (!(wi >= 0 && wi < Infinity))
+        throw new RangeError(`fit(${name}) requires finite non-negative weights (w[${i}] = ${wi})`);
       w[k] = wi;
     }
     k++;
@@ -201,7 +208,10 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
   // Start values: automatic unless every free parameter has options.start.
   const start = options.start ?? {};
   for (const key of Object.keys(start)) {
-    if (!family.params.includes(key)) throw new TypeError(`fit(${name}): unknown parameter "${key}" in options.start (parameters: ${family.params.join(', ')})`);
+    if (!family.params.includes(key))
+      throw new TypeError(
+        `fit(${name}): unknown parameter "${key}" in options.start (parameters: ${family.params.join(', ')})`,
+      );
   }
   const needInit = free.some((j) => start[family.params[j]!] === undefined);
   const init = needInit ? family.init(tau, y, { fixed }) : [];
@@ -231,7 +241,8 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
       const b = options.bounds?.[family.params[j]!];
       lower[k] = b?.[0] ?? fb?.lower?.[j] ?? -Infinity;
       upper[k] = b?.[1] ?? fb?.upper?.[j] ?? Infinity;
-      if (!(lower[k]! <= upper[k]!)) throw new RangeError(`fit(${name}) requires lower <= upper for ${family.params[j]}`);
+      if (!(lower[k]! <= upper[k]!))
+        throw new RangeError(`fit(${name}) requires lower <= upper for ${family.params[j]}`);
       if (logK[k]) {
         lower[k] = lower[k]! > 0 ? Math.log(lower[k]!) : -Infinity;
         upper[k] = Math.log(upper[k]!);

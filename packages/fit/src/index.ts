@@ -4,8 +4,23 @@
  */
 
 // Curve fitting
-export { assertConverged, evaluateFamily, fitCurve, predictCurve, resolveFamily, type CurveFit, type FitOptions, type Series } from './fit-curve.ts';
-export { DEFAULT_MODELS, selectCurve, type CurveSelection, type SelectionRow, type SelectOptions } from './select-curve.ts';
+export {
+  assertConverged,
+  evaluateFamily,
+  fitCurve,
+  predictCurve,
+  resolveFamily,
+  type CurveFit,
+  type FitOptions,
+  type Series,
+} from './fit-curve.ts';
+export {
+  DEFAULT_MODELS,
+  selectCurve,
+  type CurveSelection,
+  type SelectionRow,
+  type SelectOptions,
+} from './select-curve.ts';
 export { informationCriteria, type InformationCriteria } from './information-criteria.ts';
 
 // Families

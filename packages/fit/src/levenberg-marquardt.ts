@@ -179,7 +179,10 @@ function allFinite(a: Float64Array, n: number): boolean {
  * });
  * fit.params; // ≈ [1, 1]
  */
-export function levenbergMarquardt(problem: LeastSquaresProblem, options: LevenbergMarquardtOptions = {}): LevenbergMarquardtResult {
+export function levenbergMarquardt(
+  problem: LeastSquaresProblem,
+  options: LevenbergMarquardtOptions = {},
+): LevenbergMarquardtResult {
   const ftol = options.ftol ?? 1e-15;
   const xtol = options.xtol ?? 1e-15;
   const gtol = options.gtol ?? 1e-15;
@@ -204,11 +207,13 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
     let nActive = m;
     const weights = problem.weights;
     if (weights) {
-      if (weights.length !== m) throw new RangeError(`levenbergMarquardt weights must have length ${m}, got ${weights.length}`);
+      if (weights.length !== m)
+        throw new RangeError(`levenbergMarquardt weights must have length ${m}, got ${weights.length}`);
       nActive = 0;
       for (let i = 0; i < m; i++) {
         const w = weights[i]!;
-        if (!(w >= 0 && w < Infinity)) throw new RangeError(`levenbergMarquardt weights must be finite and >= 0 (index ${i})`);
+        if (!(w >= 0 && w < Infinity))
+          throw new RangeError(`levenbergMarquardt weights must be finite and >= 0 (index ${i})`);
         sqrtW[i] = Math.sqrt(w);
         if (w > 0) nActive++;
       }
@@ -277,8 +282,14 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
 
     for (let j = 0; j < p; j++) x[j] = problem.initial[j]!;
     clamp(x);
-    const finish = (status: LevenbergMarquardtStatus, reason: LevenbergMarquardtReason, message: string, iterations: number) => {
-      if (problem.residualsAccurate && status !== 'non-finite') polish(problem, ws, m, p, weights ? sqrtW : null, jacobianAt, () => nfev++);
+    const finish = (
+      status: LevenbergMarquardtStatus,
+      reason: LevenbergMarquardtReason,
+      message: string,
+      iterations: number,
+    ) => {
+      if (problem.residualsAccurate && status !== 'non-finite')
+        polish(problem, ws, m, p, weights ? sqrtW : null, jacobianAt, () => nfev++);
       const result = buildResult(options, ws, nActive, status, reason, message, iterations, jacobianAt);
       result.evaluations = nfev;
       result.jacobianEvaluations = njev;
@@ -287,7 +298,8 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
 
     if (!allFinite(x, p)) return finish('non-finite', 'non-finite', 'starting values are not finite', 0);
     evaluate(x, fvec);
-    if (!allFinite(fvec, m)) return finish('non-finite', 'non-finite', 'residuals are not finite at the starting values', 0);
+    if (!allFinite(fvec, m))
+      return finish('non-finite', 'non-finite', 'residuals are not finite at the starting values', 0);
     let fnorm = euclideanNorm(fvec, m);
     let par = 0;
     let iter = 0; // LM steps tried
@@ -299,7 +311,8 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
     outer: for (;;) {
       jacobianAt(x, fvec, fjac);
       if (!allFinite(fjac, m * p)) return finish('non-finite', 'non-finite', 'Jacobian is not finite', iter);
-      if (m < p) return finish('singular-jacobian', 'singular-jacobian', `fewer residuals (${m}) than parameters (${p})`, iter);
+      if (m < p)
+        return finish('singular-jacobian', 'singular-jacobian', `fewer residuals (${m}) than parameters (${p})`, iter);
       if (hasBounds) {
         // Active set: a parameter on a bound whose descent direction −Jᵀf points out of the box is frozen for this
         // iteration by zeroing its Jacobian column (the subproblem then gives it a zero step), so the solver moves
@@ -316,140 +329,154 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, options: Levenb
         jcopy.set(fjac);
       }
       refactor: for (;;) {
-      if (hasBounds) for (let j = 0; j < p; j++) if (active[j]) fjac.fill(0, j * m, (j + 1) * m);
-      qrFactor(m, p, fjac, true, ipvt, wa1, wa2, wa3); // wa1 = rdiag, wa2 = column norms
-      if (first) {
-        for (let j = 0; j < p; j++) diag[j] = scaled ? (wa2[j] === 0 ? 1 : wa2[j]!) : 1;
-        for (let j = 0; j < p; j++) wa3[j] = diag[j]! * x[j]!;
-        xnorm = euclideanNorm(wa3, p);
-        delta = factor * xnorm;
-        if (delta === 0) delta = factor;
-      }
-      // Qᵀ f; keep the first p components in qtf and put diag(R) back on the diagonal.
-      for (let i = 0; i < m; i++) wa4[i] = fvec[i]!;
-      applyQt(m, p, fjac, wa4); // m >= p here
-      for (let j = 0; j < p; j++) {
-        fjac[j * m + j] = wa1[j]!;
-        qtf[j] = wa4[j]!;
-      }
-      // Scaled gradient: largest cosine between f and a column of J.
-      let gnorm = 0;
-      if (fnorm !== 0) {
-        for (let j = 0; j < p; j++) {
-          const l = ipvt[j]!;
-          if (wa2[l] !== 0) {
-            let sum = 0;
-            for (let i = 0; i <= j; i++) sum += fjac[j * m + i]! * (qtf[i]! / fnorm);
-            gnorm = Math.max(gnorm, Math.abs(sum / wa2[l]!));
-          }
+        if (hasBounds) for (let j = 0; j < p; j++) if (active[j]) fjac.fill(0, j * m, (j + 1) * m);
+        qrFactor(m, p, fjac, true, ipvt, wa1, wa2, wa3); // wa1 = rdiag, wa2 = column norms
+        if (first) {
+          for (let j = 0; j < p; j++) diag[j] = scaled ? (wa2[j] === 0 ? 1 : wa2[j]!) : 1;
+          for (let j = 0; j < p; j++) wa3[j] = diag[j]! * x[j]!;
+          xnorm = euclideanNorm(wa3, p);
+          delta = factor * xnorm;
+          if (delta === 0) delta = factor;
         }
-      }
-      if (gnorm <= gtol) return finish('converged', 'converged-gradient', `gradient cosine ${gnorm.toExponential(2)} <= gtol`, iter);
-      if (scaled) for (let j = 0; j < p; j++) diag[j] = Math.max(diag[j]!, wa2[j]!);
-
-      for (;;) {
-        par = lmParameter(p, fjac, m, ipvt, diag, qtf, delta, par, wa1, sdiag, wa2, wa3);
-        if (!(par >= 0 && par < Infinity)) par = 0;
-        for (let j = 0; j < p; j++) wa1[j] = -wa1[j]!;
-        // Bounds: shorten the step to the first bound it meets (that parameter lands exactly on its bound and is
-        // frozen next iteration if the gradient pushes outward); componentwise projection only if that would stall.
-        let alpha = 1;
-        let block = -1;
-        let blockValue = 0;
-        if (hasBounds) {
+        // Qᵀ f; keep the first p components in qtf and put diag(R) back on the diagonal.
+        for (let i = 0; i < m; i++) wa4[i] = fvec[i]!;
+        applyQt(m, p, fjac, wa4); // m >= p here
+        for (let j = 0; j < p; j++) {
+          fjac[j * m + j] = wa1[j]!;
+          qtf[j] = wa4[j]!;
+        }
+        // Scaled gradient: largest cosine between f and a column of J.
+        let gnorm = 0;
+        if (fnorm !== 0) {
           for (let j = 0; j < p; j++) {
-            const sj = wa1[j]!;
-            const lo = lower?.[j] ?? -Infinity;
-            const hi = upper?.[j] ?? Infinity;
-            if (sj < 0 && lo > -Infinity && (lo - x[j]!) / sj < alpha) {
-              alpha = (lo - x[j]!) / sj;
-              block = j;
-              blockValue = lo;
-            } else if (sj > 0 && hi < Infinity && (hi - x[j]!) / sj < alpha) {
-              alpha = (hi - x[j]!) / sj;
-              block = j;
-              blockValue = hi;
+            const l = ipvt[j]!;
+            if (wa2[l] !== 0) {
+              let sum = 0;
+              for (let i = 0; i <= j; i++) sum += fjac[j * m + i]! * (qtf[i]! / fnorm);
+              gnorm = Math.max(gnorm, Math.abs(sum / wa2[l]!));
             }
           }
         }
-        if (alpha < 1e-3 && block >= 0 && !active[block] && (x[block] === blockValue)) {
-          // The step leaves the box through a face the parameter already sits on: freeze it and re-solve.
-          active[block] = 1;
-          fjac.set(jcopy);
-          continue refactor;
-        }
-        const truncated = alpha >= 1e-3;
-        for (let j = 0; j < p; j++) wa2[j] = x[j]! + (truncated ? alpha : 1) * wa1[j]!;
-        if (truncated) {
-          if (block >= 0) wa2[block] = blockValue;
-        } else {
-          clamp(wa2);
-          alpha = 1;
-        }
-        for (let j = 0; j < p; j++) {
-          wa1[j] = wa2[j]! - x[j]!;
-          wa3[j] = diag[j]! * wa1[j]!;
-        }
-        const pnorm = euclideanNorm(wa3, p);
-        if (first) delta = Math.min(delta, pnorm);
-        first = false;
-        iter++;
-        evaluate(wa2, wa4);
-        let fnorm1 = euclideanNorm(wa4, m);
-        const trialFinite = fnorm1 < Infinity;
-        if (!trialFinite) fnorm1 = Infinity;
-        let actred = -1;
-        if (0.1 * fnorm1 < fnorm) actred = 1 - (fnorm1 / fnorm) ** 2;
-        // Predicted reduction from the linear model, using R and the permutation; for a step shortened to α times
-        // the LM step p it is α(2 − α)‖Jp‖² + 2α·λ‖Dp‖² (relative to ‖f‖²), which is MINPACK's formula at α = 1.
-        for (let j = 0; j < p; j++) {
-          wa3[j] = 0;
-          const temp = wa1[ipvt[j]!]!;
-          for (let i = 0; i <= j; i++) wa3[i]! += fjac[j * m + i]! * temp;
-        }
-        const temp1 = euclideanNorm(wa3, p) / fnorm;
-        const temp2sq = (par * pnorm * pnorm) / (fnorm * fnorm);
-        const prered = ((2 - alpha) / alpha) * temp1 * temp1 + (2 * temp2sq) / alpha;
-        const dirder = -(temp1 * temp1 + temp2sq) / alpha;
-        const ratio = prered !== 0 && prered === prered ? actred / prered : 0;
-        if (ratio <= 0.25) {
-          let temp = actred >= 0 ? 0.5 : (0.5 * dirder) / (dirder + 0.5 * actred);
-          if (0.1 * fnorm1 >= fnorm || temp < 0.1 || !(temp === temp)) temp = 0.1;
-          delta = temp * Math.min(delta, pnorm / 0.1);
-          par = par / temp;
-        } else if (par === 0 || ratio >= 0.75) {
-          delta = pnorm / 0.5;
-          par = 0.5 * par;
-        }
-        if (ratio >= 1e-4) {
-          for (let j = 0; j < p; j++) {
-            x[j] = wa2[j]!;
-            wa2[j] = diag[j]! * x[j]!;
+        if (gnorm <= gtol)
+          return finish('converged', 'converged-gradient', `gradient cosine ${gnorm.toExponential(2)} <= gtol`, iter);
+        if (scaled) for (let j = 0; j < p; j++) diag[j] = Math.max(diag[j]!, wa2[j]!);
+
+        for (;;) {
+          par = lmParameter(p, fjac, m, ipvt, diag, qtf, delta, par, wa1, sdiag, wa2, wa3);
+          if (!(par >= 0 && par < Infinity)) par = 0;
+          for (let j = 0; j < p; j++) wa1[j] = -wa1[j]!;
+          // Bounds: shorten the step to the first bound it meets (that parameter lands exactly on its bound and is
+          // frozen next iteration if the gradient pushes outward); componentwise projection only if that would stall.
+          let alpha = 1;
+          let block = -1;
+          let blockValue = 0;
+          if (hasBounds) {
+            for (let j = 0; j < p; j++) {
+              const sj = wa1[j]!;
+              const lo = lower?.[j] ?? -Infinity;
+              const hi = upper?.[j] ?? Infinity;
+              if (sj < 0 && lo > -Infinity && (lo - x[j]!) / sj < alpha) {
+                alpha = (lo - x[j]!) / sj;
+                block = j;
+                blockValue = lo;
+              } else if (sj > 0 && hi < Infinity && (hi - x[j]!) / sj < alpha) {
+                alpha = (hi - x[j]!) / sj;
+                block = j;
+                blockValue = hi;
+              }
+            }
           }
-          for (let i = 0; i < m; i++) fvec[i] = wa4[i]!;
-          xnorm = euclideanNorm(wa2, p);
-          fnorm = fnorm1;
+          if (alpha < 1e-3 && block >= 0 && !active[block] && x[block] === blockValue) {
+            // The step leaves the box through a face the parameter already sits on: freeze it and re-solve.
+            active[block] = 1;
+            fjac.set(jcopy);
+            continue refactor;
+          }
+          const truncated = alpha >= 1e-3;
+          for (let j = 0; j < p; j++) wa2[j] = x[j]! + (truncated ? alpha : 1) * wa1[j]!;
+          if (truncated) {
+            if (block >= 0) wa2[block] = blockValue;
+          } else {
+            clamp(wa2);
+            alpha = 1;
+          }
+          for (let j = 0; j < p; j++) {
+            wa1[j] = wa2[j]! - x[j]!;
+            wa3[j] = diag[j]! * wa1[j]!;
+          }
+          const pnorm = euclideanNorm(wa3, p);
+          if (first) delta = Math.min(delta, pnorm);
+          first = false;
+          iter++;
+          evaluate(wa2, wa4);
+          let fnorm1 = euclideanNorm(wa4, m);
+          const trialFinite = fnorm1 < Infinity;
+          if (!trialFinite) fnorm1 = Infinity;
+          let actred = -1;
+          if (0.1 * fnorm1 < fnorm) actred = 1 - (fnorm1 / fnorm) ** 2;
+          // Predicted reduction from the linear model, using R and the permutation; for a step shortened to α times
+          // the LM step p it is α(2 − α)‖Jp‖² + 2α·λ‖Dp‖² (relative to ‖f‖²), which is MINPACK's formula at α = 1.
+          for (let j = 0; j < p; j++) {
+            wa3[j] = 0;
+            const temp = wa1[ipvt[j]!]!;
+            for (let i = 0; i <= j; i++) wa3[i]! += fjac[j * m + i]! * temp;
+          }
+          const temp1 = euclideanNorm(wa3, p) / fnorm;
+          const temp2sq = (par * pnorm * pnorm) / (fnorm * fnorm);
+          const prered = ((2 - alpha) / alpha) * temp1 * temp1 + (2 * temp2sq) / alpha;
+          const dirder = -(temp1 * temp1 + temp2sq) / alpha;
+          const ratio = prered !== 0 && prered === prered ? actred / prered : 0;
+          if (ratio <= 0.25) {
+            let temp = actred >= 0 ? 0.5 : (0.5 * dirder) / (dirder + 0.5 * actred);
+            if (0.1 * fnorm1 >= fnorm || temp < 0.1 || !(temp === temp)) temp = 0.1;
+            delta = temp * Math.min(delta, pnorm / 0.1);
+            par = par / temp;
+          } else if (par === 0 || ratio >= 0.75) {
+            delta = pnorm / 0.5;
+            par = 0.5 * par;
+          }
+          if (ratio >= 1e-4) {
+            for (let j = 0; j < p; j++) {
+              x[j] = wa2[j]!;
+              wa2[j] = diag[j]! * x[j]!;
+            }
+            for (let i = 0; i < m; i++) fvec[i] = wa4[i]!;
+            xnorm = euclideanNorm(wa2, p);
+            fnorm = fnorm1;
+          }
+          const fConverged = Math.abs(actred) <= ftol && prered <= ftol && 0.5 * ratio <= 1;
+          const xConverged = delta <= xtol * xnorm;
+          const stepLimit = xConverged || delta <= EPSILON * xnorm || !(delta > 0);
+          if (stepLimit && !trialFinite) {
+            // The trust region collapsed because every nearby trial point is outside the model's finite domain:
+            // a stationary point was not reached, so this is not convergence.
+            return finish(
+              'non-finite',
+              'non-finite',
+              'residuals are not finite at every trial step near the last iterate (edge of the model domain)',
+              iter,
+            );
+          }
+          if (fConverged)
+            return finish('converged', 'converged-reduction', 'relative reduction of the RSS <= ftol', iter);
+          if (xConverged) return finish('converged', 'converged-step', 'relative step <= xtol', iter);
+          if (fnorm === 0) return finish('converged', 'converged-reduction', 'exact fit (RSS = 0)', iter);
+          // Tolerances at machine precision: no further progress is possible.
+          if (Math.abs(actred) <= EPSILON && prered <= EPSILON && 0.5 * ratio <= 1) {
+            return finish('converged', 'converged-reduction', 'relative reduction at machine precision', iter);
+          }
+          if (delta <= EPSILON * xnorm || !(delta > 0))
+            return finish('converged', 'converged-step', 'relative step at machine precision', iter);
+          if (gnorm <= EPSILON) return finish('converged', 'converged-gradient', 'gradient at machine precision', iter);
+          if (iter >= maxIterations)
+            return finish(
+              'max-iterations',
+              'max-iterations',
+              `no convergence within ${maxIterations} iterations`,
+              iter,
+            );
+          if (ratio >= 1e-4) continue outer;
         }
-        const fConverged = Math.abs(actred) <= ftol && prered <= ftol && 0.5 * ratio <= 1;
-        const xConverged = delta <= xtol * xnorm;
-        const stepLimit = xConverged || delta <= EPSILON * xnorm || !(delta > 0);
-        if (stepLimit && !trialFinite) {
-          // The trust region collapsed because every nearby trial point is outside the model's finite domain:
-          // a stationary point was not reached, so this is not convergence.
-          return finish('non-finite', 'non-finite', 'residuals are not finite at every trial step near the last iterate (edge of the model domain)', iter);
-        }
-        if (fConverged) return finish('converged', 'converged-reduction', 'relative reduction of the RSS <= ftol', iter);
-        if (xConverged) return finish('converged', 'converged-step', 'relative step <= xtol', iter);
-        if (fnorm === 0) return finish('converged', 'converged-reduction', 'exact fit (RSS = 0)', iter);
-        // Tolerances at machine precision: no further progress is possible.
-        if (Math.abs(actred) <= EPSILON && prered <= EPSILON && 0.5 * ratio <= 1) {
-          return finish('converged', 'converged-reduction', 'relative reduction at machine precision', iter);
-        }
-        if (delta <= EPSILON * xnorm || !(delta > 0)) return finish('converged', 'converged-step', 'relative step at machine precision', iter);
-        if (gnorm <= EPSILON) return finish('converged', 'converged-gradient', 'gradient at machine precision', iter);
-        if (iter >= maxIterations) return finish('max-iterations', 'max-iterations', `no convergence within ${maxIterations} iterations`, iter);
-        if (ratio >= 1e-4) continue outer;
-      }
       }
     }
   } finally {

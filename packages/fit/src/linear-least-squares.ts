@@ -66,14 +66,17 @@ export function linearLeastSquares(
   let nActive = 0;
   for (let i = 0; i < n; i++) {
     const wi = w ? w[i]! : 1;
-    if (!(wi >= 0 && wi < Infinity)) throw new RangeError(`linearLeastSquares weights must be finite and >= 0 (row ${i})`);
+    if (!(wi >= 0 && wi < Infinity))
+      throw new RangeError(`linearLeastSquares weights must be finite and >= 0 (row ${i})`);
     sw[i] = Math.sqrt(wi);
     if (wi > 0) nActive++;
     if (!Number.isFinite(y[i]!)) throw new RangeError(`linearLeastSquares requires finite y (row ${i})`);
     const row = X[i]!;
-    if (row.length !== p) throw new RangeError(`linearLeastSquares requires ${p} columns in every row (row ${i} has ${row.length})`);
+    if (row.length !== p)
+      throw new RangeError(`linearLeastSquares requires ${p} columns in every row (row ${i} has ${row.length})`);
     for (let j = 0; j < p; j++) {
-      if (!Number.isFinite(row[j]!)) throw new RangeError(`linearLeastSquares requires finite X (row ${i}, column ${j})`);
+      if (!Number.isFinite(row[j]!))
+        throw new RangeError(`linearLeastSquares requires finite X (row ${i}, column ${j})`);
     }
   }
   // Weighted design, column-major, and column scaling D.

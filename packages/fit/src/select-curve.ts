@@ -77,7 +77,10 @@ export function selectCurve(series: Series, options: SelectOptions = {}): CurveS
     // Two points identify only two-parameter families (exactly); more parameters need a residual degree of freedom.
     const needed = k <= 2 ? 2 : k + 1;
     if (n < needed) {
-      skipped.push({ model: family.name, reason: `needs at least ${needed} finite observations for ${k} parameters, has ${n}` });
+      skipped.push({
+        model: family.name,
+        reason: `needs at least ${needed} finite observations for ${k} parameters, has ${n}`,
+      });
       return;
     }
     try {
@@ -91,7 +94,8 @@ export function selectCurve(series: Series, options: SelectOptions = {}): CurveS
   // With very few points (n = 3 and two parameters) AICc's small-sample term is undefined for every candidate;
   // ranking them by list order would ignore the fit, so AIC (the same likelihood, without the correction) ranks them.
   const undefinedForAll =
-    criterion === 'aicc' && order.some(({ fit }) => fit.status === 'converged') &&
+    criterion === 'aicc' &&
+    order.some(({ fit }) => fit.status === 'converged') &&
     order.every(({ fit }) => fit.status !== 'converged' || !Number.isFinite(fit.aicc));
   const ranking: 'aicc' | 'bic' | 'aic' = undefinedForAll ? 'aic' : criterion;
   const criterionNote = undefinedForAll

@@ -32,7 +32,8 @@ const CBRT_EPS = 6.055454452393343e-6;
 export function defineFamily(spec: UserFamilySpec): GrowthFamily {
   const p = spec.params.length;
   if (typeof spec.name !== 'string' || spec.name === '') throw new TypeError('defineFamily requires a non-empty name');
-  if (p < 1 || new Set(spec.params).size !== p) throw new TypeError(`defineFamily(${spec.name}) requires distinct parameter names`);
+  if (p < 1 || new Set(spec.params).size !== p)
+    throw new TypeError(`defineFamily(${spec.name}) requires distinct parameter names`);
   if (typeof spec.f !== 'function') throw new TypeError(`defineFamily(${spec.name}) requires a function f(theta, t)`);
   const f = spec.f;
   const work = new Float64Array(p);
@@ -60,7 +61,8 @@ export function defineFamily(spec: UserFamilySpec): GrowthFamily {
     jacobian,
     init: (t, y) => {
       const s = typeof start === 'function' ? start(t, y) : (start ?? new Array<number>(p).fill(1));
-      if (s.length !== p || !s.every(Number.isFinite)) throw new RangeError(`fit(${spec.name}) requires ${p} finite start values`);
+      if (s.length !== p || !s.every(Number.isFinite))
+        throw new RangeError(`fit(${spec.name}) requires ${p} finite start values`);
       return s.slice();
     },
     bounds: spec.bounds,
@@ -70,8 +72,29 @@ export function defineFamily(spec: UserFamilySpec): GrowthFamily {
 
 /** Functions allowed in expressions: elementary functions only (no assignment, no access to the mathjs scope). */
 const ALLOWED_FUNCTIONS = new Set([
-  'exp', 'log', 'log10', 'log2', 'log1p', 'expm1', 'sqrt', 'cbrt', 'abs', 'pow', 'sin', 'cos', 'tan', 'asin', 'acos',
-  'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'min', 'max', 'sign',
+  'exp',
+  'log',
+  'log10',
+  'log2',
+  'log1p',
+  'expm1',
+  'sqrt',
+  'cbrt',
+  'abs',
+  'pow',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'atan2',
+  'sinh',
+  'cosh',
+  'tanh',
+  'min',
+  'max',
+  'sign',
 ]);
 const ALLOWED_OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
 const CONSTANTS = new Set(['pi', 'e']);
@@ -94,7 +117,8 @@ function check(node: MathNode, symbols: Set<string>, expr: string): void {
     switch (child.type) {
       case 'ConstantNode': {
         const v = (child as unknown as { value: unknown }).value;
-        if (typeof v !== 'number') throw new TypeError(`expressionFamily: only numeric constants are allowed in "${expr}"`);
+        if (typeof v !== 'number')
+          throw new TypeError(`expressionFamily: only numeric constants are allowed in "${expr}"`);
         break;
       }
       case 'ParenthesisNode':
@@ -103,24 +127,31 @@ function check(node: MathNode, symbols: Set<string>, expr: string): void {
         const nm = (child as unknown as { name: string }).name;
         const isCallee = parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === child;
         if (isCallee) {
-          if (!ALLOWED_FUNCTIONS.has(nm)) throw new TypeError(`expressionFamily: function "${nm}" is not allowed in "${expr}"`);
+          if (!ALLOWED_FUNCTIONS.has(nm))
+            throw new TypeError(`expressionFamily: function "${nm}" is not allowed in "${expr}"`);
         } else if (!symbols.has(nm) && !CONSTANTS.has(nm)) {
-          throw new TypeError(`expressionFamily: unknown symbol "${nm}" in "${expr}" (parameters and the time variable only)`);
+          throw new TypeError(
+            `expressionFamily: unknown symbol "${nm}" in "${expr}" (parameters and the time variable only)`,
+          );
         }
         break;
       }
       case 'OperatorNode': {
         const fn = (child as unknown as { fn: string }).fn;
-        if (!ALLOWED_OPERATORS.has(fn)) throw new TypeError(`expressionFamily: operator "${fn}" is not allowed in "${expr}"`);
+        if (!ALLOWED_OPERATORS.has(fn))
+          throw new TypeError(`expressionFamily: operator "${fn}" is not allowed in "${expr}"`);
         break;
       }
       case 'FunctionNode': {
         const fnNode = (child as unknown as { fn: MathNode }).fn;
-        if (fnNode.type !== 'SymbolNode') throw new TypeError(`expressionFamily: only named functions are allowed in "${expr}"`);
+        if (fnNode.type !== 'SymbolNode')
+          throw new TypeError(`expressionFamily: only named functions are allowed in "${expr}"`);
         break;
       }
       default:
-        throw new TypeError(`expressionFamily: ${child.type} is not allowed in "${expr}" (arithmetic and elementary functions only)`);
+        throw new TypeError(
+          `expressionFamily: ${child.type} is not allowed in "${expr}" (arithmetic and elementary functions only)`,
+        );
     }
   });
 }
@@ -139,7 +170,8 @@ export function expressionFamily(expression: string, options: ExpressionFamilyOp
   const params = options.params;
   const variable = options.variable ?? 't';
   const name = options.name ?? 'custom';
-  if (typeof expression !== 'string' || expression.trim() === '') throw new TypeError('expressionFamily requires a non-empty expression');
+  if (typeof expression !== 'string' || expression.trim() === '')
+    throw new TypeError('expressionFamily requires a non-empty expression');
   if (params.length < 1 || new Set([...params, variable]).size !== params.length + 1) {
     throw new TypeError('expressionFamily requires distinct parameter names different from the time variable');
   }
@@ -147,7 +179,9 @@ export function expressionFamily(expression: string, options: ExpressionFamilyOp
   try {
     node = parse(expression);
   } catch (error) {
-    throw new TypeError(`expressionFamily: cannot parse "${expression}": ${error instanceof Error ? error.message : String(error)}`);
+    throw new TypeError(
+      `expressionFamily: cannot parse "${expression}": ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   check(node, new Set([...params, variable]), expression);
   const compiled: EvalFunction = node.compile();

@@ -6,13 +6,39 @@ const t = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 
 // Parameter ranges where each family is well identified on t = 0..11 (used for the recovery properties).
 const ranges: Record<string, [number, number][]> = {
-  linear: [[-100, 100], [-10, 10]],
-  exponential: [[1, 1000], [-0.2, 0.3]],
-  logistic: [[50, 5000], [0.3, 1.2], [3, 8]],
-  gompertz: [[50, 5000], [1, 4], [0.15, 0.6]],
-  richards: [[50, 5000], [0.4, 1.2], [3, 8], [0.5, 2]],
-  power: [[1, 1000], [0.2, 2]],
-  quadratic: [[-100, 100], [-10, 10], [-1, 1]],
+  linear: [
+    [-100, 100],
+    [-10, 10],
+  ],
+  exponential: [
+    [1, 1000],
+    [-0.2, 0.3],
+  ],
+  logistic: [
+    [50, 5000],
+    [0.3, 1.2],
+    [3, 8],
+  ],
+  gompertz: [
+    [50, 5000],
+    [1, 4],
+    [0.15, 0.6],
+  ],
+  richards: [
+    [50, 5000],
+    [0.4, 1.2],
+    [3, 8],
+    [0.5, 2],
+  ],
+  power: [
+    [1, 1000],
+    [0.2, 2],
+  ],
+  quadratic: [
+    [-100, 100],
+    [-10, 10],
+    [-1, 1],
+  ],
 };
 
 describe('growth families', () => {
@@ -32,7 +58,11 @@ describe('growth families', () => {
               up[j]! += h;
               dn[j]! -= h;
               const fd = (family.f(up, tau) - family.f(dn, tau)) / (2 * h);
-              const scale = Math.max(1e-8, Math.abs(fd), Math.abs(family.f(theta, tau)) / Math.max(1, Math.abs(theta[j]!)));
+              const scale = Math.max(
+                1e-8,
+                Math.abs(fd),
+                Math.abs(family.f(theta, tau)) / Math.max(1, Math.abs(theta[j]!)),
+              );
               expect(Math.abs(g[j]! - fd) / scale).toBeLessThan(1e-5);
             }
           },
@@ -88,13 +118,20 @@ describe('growth families', () => {
     const y = t.map((x, i) => 300 / (1 + Math.exp(-0.7 * (x - 5))) + 3 * noise[i]!);
     const fit = fitCurve({ t, y }, 'logistic');
     const g = new Float64Array(3);
-    const A = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+    const A = [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ];
     for (const x of t) {
       families.logistic!.jacobian(fit.theta, x, g);
       for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) A[a]![b]! += g[a]! * g[b]!;
     }
     const [a, b, c] = A as [number[], number[], number[]];
-    const det = a[0]! * (b[1]! * c[2]! - b[2]! * c[1]!) - a[1]! * (b[0]! * c[2]! - b[2]! * c[0]!) + a[2]! * (b[0]! * c[1]! - b[1]! * c[0]!);
+    const det =
+      a[0]! * (b[1]! * c[2]! - b[2]! * c[1]!) -
+      a[1]! * (b[0]! * c[2]! - b[2]! * c[0]!) +
+      a[2]! * (b[0]! * c[1]! - b[1]! * c[0]!);
     const inv00 = (b[1]! * c[2]! - b[2]! * c[1]!) / det;
     const s2 = fit.rss / (t.length - 3);
     expect(fit.stderr[0]! / Math.sqrt(s2 * inv00)).toBeCloseTo(1, 8);

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertConverged, defineFamily, expressionFamily, families, fitCurve, predictCurve, selectCurve } from '../src/index.ts';
+import {
+  assertConverged,
+  defineFamily,
+  expressionFamily,
+  families,
+  fitCurve,
+  predictCurve,
+  selectCurve,
+} from '../src/index.ts';
 
 const years = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023];
 const noise = [0.01, -0.012, 0.006, 0.015, -0.009, -0.004, 0.011, -0.014, 0.003, 0.008];
@@ -19,12 +27,18 @@ describe('fitCurve bad input', () => {
   });
 
   it('fewer finite points than parameters: RangeError with the fixed message', () => {
-    expect(() => fitCurve({ t: [1, 2, 3], y: [1, NaN, 2] }, 'logistic')).toThrow(new RangeError('fit(logistic) requires at least 3 finite observations, got 2'));
-    expect(() => fitCurve({ t: [1], y: [1] }, 'exponential')).toThrow('fit(exponential) requires at least 2 finite observations, got 1');
+    expect(() => fitCurve({ t: [1, 2, 3], y: [1, NaN, 2] }, 'logistic')).toThrow(
+      new RangeError('fit(logistic) requires at least 3 finite observations, got 2'),
+    );
+    expect(() => fitCurve({ t: [1], y: [1] }, 'exponential')).toThrow(
+      'fit(exponential) requires at least 2 finite observations, got 1',
+    );
   });
 
   it('duplicate t values that leave too few distinct times: RangeError', () => {
-    expect(() => fitCurve({ t: [1, 1, 1, 2], y: [1, 2, 3, 4] }, 'quadratic')).toThrow('fit(quadratic) requires at least 3 distinct t values, got 2');
+    expect(() => fitCurve({ t: [1, 1, 1, 2], y: [1, 2, 3, 4] }, 'quadratic')).toThrow(
+      'fit(quadratic) requires at least 3 distinct t values, got 2',
+    );
     // Replicates are fine otherwise.
     expect(fitCurve({ t: [1, 1, 2, 2, 3], y: [1, 1.2, 2, 2.1, 3] }, 'linear').status).toBe('converged');
   });
@@ -54,7 +68,13 @@ describe('fitCurve bad input', () => {
   });
 
   it('a user model that throws or returns NaN gives status non-finite', () => {
-    const thrower = defineFamily({ name: 'thrower', params: ['a'], f: () => { throw new Error('bad'); } });
+    const thrower = defineFamily({
+      name: 'thrower',
+      params: ['a'],
+      f: () => {
+        throw new Error('bad');
+      },
+    });
     expect(fitCurve({ t: years, y: expData }, thrower).status).toBe('non-finite');
     const nan = defineFamily({ name: 'nan', params: ['a'], f: (th) => (th[0]! > 1.5 ? NaN : th[0]!), start: [1] });
     const fit = fitCurve({ t: years, y: expData }, nan);
@@ -124,7 +144,9 @@ describe('selectCurve', () => {
     const s = selectCurve({ t: [2020, 2021], y: [10, 12] });
     expect(s.table.map((r) => r.model).sort()).toEqual(['exponential', 'linear', 'power']);
     expect(s.skipped.map((r) => r.model).sort()).toEqual(['gompertz', 'logistic', 'quadratic', 'richards']);
-    expect(s.skipped.find((r) => r.model === 'logistic')!.reason).toBe('needs at least 4 finite observations for 3 parameters, has 2');
+    expect(s.skipped.find((r) => r.model === 'logistic')!.reason).toBe(
+      'needs at least 4 finite observations for 3 parameters, has 2',
+    );
     expect(s.best?.model).toBe('linear');
   });
 
@@ -144,11 +166,21 @@ describe('selectCurve', () => {
   it('families that cannot start on the data are skipped, not fatal', () => {
     const s = selectCurve({ t: [0, 1, 2, 3, 4, 5], y: [-1, 0, 1, 2, 3, 4] });
     expect(s.best?.model).toBe('linear');
-    expect(s.skipped.some((r) => r.model === 'exponential' && r.reason.startsWith('fit(exponential) requires positive'))).toBe(true);
+    expect(
+      s.skipped.some((r) => r.model === 'exponential' && r.reason.startsWith('fit(exponential) requires positive')),
+    ).toBe(true);
   });
 
   it('the registry has the seven built-in families', () => {
-    expect(Object.keys(families)).toEqual(['linear', 'exponential', 'logistic', 'gompertz', 'richards', 'power', 'quadratic']);
+    expect(Object.keys(families)).toEqual([
+      'linear',
+      'exponential',
+      'logistic',
+      'gompertz',
+      'richards',
+      'power',
+      'quadratic',
+    ]);
   });
 });
 
@@ -156,7 +188,10 @@ describe('fitCurve on arbitrary input (property)', () => {
   it('returns a status or throws a fixed-format RangeError, never anything else', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.double({ min: -1e4, max: 1e4 }), fc.constantFrom(NaN, Infinity, 0)), { minLength: 0, maxLength: 12 }),
+        fc.array(fc.oneof(fc.double({ min: -1e4, max: 1e4 }), fc.constantFrom(NaN, Infinity, 0)), {
+          minLength: 0,
+          maxLength: 12,
+        }),
         fc.constantFrom(...Object.keys(families)),
         (y, model) => {
           const t = y.map((_, i) => 2010 + Math.floor(i / 2) * 2 + (i % 2));
@@ -191,9 +226,15 @@ describe('fitCurve covariance at a bound', () => {
   });
 
   it('rejects weights that are negative or of the wrong length', () => {
-    expect(() => fitCurve({ t: years, y: expData, w: years.map(() => -1) }, 'exponential')).toThrow('fit(exponential) requires finite non-negative weights (w[0] = -1)');
-    expect(() => fitCurve({ t: years, y: expData, w: [1] }, 'exponential')).toThrow('fit(exponential) requires weights of length 10, got 1');
-    expect(() => fitCurve({ t: [1, 2], y: [1, 2, 3] }, 'linear')).toThrow('fit(linear) requires t and y of equal length (got 2 and 3)');
+    expect(() => fitCurve({ t: years, y: expData, w: years.map(() => -1) }, 'exponential')).toThrow(
+      'fit(exponential) requires finite non-negative weights (w[0] = -1)',
+    );
+    expect(() => fitCurve({ t: years, y: expData, w: [1] }, 'exponential')).toThrow(
+      'fit(exponential) requires weights of length 10, got 1',
+    );
+    expect(() => fitCurve({ t: [1, 2], y: [1, 2, 3] }, 'linear')).toThrow(
+      'fit(linear) requires t and y of equal length (got 2 and 3)',
+    );
   });
 });
 

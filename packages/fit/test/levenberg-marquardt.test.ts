@@ -121,7 +121,11 @@ describe('levenbergMarquardt', () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 3, maxLength: 12 }),
-        fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -20, max: 20, noNaN: true })),
+        fc.tuple(
+          fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+          fc.double({ min: -5, max: 5, noNaN: true }),
+          fc.double({ min: -20, max: 20, noNaN: true }),
+        ),
         fc.integer({ min: 1, max: 60 }),
         (y, start, maxIterations) => {
           const m = y.length;
@@ -146,6 +150,8 @@ describe('levenbergMarquardt', () => {
 
   it('rejects invalid options with RangeError', () => {
     expect(() => levenbergMarquardt(expProblem(exact), { ftol: -1 })).toThrow(RangeError);
-    expect(() => levenbergMarquardt({ ...expProblem(exact), weights: [1] })).toThrow('levenbergMarquardt weights must have length 8, got 1');
+    expect(() => levenbergMarquardt({ ...expProblem(exact), weights: [1] })).toThrow(
+      'levenbergMarquardt weights must have length 8, got 1',
+    );
   });
 });

@@ -20,7 +20,12 @@ describe('linearLeastSquares', () => {
   });
 
   it('flags a rank-deficient design', () => {
-    const X = [[1, 2, 4], [1, 3, 6], [1, 5, 10], [1, 7, 14]];
+    const X = [
+      [1, 2, 4],
+      [1, 3, 6],
+      [1, 5, 10],
+      [1, 7, 14],
+    ];
     const fit = linearLeastSquares(X, [1, 2, 3, 4]);
     expect(fit.status).toBe('rank-deficient');
     expect(fit.rank).toBe(2);
@@ -28,13 +33,31 @@ describe('linearLeastSquares', () => {
   });
 
   it('designMatrix adds the intercept column', () => {
-    expect(designMatrix([[1, 2], [3, 4]])).toEqual([[1, 1, 3], [1, 2, 4]]);
+    expect(
+      designMatrix([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toEqual([
+      [1, 1, 3],
+      [1, 2, 4],
+    ]);
     expect(polynomialDesign([2], 3, { intercept: false })).toEqual([[2, 4, 8]]);
   });
 
   it('rejects bad input with fixed-format errors', () => {
-    expect(() => linearLeastSquares([[1, 0]], [1])).toThrow('linearLeastSquares requires at least 2 observations, got 1');
-    expect(() => linearLeastSquares([[1, 0], [1, NaN]], [1, 2])).toThrow('linearLeastSquares requires finite X (row 1, column 1)');
+    expect(() => linearLeastSquares([[1, 0]], [1])).toThrow(
+      'linearLeastSquares requires at least 2 observations, got 1',
+    );
+    expect(() =>
+      linearLeastSquares(
+        [
+          [1, 0],
+          [1, NaN],
+        ],
+        [1, 2],
+      ),
+    ).toThrow('linearLeastSquares requires finite X (row 1, column 1)');
     expect(() => linearLeastSquares([[1], [1]], [1, Infinity])).toThrow('linearLeastSquares requires finite y (row 1)');
   });
 });

@@ -60,7 +60,9 @@ const options: BacktestOptions = {
 const dataName = dir.split('/').filter(Boolean).slice(-1)[0]!;
 options.calibration = args.calibration ?? (/^m3/.test(dataName) ? 'm3' : 'm4');
 if (!intervalCalibration(options.calibration)) {
-  process.stderr.write(`backtest: calibration profile "${options.calibration}" not found in packages/forecast/calibration\n`);
+  process.stderr.write(
+    `backtest: calibration profile "${options.calibration}" not found in packages/forecast/calibration\n`,
+  );
   process.exit(2);
 }
 const nWorkers = int('workers', args.workers!, 1);
@@ -68,7 +70,8 @@ const t0 = performance.now();
 let data = loadDataset(dir);
 if (args.limit) data = data.slice(0, int('limit', args.limit, 1));
 // --validate scores the last 6 TRAINING values instead of test.csv (for choosing designs on training data only)
-if (args.validate) data = data.map((s) => ({ ...s, train: s.train.slice(0, -s.test.length), test: s.train.slice(-s.test.length) }));
+if (args.validate)
+  data = data.map((s) => ({ ...s, train: s.train.slice(0, -s.test.length), test: s.train.slice(-s.test.length) }));
 
 const tty = process.stderr.isTTY;
 let done = 0;

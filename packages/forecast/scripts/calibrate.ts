@@ -58,16 +58,21 @@ const { values: args } = parseArgs({
   },
 });
 const profile = args.profile!;
-if (!/^[a-z0-9-]+$/.test(profile)) throw new RangeError(`calibrate: --profile must be a lower-case name, got ${profile}`);
+if (!/^[a-z0-9-]+$/.test(profile))
+  throw new RangeError(`calibrate: --profile must be a lower-case name, got ${profile}`);
 const ORIGINS = Number(args.origins);
-if (!Number.isInteger(ORIGINS) || ORIGINS < 1) throw new RangeError(`calibrate: --origins must be an integer >= 1, got ${args.origins}`);
+if (!Number.isInteger(ORIGINS) || ORIGINS < 1)
+  throw new RangeError(`calibrate: --origins must be an integer >= 1, got ${args.origins}`);
 const sharedData = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 const dataDir = existsSync(args.data!) ? resolve(args.data!) : resolve(sharedData, args.data!);
 const t0 = Date.now();
 // --holdout K drops the last K training values of every series first (nested validation: the tables are then
 // learned without the years that `backtest --validate` scores).
 const HOLDOUT = Number(args.holdout);
-const data = loadDataset(dataDir, { test: false }).map((s) => ({ ...s, train: HOLDOUT > 0 ? s.train.slice(0, -HOLDOUT) : s.train }));
+const data = loadDataset(dataDir, { test: false }).map((s) => ({
+  ...s,
+  train: HOLDOUT > 0 ? s.train.slice(0, -HOLDOUT) : s.train,
+}));
 const rng = createRng(20250101);
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -93,57 +98,60 @@ const acc = new Map<string, { smape: number; mase: number; count: number }>();
 for (let si = 0; si < data.length; si++) {
   const s = data[si]!;
   for (let o = 0; o < ORIGINS; o++) {
-  const cut = s.train.length - H - o;
-  if (cut < 3) continue;
-  const past = s.train.slice(0, cut);
-  const future = s.train.slice(cut, cut + H);
-  const lengths = [past.length, ...WINDOWS.filter((w) => w < past.length)];
-  for (const w of lengths) {
-    const x = past.slice(past.length - w);
-    const scale = chooseScale(x);
-    const z = x.map(scale.forward);
-    const sc = stepScale(z, scale.kind);
-    let mad = 0;
-    for (let i = 1; i < x.length; i++) mad += Math.abs(x[i]! - x[i - 1]!) / (x.length - 1);
-    const g = groupOf(w);
-    const fc = pointForecasts(x, scale, H, POINT_METHODS);
-    for (const m of POINT_METHODS) {
-      const f = fc[m]!;
-      const key = `${m}|${g}`;
-      let arr = errors.get(key);
-      if (!arr) errors.set(key, (arr = Array.from({ length: H }, () => [])));
-      const cell = calibrationCell(sc, f[0]! - z[z.length - 1]!, scale.kind);
-      const cellKey = args['trend-cells'] ? cell?.replace(/^v\d+/, '') : cell;
-      const extra = [`${m}|${coarseGroupOf(w)}|${cellKey}`, `${m}|${coarseGroupOf(w)}|${s.category}`].map((k) => {
-        let a = errors.get(k);
-        if (!a) errors.set(k, (a = Array.from({ length: H }, () => [])));
-        return a;
-      });
-      let sm = 0;
-      let ma = 0;
-      for (let h = 1; h <= H; h++) {
-        const u = (scale.forward(future[h - 1]!) - f[h - 1]!) / (sc * baseSd(h, w));
-        arr[h - 1]!.push(u);
-        for (const a of extra) a[h - 1]!.push(u);
-        const y = future[h - 1]!;
-        const p = scale.inverse(f[h - 1]!);
-        sm += (200 * Math.abs(y - p)) / (Math.abs(y) + Math.abs(p)) / H;
-        ma += Math.abs(y - p) / H;
-      }
-      if (mad > 0) {
-        const a = acc.get(key) ?? { smape: 0, mase: 0, count: 0 };
-        a.smape += sm;
-        a.mase += ma / mad;
-        a.count++;
-        acc.set(key, a);
+    const cut = s.train.length - H - o;
+    if (cut < 3) continue;
+    const past = s.train.slice(0, cut);
+    const future = s.train.slice(cut, cut + H);
+    const lengths = [past.length, ...WINDOWS.filter((w) => w < past.length)];
+    for (const w of lengths) {
+      const x = past.slice(past.length - w);
+      const scale = chooseScale(x);
+      const z = x.map(scale.forward);
+      const sc = stepScale(z, scale.kind);
+      let mad = 0;
+      for (let i = 1; i < x.length; i++) mad += Math.abs(x[i]! - x[i - 1]!) / (x.length - 1);
+      const g = groupOf(w);
+      const fc = pointForecasts(x, scale, H, POINT_METHODS);
+      for (const m of POINT_METHODS) {
+        const f = fc[m]!;
+        const key = `${m}|${g}`;
+        let arr = errors.get(key);
+        if (!arr) errors.set(key, (arr = Array.from({ length: H }, () => [])));
+        const cell = calibrationCell(sc, f[0]! - z[z.length - 1]!, scale.kind);
+        const cellKey = args['trend-cells'] ? cell?.replace(/^v\d+/, '') : cell;
+        const extra = [`${m}|${coarseGroupOf(w)}|${cellKey}`, `${m}|${coarseGroupOf(w)}|${s.category}`].map((k) => {
+          let a = errors.get(k);
+          if (!a) errors.set(k, (a = Array.from({ length: H }, () => [])));
+          return a;
+        });
+        let sm = 0;
+        let ma = 0;
+        for (let h = 1; h <= H; h++) {
+          const u = (scale.forward(future[h - 1]!) - f[h - 1]!) / (sc * baseSd(h, w));
+          arr[h - 1]!.push(u);
+          for (const a of extra) a[h - 1]!.push(u);
+          const y = future[h - 1]!;
+          const p = scale.inverse(f[h - 1]!);
+          sm += (200 * Math.abs(y - p)) / (Math.abs(y) + Math.abs(p)) / H;
+          ma += Math.abs(y - p) / H;
+        }
+        if (mad > 0) {
+          const a = acc.get(key) ?? { smape: 0, mase: 0, count: 0 };
+          a.smape += sm;
+          a.mase += ma / mad;
+          a.count++;
+          acc.set(key, a);
+        }
       }
     }
-  }
   }
   if (si % 2000 === 0) log(`intervals: ${si}/${data.length} series, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 type Group = { minN: number; maxN: number; count: number; q: number[][] };
-const methods: Record<string, { groups: Group[]; cells: Record<string, Group[]>; categories: Record<string, Group[]> }> = {};
+const methods: Record<
+  string,
+  { groups: Group[]; cells: Record<string, Group[]>; categories: Record<string, Group[]> }
+> = {};
 const categoryNames = [...new Set(data.map((s) => s.category))];
 const cellNames = args['trend-cells']
   ? TREND_EDGES.map((_, t) => `t${t}`)
@@ -160,9 +168,19 @@ for (const m of POINT_METHODS) {
     // trend cells keep their median: the conditional bias of the point forecast (fast growth reverts)
     cells: Object.fromEntries(
       // (only for the combination, auto's default: a named method keeps its own point forecast as median)
-      cellNames.map((c) => [c, groupsOf(`|${c}`, m, !(args['trend-cells'] && (m === 'combination' || m === 'median-combination')) && !args.uncentered, COARSE_GROUPS)]),
+      cellNames.map((c) => [
+        c,
+        groupsOf(
+          `|${c}`,
+          m,
+          !(args['trend-cells'] && (m === 'combination' || m === 'median-combination')) && !args.uncentered,
+          COARSE_GROUPS,
+        ),
+      ]),
     ),
-    categories: Object.fromEntries(categoryNames.map((c) => [c, groupsOf(`|${c}`, m, !args.uncentered, COARSE_GROUPS)])),
+    categories: Object.fromEntries(
+      categoryNames.map((c) => [c, groupsOf(`|${c}`, m, !args.uncentered, COARSE_GROUPS)]),
+    ),
   };
 }
 const auto = GROUPS.flatMap(([minN, maxN], g) => {
@@ -171,7 +189,13 @@ const auto = GROUPS.flatMap(([minN, maxN], g) => {
   const scores = POINT_METHODS.map((m) => {
     const a = acc.get(`${m}|${g}`)!;
     const owa = 0.5 * (a.smape / naive.smape + a.mase / naive.mase);
-    return { method: m, smape: round(a.smape / a.count), mase: round(a.mase / a.count), owa: round(owa), count: a.count };
+    return {
+      method: m,
+      smape: round(a.smape / a.count),
+      mase: round(a.mase / a.count),
+      owa: round(owa),
+      count: a.count,
+    };
   });
   // Combinations are the robust default; a single method replaces it only with a clear margin of evidence.
   const comb = scores.find((x) => x.method === 'combination')!; // the default
@@ -208,7 +232,12 @@ const bins = [...edges, Infinity].map((maxAbsG, i) => {
   return {
     maxAbsG: Number.isFinite(maxAbsG) ? round(maxAbsG) : 1e9,
     count: sel.length,
-    q: Array.from({ length: H }, (_, h) => quantiles(sel.map((p) => (p.r[h]! - (h + 1) * beta * p.g) / Math.sqrt(h + 1)), false)),
+    q: Array.from({ length: H }, (_, h) =>
+      quantiles(
+        sel.map((p) => (p.r[h]! - (h + 1) * beta * p.g) / Math.sqrt(h + 1)),
+        false,
+      ),
+    ),
   };
 });
 
@@ -229,7 +258,12 @@ for (const [cat, arr] of byCat) {
   categories[cat] = {
     count: arr[0]!.length,
     median,
-    q: arr.map((a, h) => quantiles(a.map((v) => (v - median[h]!) / Math.sqrt(h + 1)), false)),
+    q: arr.map((a, h) =>
+      quantiles(
+        a.map((v) => (v - median[h]!) / Math.sqrt(h + 1)),
+        false,
+      ),
+    ),
   };
 }
 
@@ -250,14 +284,17 @@ writeAtomic(`intervals-${profile}.json`, {
   methods,
   growthRate: { beta, count: pairs.length, bins },
 });
-if (profile === 'm4') writeAtomic('reference-classes.json', {
-  source,
-  description: 'Per category: median h-year log growth factor (h = 1..15) and quantiles of (log factor - median) / sqrt(h), from up to 12 random origins per series.',
-  probs: PROBS,
-  categories,
-});
+if (profile === 'm4')
+  writeAtomic('reference-classes.json', {
+    source,
+    description:
+      'Per category: median h-year log growth factor (h = 1..15) and quantiles of (log factor - median) / sqrt(h), from up to 12 random origins per series.',
+    probs: PROBS,
+    categories,
+  });
 log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s; beta = ${beta}`);
-for (const a of auto) log(`auto n=${a.minN}-${a.maxN}: ${a.method} ${JSON.stringify(a.scores.map((s) => [s.method, s.owa]))}`);
+for (const a of auto)
+  log(`auto n=${a.minN}-${a.maxN}: ${a.method} ${JSON.stringify(a.scores.map((s) => [s.method, s.owa]))}`);
 
 function writeAtomic(name: string, obj: unknown): void {
   const file = fileURLToPath(new URL(`../calibration/${name}`, import.meta.url));

@@ -17,7 +17,12 @@ const YEARS = 5;
 const SEED = 20240501;
 const REPS = 5;
 
-interface PeerSummary { draw_indicator_years_per_s: number; wall_s: number; wall_s_all: number[]; versions: Record<string, string> }
+interface PeerSummary {
+  draw_indicator_years_per_s: number;
+  wall_s: number;
+  wall_s_all: number[];
+  versions: Record<string, string>;
+}
 
 const runMonteCarloPeer = (args: string[]): PeerSummary =>
   runPeer<PeerSummary>('montecarlo_numpy.py', ['--draws', String(DRAWS), '--years', String(YEARS), ...args]);
@@ -28,7 +33,10 @@ function readTable(path: string): { ids: string[]; input: AttainmentBatchInput }
   const col = (name: string) => head.indexOf(name);
   const rows = lines.slice(1).map((l) => l.split(','));
   const num = (name: string) => Float64Array.from(rows, (r) => Number(r[col(name)]));
-  return { ids: rows.map((r) => r[col('id')]!), input: { base: num('base'), target: num('target'), mu: num('mu'), sigma: num('sigma') } };
+  return {
+    ids: rows.map((r) => r[col('id')]!),
+    input: { base: num('base'), target: num('target'), mu: num('mu'), sigma: num('sigma') },
+  };
 }
 
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -64,13 +72,19 @@ export async function benchmarks(log: (line: string) => void): Promise<Benchmark
       const pool = createAttainmentPool(cores);
       try {
         // start-up and JIT warm-up of every worker (as the single-thread path is warmed by its first repetition)
-        const warm = { base: new Float64Array(8 * cores).fill(100), target: new Float64Array(8 * cores).fill(150), mu: new Float64Array(8 * cores).fill(0.08), sigma: new Float64Array(8 * cores).fill(0.05) };
+        const warm = {
+          base: new Float64Array(8 * cores).fill(100),
+          target: new Float64Array(8 * cores).fill(150),
+          mu: new Float64Array(8 * cores).fill(0.08),
+          sigma: new Float64Array(8 * cores).fill(0.05),
+        };
         await pool.run(warm, { draws: DRAWS, years: YEARS, seed: 1 });
         for (let r = 0; r < REPS; r++) {
           const t0 = performance.now();
           const q = await pool.run(input, { draws: DRAWS, years: YEARS, seed: SEED });
           pooled.push((performance.now() - t0) / 1000);
-          if (q.some((v, i) => v !== p[i])) throw new Error('monte carlo: worker results differ from the single-thread results');
+          if (q.some((v, i) => v !== p[i]))
+            throw new Error('monte carlo: worker results differ from the single-thread results');
         }
       } finally {
         await pool.close();
@@ -84,13 +98,23 @@ export async function benchmarks(log: (line: string) => void): Promise<Benchmark
     const peerValue = units / median([...peer1.wall_s_all, ...peer2.wall_s_all]);
 
     // agreement with NumPy's probabilities: z = (p_ours - p_numpy) / sqrt(2 p (1 - p) / N)
-    const np = new Map(readFileSync(probsCsv, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => {
-      const [id, v] = l.split(',');
-      return [id!, Number(v)] as const;
-    }));
-    let maxZ = 0, over3 = 0, maxAbs = 0, sumDiff = 0;
+    const np = new Map(
+      readFileSync(probsCsv, 'utf8')
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((l) => {
+          const [id, v] = l.split(',');
+          return [id!, Number(v)] as const;
+        }),
+    );
+    let maxZ = 0,
+      over3 = 0,
+      maxAbs = 0,
+      sumDiff = 0;
     ids.forEach((id, k) => {
-      const a = p[k]!, b = np.get(id)!;
+      const a = p[k]!,
+        b = np.get(id)!;
       const pm = (a + b) / 2;
       const se = Math.sqrt((2 * Math.max(pm * (1 - pm), 1 / DRAWS)) / DRAWS);
       const z = Math.abs(a - b) / se;
@@ -99,24 +123,32 @@ export async function benchmarks(log: (line: string) => void): Promise<Benchmark
       maxAbs = Math.max(maxAbs, Math.abs(a - b));
       sumDiff += a - b;
     });
-    log(`  agreement with numpy: max |z| ${maxZ.toFixed(2)}, ${over3} of ${K} beyond 3 se, max |dp| ${maxAbs.toFixed(4)}, mean dp ${(sumDiff / K).toExponential(2)}`);
+    log(
+      `  agreement with numpy: max |z| ${maxZ.toFixed(2)}, ${over3} of ${K} beyond 3 se, max |dp| ${maxAbs.toFixed(4)}, mean dp ${(sumDiff / K).toExponential(2)}`,
+    );
 
     const best = Math.min(median(single), ...(pooled.length ? [median(pooled)] : []));
     const value = units / best;
-    return [{
-      name: `monte carlo attainment (${K} indicators x ${DRAWS} draws x ${YEARS} years, annual rates)`,
-      value, unit: 'draw-indicator-years/s', peer: `numpy ${peer1.versions.numpy ?? ''}`.trim(), peerValue, ratio: value / peerValue,
-      notes: {
-        single_thread_per_s: Math.round(units / median(single)),
-        ...(pooled.length ? { workers: cores, workers_per_s: Math.round(units / median(pooled)) } : {}),
-        numpy_runs_per_s: `${Math.round(peer1.draw_indicator_years_per_s)} / ${Math.round(peer2.draw_indicator_years_per_s)}`,
-        agreement_max_abs_z: Number(maxZ.toFixed(3)),
-        agreement_beyond_3se: over3,
-        agreement_expected_beyond_3se: Number((K * 0.0027).toFixed(1)),
-        agreement_max_abs_dp: Number(maxAbs.toFixed(5)),
-        agreement_mean_dp: Number((sumDiff / K).toExponential(3)),
+    return [
+      {
+        name: `monte carlo attainment (${K} indicators x ${DRAWS} draws x ${YEARS} years, annual rates)`,
+        value,
+        unit: 'draw-indicator-years/s',
+        peer: `numpy ${peer1.versions.numpy ?? ''}`.trim(),
+        peerValue,
+        ratio: value / peerValue,
+        notes: {
+          single_thread_per_s: Math.round(units / median(single)),
+          ...(pooled.length ? { workers: cores, workers_per_s: Math.round(units / median(pooled)) } : {}),
+          numpy_runs_per_s: `${Math.round(peer1.draw_indicator_years_per_s)} / ${Math.round(peer2.draw_indicator_years_per_s)}`,
+          agreement_max_abs_z: Number(maxZ.toFixed(3)),
+          agreement_beyond_3se: over3,
+          agreement_expected_beyond_3se: Number((K * 0.0027).toFixed(1)),
+          agreement_max_abs_dp: Number(maxAbs.toFixed(5)),
+          agreement_mean_dp: Number((sumDiff / K).toExponential(3)),
+        },
       },
-    }];
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

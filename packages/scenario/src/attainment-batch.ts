@@ -21,7 +21,10 @@ export interface AttainmentBatchInput {
  * @returns P(v_final >= target) per indicator (Float64Array of length K)
  * @example attainmentBatch({ base: [100], target: [150], mu: [0.08], sigma: [0.03] }, { draws: 10000, years: 5, seed: 1 })
  */
-export function attainmentBatch(input: AttainmentBatchInput, options: { draws: number; years: number; seed: number; from?: number; to?: number }): Float64Array {
+export function attainmentBatch(
+  input: AttainmentBatchInput,
+  options: { draws: number; years: number; seed: number; from?: number; to?: number },
+): Float64Array {
   const { draws, years, seed } = options;
   const K = input.base.length;
   const from = options.from ?? 0;
@@ -31,7 +34,14 @@ export function attainmentBatch(input: AttainmentBatchInput, options: { draws: n
   const z = new Float64Array(draws * years);
   const p = new Float64Array(to - from);
   const root = createRng(seed);
-  const plan: GrowthPlan = { base: 0, mean: new Float64Array(years), sd: new Float64Array(years), constant: false, lower: -Infinity, upper: new Float64Array(years).fill(Infinity) };
+  const plan: GrowthPlan = {
+    base: 0,
+    mean: new Float64Array(years),
+    sd: new Float64Array(years),
+    constant: false,
+    lower: -Infinity,
+    upper: new Float64Array(years).fill(Infinity),
+  };
   for (let k = from; k < to; k++) {
     plan.base = input.base[k]!;
     plan.mean.fill(input.mu[k]!);

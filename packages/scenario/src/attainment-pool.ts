@@ -43,7 +43,12 @@ export function createAttainmentPool(size: number): AttainmentPool {
     size,
     async run(input, options) {
       const K = input.base.length;
-      const plain = { base: Float64Array.from(input.base), target: Float64Array.from(input.target), mu: Float64Array.from(input.mu), sigma: Float64Array.from(input.sigma) };
+      const plain = {
+        base: Float64Array.from(input.base),
+        target: Float64Array.from(input.target),
+        mu: Float64Array.from(input.mu),
+        sigma: Float64Array.from(input.sigma),
+      };
       const parts = workers.map((w, i) => {
         const from = Math.floor((K * i) / size);
         const to = Math.floor((K * (i + 1)) / size);

@@ -13,7 +13,11 @@ export interface ComparisonInput {
   subtitle?: string;
   unit: string;
   history: { year: number; value: number }[];
-  paths: { scenario: string; median: { year: number; value: number }[]; bands: { year: number; level: number; lower: number; upper: number }[] }[];
+  paths: {
+    scenario: string;
+    median: { year: number; value: number }[];
+    bands: { year: number; level: number; lower: number; upper: number }[];
+  }[];
 }
 
 /** Input of the charts package's pipeline chart: median stocks of each stage over the years. */
@@ -31,7 +35,8 @@ export interface PipelineChartInput {
 export function comparisonInputs(result: ScenarioResult, scenario?: Scenario): ComparisonInput[] {
   const hasInterventions = result.interventions.length > 0;
   return result.series.map((s) => {
-    const history = scenario?.indicators.find((i) => i.id === s.id)?.history.filter((h) => h.year < result.scenario.baseYear) ?? [];
+    const history =
+      scenario?.indicators.find((i) => i.id === s.id)?.history.filter((h) => h.year < result.scenario.baseYear) ?? [];
     const variants = hasInterventions ? (['baseline', 'scenario'] as const) : (['baseline'] as const);
     return {
       id: s.id,
@@ -42,7 +47,11 @@ export function comparisonInputs(result: ScenarioResult, scenario?: Scenario): C
       paths: variants.map((v) => ({
         scenario: v === 'baseline' ? '基线 baseline' : '情景 scenario',
         median: result.years.map((year, y) => ({ year, value: s[v].median[y]! })),
-        bands: s[v].intervals.flatMap((iv) => result.years.slice(1).map((year, k) => ({ year, level: iv.level, lower: iv.lower[k + 1]!, upper: iv.upper[k + 1]! }))),
+        bands: s[v].intervals.flatMap((iv) =>
+          result.years
+            .slice(1)
+            .map((year, k) => ({ year, level: iv.level, lower: iv.lower[k + 1]!, upper: iv.upper[k + 1]! })),
+        ),
       })),
     };
   });
@@ -60,7 +69,12 @@ export function pipelineInputs(result: ScenarioResult): PipelineChartInput[] {
     stages: p.stages.map((s) => s.name),
     stocks: p.stages.flatMap((st) => {
       const s = result.series.find((x) => x.id === st.id)!;
-      return result.years.map((year, y) => ({ year, stage: st.name, value: s.scenario.median[y]!, ...(y > 0 ? { projected: true } : {}) }));
+      return result.years.map((year, y) => ({
+        year,
+        stage: st.name,
+        value: s.scenario.median[y]!,
+        ...(y > 0 ? { projected: true } : {}),
+      }));
     }),
   }));
 }

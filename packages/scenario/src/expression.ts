@@ -15,16 +15,48 @@ const disabled = (name: string) => () => {
 };
 math.import(
   Object.fromEntries(
-    ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'simplifyConstant', 'simplifyCore', 'derivative',
-      'compile', 'resolve', 'reviver', 'replacer', 'rationalize', 'leafCount', 'symbolicEqual', 'chain', 'help',
-      'parser', 'map', 'forEach', 'filter', 'apply'].map((n) => [n, disabled(n)]),
+    [
+      'import',
+      'createUnit',
+      'evaluate',
+      'parse',
+      'simplify',
+      'simplifyConstant',
+      'simplifyCore',
+      'derivative',
+      'compile',
+      'resolve',
+      'reviver',
+      'replacer',
+      'rationalize',
+      'leafCount',
+      'symbolicEqual',
+      'chain',
+      'help',
+      'parser',
+      'map',
+      'forEach',
+      'filter',
+      'apply',
+    ].map((n) => [n, disabled(n)]),
   ),
   { override: true },
 );
 
 /** Functions a derived indicator may call. */
-export const ALLOWED_FUNCTIONS: readonly string[] = ['min', 'max', 'abs', 'sqrt', 'log', 'log10', 'exp', 'pow',
-  'round', 'floor', 'ceil'];
+export const ALLOWED_FUNCTIONS: readonly string[] = [
+  'min',
+  'max',
+  'abs',
+  'sqrt',
+  'log',
+  'log10',
+  'exp',
+  'pow',
+  'round',
+  'floor',
+  'ceil',
+];
 const ALLOWED_OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'unaryMinus', 'unaryPlus', 'pow']);
 const FUNCTIONS = new Set(ALLOWED_FUNCTIONS);
 
@@ -77,7 +109,8 @@ function check(node: MathNode, known: Set<string>, symbols: Set<string>): void {
   const n = node as MathNode & Record<string, unknown>;
   switch (node.type) {
     case 'ConstantNode':
-      if (typeof n.value !== 'number') throw new Error(`only numbers are allowed as constants, not ${JSON.stringify(n.value)}`);
+      if (typeof n.value !== 'number')
+        throw new Error(`only numbers are allowed as constants, not ${JSON.stringify(n.value)}`);
       return;
     case 'SymbolNode': {
       const name = n.name as string;
@@ -115,7 +148,10 @@ function check(node: MathNode, known: Set<string>, symbols: Set<string>): void {
 type Fn = (v: Float64Array) => number;
 
 const UNARY: Record<string, (x: number) => number> = {
-  abs: Math.abs, sqrt: Math.sqrt, exp: Math.exp, log10: Math.log10,
+  abs: Math.abs,
+  sqrt: Math.sqrt,
+  exp: Math.exp,
+  log10: Math.log10,
   // mathjs first snaps values nearly equal to an integer (relTol 1e-12, absTol 1e-15) to it
   floor: (x) => (nearlyInteger(x) ? Math.round(x) : Math.floor(x)),
   ceil: (x) => (nearlyInteger(x) ? Math.round(x) : Math.ceil(x)),
@@ -144,13 +180,20 @@ function toClosure(node: MathNode, index: Map<string, number>): Fn {
       const args = (n.args as MathNode[]).map((a) => toClosure(a, index));
       const [a, b] = args as [Fn, Fn];
       switch (n.fn as string) {
-        case 'add': return (v) => a(v) + b(v);
-        case 'subtract': return (v) => a(v) - b(v);
-        case 'multiply': return (v) => a(v) * b(v);
-        case 'divide': return (v) => a(v) / b(v);
-        case 'pow': return (v) => realPow(a(v), b(v));
-        case 'unaryMinus': return (v) => -a(v);
-        case 'unaryPlus': return a;
+        case 'add':
+          return (v) => a(v) + b(v);
+        case 'subtract':
+          return (v) => a(v) - b(v);
+        case 'multiply':
+          return (v) => a(v) * b(v);
+        case 'divide':
+          return (v) => a(v) / b(v);
+        case 'pow':
+          return (v) => realPow(a(v), b(v));
+        case 'unaryMinus':
+          return (v) => -a(v);
+        case 'unaryPlus':
+          return a;
       }
       break;
     }
@@ -160,7 +203,12 @@ function toClosure(node: MathNode, index: Map<string, number>): Fn {
       const [a, b] = args as [Fn, Fn | undefined];
       if (args.length === 1 && UNARY[name]) {
         const f = UNARY[name]!;
-        return name === 'sqrt' ? (v) => { const x = a(v); return x < 0 ? NaN : Math.sqrt(x); } : (v) => f(a(v));
+        return name === 'sqrt'
+          ? (v) => {
+              const x = a(v);
+              return x < 0 ? NaN : Math.sqrt(x);
+            }
+          : (v) => f(a(v));
       }
       if (name === 'log') {
         return b ? (v) => realLog(a(v)) / realLog(b(v)) : (v) => realLog(a(v));

@@ -34,7 +34,11 @@ export function bandsToCsv(result: ScenarioResult): string {
       const i80 = b.intervals.find((i) => i.level === 80)!;
       const i95 = b.intervals.find((i) => i.level === 95)!;
       result.years.forEach((year, y) => {
-        rows.push([s.id, variant, year, b.median[y]!, b.mean[y]!, i80.lower[y]!, i80.upper[y]!, i95.lower[y]!, i95.upper[y]!].map(cell).join(','));
+        rows.push(
+          [s.id, variant, year, b.median[y]!, b.mean[y]!, i80.lower[y]!, i80.upper[y]!, i95.lower[y]!, i95.upper[y]!]
+            .map(cell)
+            .join(','),
+        );
       });
     }
   }
@@ -46,9 +50,27 @@ export function bandsToCsv(result: ScenarioResult): string {
  * @example writeFileSync('targets.csv', targetsToCsv(result));
  */
 export function targetsToCsv(result: ScenarioResult): string {
-  const rows = ['label,indicator,year,comparator,value,p_baseline,se_baseline,median_baseline,p_scenario,se_scenario,median_scenario'];
+  const rows = [
+    'label,indicator,year,comparator,value,p_baseline,se_baseline,median_baseline,p_scenario,se_scenario,median_scenario',
+  ];
   for (const t of result.targets) {
-    rows.push([t.label, t.indicator, t.year, t.comparator, t.value ?? NaN, t.baseline.p, t.baseline.se, t.baseline.median, t.scenario.p, t.scenario.se, t.scenario.median].map(cell).join(','));
+    rows.push(
+      [
+        t.label,
+        t.indicator,
+        t.year,
+        t.comparator,
+        t.value ?? NaN,
+        t.baseline.p,
+        t.baseline.se,
+        t.baseline.median,
+        t.scenario.p,
+        t.scenario.se,
+        t.scenario.median,
+      ]
+        .map(cell)
+        .join(','),
+    );
   }
   return `${rows.join('\n')}\n`;
 }

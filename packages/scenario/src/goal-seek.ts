@@ -45,14 +45,41 @@ export function goalSeek(scenario: Scenario, goal: GoalSpec, options: GoalSeekOp
   const { historical, range: defaultRange } = leverContext(scenario, goal.lever);
   const range = goal.range ?? defaultRange;
   const draws = options.draws ?? scenario.draws;
-  const prob = (value: number): Probability => probabilityAt(scenario, target, goal.lever, goal.under ?? 'baseline', value, draws, options);
+  const prob = (value: number): Probability =>
+    probabilityAt(scenario, target, goal.lever, goal.under ?? 'baseline', value, draws, options);
   const q = goal.probability;
   let iterations = 2;
   const pLo = prob(range[0]);
-  if (pLo.p >= q) return { target: goal.target, lever: goal.lever, under: goal.under ?? 'baseline', probability: q, value: range[0], status: 'met-at-range-start', attained: pLo, historical, range, iterations };
+  if (pLo.p >= q)
+    return {
+      target: goal.target,
+      lever: goal.lever,
+      under: goal.under ?? 'baseline',
+      probability: q,
+      value: range[0],
+      status: 'met-at-range-start',
+      attained: pLo,
+      historical,
+      range,
+      iterations,
+    };
   const pHi = prob(range[1]);
-  if (pHi.p < q) return { target: goal.target, lever: goal.lever, under: goal.under ?? 'baseline', probability: q, value: null, status: 'unreachable-in-range', attained: pHi, historical, range, iterations };
-  let lo = range[0], hi = range[1], best = pHi;
+  if (pHi.p < q)
+    return {
+      target: goal.target,
+      lever: goal.lever,
+      under: goal.under ?? 'baseline',
+      probability: q,
+      value: null,
+      status: 'unreachable-in-range',
+      attained: pHi,
+      historical,
+      range,
+      iterations,
+    };
+  let lo = range[0],
+    hi = range[1],
+    best = pHi;
   const tol = (options.tolerance ?? 1e-6) * (range[1] - range[0]);
   while (hi - lo > tol && iterations < 200) {
     const mid = lo + (hi - lo) / 2;
@@ -65,17 +92,45 @@ export function goalSeek(scenario: Scenario, goal: GoalSpec, options: GoalSeekOp
       lo = mid;
     }
   }
-  return { target: goal.target, lever: goal.lever, under: goal.under ?? 'baseline', probability: q, value: hi, status: 'found', attained: best, historical, range, iterations };
+  return {
+    target: goal.target,
+    lever: goal.lever,
+    under: goal.under ?? 'baseline',
+    probability: q,
+    value: hi,
+    status: 'found',
+    attained: best,
+    historical,
+    range,
+    iterations,
+  };
 }
 
-function probabilityAt(scenario: Scenario, target: TargetSpec, lever: Lever, under: GoalSpec['under'], value: number, draws: number, options: GoalSeekOptions): Probability {
+function probabilityAt(
+  scenario: Scenario,
+  target: TargetSpec,
+  lever: Lever,
+  under: GoalSpec['under'],
+  value: number,
+  draws: number,
+  options: GoalSeekOptions,
+): Probability {
   const sim = simulate(scenario, {
-    draws, ...(options.seed !== undefined ? { seed: options.seed } : {}), lever: { lever, value },
+    draws,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    lever: { lever, value },
     ...(under === 'scenario' ? { interventions: scenario.interventions } : {}),
     ...(options.projected ? { projected: options.projected } : {}),
   });
   const W = sim.years.length;
-  return attainment(sim.values.get(target.indicator)!, draws, W, target.year - scenario.baseYear, target.comparator, target.value!);
+  return attainment(
+    sim.values.get(target.indicator)!,
+    draws,
+    W,
+    target.year - scenario.baseYear,
+    target.comparator,
+    target.value!,
+  );
 }
 
 /**
@@ -83,16 +138,30 @@ function probabilityAt(scenario: Scenario, target: TargetSpec, lever: Lever, und
  * @example
  * leverContext(scenario, { kind: 'growth', indicator: 'hightech' }).historical; // { value: 0.2, basis: '...' }
  */
-export function leverContext(scenario: Scenario, lever: Lever): { historical: { value: number; basis: string }; range: [number, number] } {
+export function leverContext(
+  scenario: Scenario,
+  lever: Lever,
+): { historical: { value: number; basis: string }; range: [number, number] } {
   if (lever.kind === 'growth' || lever.kind === 'inflow') {
     const ind = scenario.indicators.find((i) => i.id === lever.indicator);
     const stage = scenario.pipelines.flatMap((p) => p.stages).find((s) => s.id === lever.indicator);
     const base = ind?.base ?? stage?.base ?? 1;
-    if (lever.kind === 'inflow') return { historical: { value: 0, basis: 'no extra inflow in the baseline' }, range: [0, 10 * Math.max(1, Math.abs(base))] };
+    if (lever.kind === 'inflow')
+      return {
+        historical: { value: 0, basis: 'no extra inflow in the baseline' },
+        range: [0, 10 * Math.max(1, Math.abs(base))],
+      };
     const h = ind!.history.filter((o) => o.value > 0);
     if (h.length >= 2) {
-      const a = h[0]!, b = h.at(-1)!;
-      return { historical: { value: (b.value / a.value) ** (1 / (b.year - a.year)) - 1, basis: `compound annual growth ${a.year}-${b.year}` }, range: [-0.5, 1] };
+      const a = h[0]!,
+        b = h.at(-1)!;
+      return {
+        historical: {
+          value: (b.value / a.value) ** (1 / (b.year - a.year)) - 1,
+          basis: `compound annual growth ${a.year}-${b.year}`,
+        },
+        range: [-0.5, 1],
+      };
     }
     const mean = ind!.model.kind === 'growth' ? ind!.model.mean : 0;
     return { historical: { value: mean, basis: 'baseline model mean (no history to compare)' }, range: [-0.5, 1] };
@@ -106,5 +175,8 @@ export function leverContext(scenario: Scenario, lever: Lever): { historical: { 
       range: [0, Math.max(0, 1 - cal.exit[idx]!)],
     };
   }
-  return { historical: { value: cal.entry, basis: `calibrated to the ${scenario.baseYear} stocks` }, range: [0, 20 * Math.max(1, cal.entry)] };
+  return {
+    historical: { value: cal.entry, basis: `calibrated to the ${scenario.baseYear} stocks` },
+    range: [0, 20 * Math.max(1, cal.entry)],
+  };
 }

@@ -29,7 +29,13 @@ export interface GrowthPlan {
  *   constant: false, lower: 0, upper: new Float64Array(S).fill(Infinity) };
  * simulateGrowthPaths(plan, 1000, createZiggurat(createRng(1)), new Float64Array(1000 * 6));
  */
-export function simulateGrowthPaths(plan: GrowthPlan, draws: number, normals: NormalSource, out: Float64Array, z?: Float64Array): Float64Array {
+export function simulateGrowthPaths(
+  plan: GrowthPlan,
+  draws: number,
+  normals: NormalSource,
+  out: Float64Array,
+  z?: Float64Array,
+): Float64Array {
   const S = plan.mean.length;
   const W = S + 1;
   const { base, mean, sd, lower, upper } = plan;

@@ -2,12 +2,28 @@
 export { loadScenario, parseScenario, scenarioSchema, type LoadOptions } from './load.ts';
 export { ScenarioError } from './errors.ts';
 export type {
-  DerivedSpec, GoalSpec, GrowthModel, IndicatorSpec, Intervention, Lever, PipelineSpec, PipelineStage, ProjectModel,
-  Scenario, TargetSpec,
+  DerivedSpec,
+  GoalSpec,
+  GrowthModel,
+  IndicatorSpec,
+  Intervention,
+  Lever,
+  PipelineSpec,
+  PipelineStage,
+  ProjectModel,
+  Scenario,
+  TargetSpec,
 } from './types.ts';
 
 // Running: whole scenario, single simulations, goal seeking
-export { runScenario, type InterventionEffect, type RunOptions, type ScenarioResult, type SeriesResult, type TargetResult } from './run-scenario.ts';
+export {
+  runScenario,
+  type InterventionEffect,
+  type RunOptions,
+  type ScenarioResult,
+  type SeriesResult,
+  type TargetResult,
+} from './run-scenario.ts';
 export { simulate, type Simulation, type SimulationOptions } from './simulate.ts';
 export { hashId } from './hash-id.ts';
 export { goalSeek, leverContext, type GoalResult, type GoalSeekOptions } from './goal-seek.ts';

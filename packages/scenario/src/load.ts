@@ -14,7 +14,14 @@ import { ScenarioError } from './errors.ts';
 import { compileSafeExpression, topoOrder } from './expression.ts';
 import { calibratePipeline } from './pipeline.ts';
 import type {
-  DerivedSpec, GoalSpec, IndicatorSpec, Intervention, Lever, PipelineSpec, Scenario, TargetSpec,
+  DerivedSpec,
+  GoalSpec,
+  IndicatorSpec,
+  Intervention,
+  Lever,
+  PipelineSpec,
+  Scenario,
+  TargetSpec,
 } from './types.ts';
 
 /** The published JSON Schema of scenario files. */
@@ -73,10 +80,20 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
     const errors = (validate.errors ?? []).slice().sort(byDepth);
     const e = errors[0]!;
     const path = pointerToPath(e.instancePath);
-    if (e.keyword === 'additionalProperties') fail([...path, (e.params as { additionalProperty: string }).additionalProperty], 'unknown field');
-    if (e.keyword === 'required') fail(path, `missing required field '${(e.params as { missingProperty: string }).missingProperty}'`);
-    if (e.keyword === 'propertyNames') fail(path, `invalid id ${JSON.stringify((e.params as { propertyName: string }).propertyName)} (letters, digits and _ only, not starting with a digit)`);
-    if (e.keyword === 'enum') fail(path, `${e.message ?? 'invalid'}: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`);
+    if (e.keyword === 'additionalProperties')
+      fail([...path, (e.params as { additionalProperty: string }).additionalProperty], 'unknown field');
+    if (e.keyword === 'required')
+      fail(path, `missing required field '${(e.params as { missingProperty: string }).missingProperty}'`);
+    if (e.keyword === 'propertyNames')
+      fail(
+        path,
+        `invalid id ${JSON.stringify((e.params as { propertyName: string }).propertyName)} (letters, digits and _ only, not starting with a digit)`,
+      );
+    if (e.keyword === 'enum')
+      fail(
+        path,
+        `${e.message ?? 'invalid'}: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+      );
     fail(path, e.message ?? 'invalid');
   }
   return resolveScenario(raw as Raw, file, fail, options);
@@ -103,14 +120,20 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
     if (!seedById) {
       const loader = (core as Record<string, unknown>)['loadSeedIndicators'] as (() => Indicator[]) | undefined;
       const list = options.seedIndicators ?? loader?.();
-      if (!list) fail(path, 'the seed dataset is not available (@trajectory/core has no loadSeedIndicators yet): give base/history instead');
+      if (!list)
+        fail(
+          path,
+          'the seed dataset is not available (@trajectory/core has no loadSeedIndicators yet): give base/history instead',
+        );
       seedById = new Map(list!.map((i) => [i.id, i]));
     }
     const found = seedById.get(id);
     if (!found) fail(path, `unknown indicator id '${id}' in the seed dataset`);
     return found!;
   };
-  const csvRows = raw.data ? readCsv(raw.data as string, options.baseDir ?? '.', file, fail) : new Map<string, Map<number, number>>();
+  const csvRows = raw.data
+    ? readCsv(raw.data as string, options.baseDir ?? '.', file, fail)
+    : new Map<string, Map<number, number>>();
   for (const id of csvRows.keys()) {
     if (!(id in rawIndicators)) fail(['data'], `CSV names indicator '${id}', which the scenario does not declare`);
   }
@@ -133,27 +156,47 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
     }
     for (const [y, v] of csvRows.get(id) ?? []) obs.set(y, v);
     for (const [y, v] of Object.entries((ri.history ?? {}) as Record<string, number>)) obs.set(Number(y), v);
-    const history = [...obs.entries()].filter(([y]) => y <= baseYear).sort((a, b) => a[0] - b[0]).map(([year, value]) => ({ year, value }));
+    const history = [...obs.entries()]
+      .filter(([y]) => y <= baseYear)
+      .sort((a, b) => a[0] - b[0])
+      .map(([year, value]) => ({ year, value }));
     const base = (ri.base as number | undefined) ?? obs.get(baseYear);
-    if (base === undefined) fail(path, `missing baseline: no value for baseYear ${baseYear} (give base:, history: or a seed/CSV observation of ${baseYear})`);
+    if (base === undefined)
+      fail(
+        path,
+        `missing baseline: no value for baseYear ${baseYear} (give base:, history: or a seed/CSV observation of ${baseYear})`,
+      );
     const b: [number, number] = bounds ?? [0, Infinity];
     if (!(b[0] < b[1])) fail([...path, 'bounds'], `bounds [${b[0]}, ${b[1]}] must be increasing`);
-    if (base! < b[0] || base! > b[1]) fail([...path, 'base'], `base value ${base} lies outside bounds [${b[0]}, ${b[1]}]`);
+    if (base! < b[0] || base! > b[1])
+      fail([...path, 'base'], `base value ${base} lies outside bounds [${b[0]}, ${b[1]}]`);
     let model: IndicatorSpec['model'];
     if (ri.project) {
-      if (history.at(-1)?.year !== baseYear) fail([...path, 'project'], `project needs an observation of baseYear ${baseYear} (the projection starts after the last observation)`);
-      model = { kind: 'project', ...((ri.project as Raw).method ? { method: (ri.project as Raw).method as string } : {}) };
+      if (history.at(-1)?.year !== baseYear)
+        fail(
+          [...path, 'project'],
+          `project needs an observation of baseYear ${baseYear} (the projection starts after the last observation)`,
+        );
+      model = {
+        kind: 'project',
+        ...((ri.project as Raw).method ? { method: (ri.project as Raw).method as string } : {}),
+      };
     } else if (ri.growth) {
       const g = ri.growth as Raw;
       const rates = annualRates(history);
       let mean = g.mean as number | undefined;
       if (mean === undefined) {
-        if (rates.length === 0) fail([...path, 'growth', 'mean'], 'missing baseline: growth.mean is required when the history has fewer than 2 positive observations');
+        if (rates.length === 0)
+          fail(
+            [...path, 'growth', 'mean'],
+            'missing baseline: growth.mean is required when the history has fewer than 2 positive observations',
+          );
         mean = cagr(history);
       }
       let sd = g.sd as number | undefined;
       if (sd === undefined) {
-        if (rates.length < 2) fail([...path, 'growth', 'sd'], 'growth.sd is required when the history has fewer than 3 observations');
+        if (rates.length < 2)
+          fail([...path, 'growth', 'sd'], 'growth.sd is required when the history has fewer than 3 observations');
         sd = sampleSd(rates.map((r) => r.rate));
       }
       model = { kind: 'growth', mean, sd: sd!, mode: (g.mode as 'annual' | 'constant' | undefined) ?? 'annual' };
@@ -180,7 +223,8 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
       if (s.seed) {
         const found = seedIndicator(s.seed as string, [...path, 'stages', i, 'seed']);
         const obs = found.observations.filter((o) => o.year === baseYear);
-        if (base === undefined && obs.length === 0) fail([...path, 'stages', i, 'seed'], `'${s.seed as string}' has no observation of baseYear ${baseYear}`);
+        if (base === undefined && obs.length === 0)
+          fail([...path, 'stages', i, 'seed'], `'${s.seed as string}' has no observation of baseYear ${baseYear}`);
         base ??= obs.at(-1)!.value;
         name ??= found.nameZh;
         source ??= obs.at(-1)?.source;
@@ -190,16 +234,26 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
       return { id: sid, name: name ?? sid, base: base!, ...(source ? { source } : {}) };
     });
     const exit = rp.exit as number[];
-    if (exit.length !== stages.length) fail([...path, 'exit'], `needs one exit rate per stage (${stages.length}), got ${exit.length}`);
+    if (exit.length !== stages.length)
+      fail([...path, 'exit'], `needs one exit rate per stage (${stages.length}), got ${exit.length}`);
     const graduation = (rp.graduation as number[] | 'calibrate' | undefined) ?? 'calibrate';
     if (Array.isArray(graduation) && graduation.length !== stages.length - 1) {
-      fail([...path, 'graduation'], `needs one graduation rate per stage but the last (${stages.length - 1}), got ${graduation.length}`);
+      fail(
+        [...path, 'graduation'],
+        `needs one graduation rate per stage but the last (${stages.length - 1}), got ${graduation.length}`,
+      );
     }
     const spec: PipelineSpec = {
-      id, name: (rp.name as string | undefined) ?? id, stages,
-      entry: (rp.entry as number | 'calibrate' | undefined) ?? 'calibrate', graduation, exit,
-      growth: (rp.growth as number | undefined) ?? 0, rateSd: (rp.rateSd as number | undefined) ?? 0.15,
-      noise: (rp.noise as boolean | undefined) ?? true, assumptions: (rp.assumptions as string[] | undefined) ?? [],
+      id,
+      name: (rp.name as string | undefined) ?? id,
+      stages,
+      entry: (rp.entry as number | 'calibrate' | undefined) ?? 'calibrate',
+      graduation,
+      exit,
+      growth: (rp.growth as number | undefined) ?? 0,
+      rateSd: (rp.rateSd as number | undefined) ?? 0.15,
+      noise: (rp.noise as boolean | undefined) ?? true,
+      assumptions: (rp.assumptions as string[] | undefined) ?? [],
     };
     try {
       calibratePipeline(spec);
@@ -227,8 +281,11 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
     }
     deps.set(id, symbols);
     derivedById.set(id, {
-      id, name: (obj.name as string | undefined) ?? id, unit: (obj.unit as string | undefined) ?? '',
-      expression: obj.expression as string, ...(obj.bounds ? { bounds: obj.bounds as [number, number] } : {}),
+      id,
+      name: (obj.name as string | undefined) ?? id,
+      unit: (obj.unit as string | undefined) ?? '',
+      expression: obj.expression as string,
+      ...(obj.bounds ? { bounds: obj.bounds as [number, number] } : {}),
     });
   }
   let order: string[] = [];
@@ -246,7 +303,8 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
   ((raw.interventions ?? []) as Raw[]).forEach((ri, k) => {
     const path: Path = ['interventions', k];
     const need = <T>(field: string): T => {
-      if (ri[field] === undefined) fail(path, `missing required field '${field}' for a ${ri.type as string} intervention`);
+      if (ri[field] === undefined)
+        fail(path, `missing required field '${field}' for a ${ri.type as string} intervention`);
       return ri[field] as T;
     };
     const type = ri.type as Intervention['type'];
@@ -254,7 +312,12 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
     if (type !== 'rate') {
       indicator = need<string>('indicator');
       if (!isPrimary(indicator)) {
-        fail([...path, 'indicator'], derivedById.has(indicator) ? `'${indicator}' is derived; intervene on its inputs` : `unknown indicator id '${indicator}'`);
+        fail(
+          [...path, 'indicator'],
+          derivedById.has(indicator)
+            ? `'${indicator}' is derived; intervene on its inputs`
+            : `unknown indicator id '${indicator}'`,
+        );
       }
     }
     const label = ri.label as string | undefined;
@@ -266,28 +329,49 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
         if (from !== undefined && from >= year) fail([...path, 'from'], `from ${from} must be before year ${year}`);
         if (from !== undefined) inWindow([...path, 'from'], from, 'from', true);
         const factor = need<number>('factor');
-        interventions.push({ type, indicator, factor, year, ...(from !== undefined ? { from } : {}), label: label ?? `${indicator} x${factor} by ${year}` });
+        interventions.push({
+          type,
+          indicator,
+          factor,
+          year,
+          ...(from !== undefined ? { from } : {}),
+          label: label ?? `${indicator} x${factor} by ${year}`,
+        });
         break;
       }
       case 'growth': {
-        if (stageOf.has(indicator)) fail([...path, 'indicator'], `'${indicator}' is a pipeline stage: use a 'rate' intervention`);
+        if (stageOf.has(indicator))
+          fail([...path, 'indicator'], `'${indicator}' is a pipeline stage: use a 'rate' intervention`);
         const from = need<number>('from');
         inWindow([...path, 'from'], from, 'from');
         if (ri.set === undefined && ri.shift === undefined) fail(path, "a growth intervention needs 'set' or 'shift'");
-        if (ri.set !== undefined && (ri.set as number) < -1) fail([...path, 'set'], 'a growth rate below -100% makes no sense');
+        if (ri.set !== undefined && (ri.set as number) < -1)
+          fail([...path, 'set'], 'a growth rate below -100% makes no sense');
         const until = ri.until as number | undefined;
         interventions.push({
-          type, indicator, from, ...(until !== undefined ? { until } : {}),
-          ...(ri.set !== undefined ? { set: ri.set as number } : {}), ...(ri.shift !== undefined ? { shift: ri.shift as number } : {}),
+          type,
+          indicator,
+          from,
+          ...(until !== undefined ? { until } : {}),
+          ...(ri.set !== undefined ? { set: ri.set as number } : {}),
+          ...(ri.shift !== undefined ? { shift: ri.shift as number } : {}),
           ...(ri.sd !== undefined ? { sd: ri.sd as number } : {}),
-          label: label ?? `${indicator} growth ${ri.set !== undefined ? `= ${ri.set as number}` : `${(ri.shift as number) >= 0 ? '+' : ''}${ri.shift as number}`} from ${from}`,
+          label:
+            label ??
+            `${indicator} growth ${ri.set !== undefined ? `= ${ri.set as number}` : `${(ri.shift as number) >= 0 ? '+' : ''}${ri.shift as number}`} from ${from}`,
         });
         break;
       }
       case 'step': {
         const start = need<number>('start');
         const height = need<number>('height');
-        interventions.push({ type, indicator, height, start, label: label ?? `${indicator} +STEP(${height}, ${start})` });
+        interventions.push({
+          type,
+          indicator,
+          height,
+          start,
+          label: label ?? `${indicator} +STEP(${height}, ${start})`,
+        });
         break;
       }
       case 'ramp': {
@@ -295,14 +379,28 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
         const end = need<number>('end');
         if (end <= start) fail([...path, 'end'], `end ${end} must be after start ${start}`);
         const slope = need<number>('slope');
-        interventions.push({ type, indicator, slope, start, end, label: label ?? `${indicator} +RAMP(${slope}, ${start}, ${end})` });
+        interventions.push({
+          type,
+          indicator,
+          slope,
+          start,
+          end,
+          label: label ?? `${indicator} +RAMP(${slope}, ${start}, ${end})`,
+        });
         break;
       }
       case 'pulse': {
         const start = need<number>('start');
         const amount = need<number>('amount');
         const width = (ri.width as number | undefined) ?? 1;
-        interventions.push({ type, indicator, amount, start, width, label: label ?? `${indicator} +${amount} x PULSE(${start}, ${width})` });
+        interventions.push({
+          type,
+          indicator,
+          amount,
+          start,
+          width,
+          label: label ?? `${indicator} +${amount} x PULSE(${start}, ${width})`,
+        });
         break;
       }
       case 'add': {
@@ -316,7 +414,13 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
         const max = need<number>('max');
         const from = ri.from as number | undefined;
         if (from !== undefined) inWindow([...path, 'from'], from, 'from');
-        interventions.push({ type, indicator, max, ...(from !== undefined ? { from } : {}), label: label ?? `${indicator} capped at ${max}` });
+        interventions.push({
+          type,
+          indicator,
+          max,
+          ...(from !== undefined ? { from } : {}),
+          label: label ?? `${indicator} capped at ${max}`,
+        });
         break;
       }
       case 'rate': {
@@ -329,18 +433,30 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
           if (stage === undefined) fail(path, `missing required field 'stage' for a ${rate} rate`);
           const idx = p!.stages.findIndex((s) => s.id === stage);
           if (idx < 0) fail([...path, 'stage'], `unknown stage '${stage}' of pipeline '${pipeline}'`);
-          if (rate === 'graduation' && idx === p!.stages.length - 1) fail([...path, 'stage'], `'${stage}' is the last stage: it has no graduation`);
+          if (rate === 'graduation' && idx === p!.stages.length - 1)
+            fail([...path, 'stage'], `'${stage}' is the last stage: it has no graduation`);
         }
         const from = need<number>('from');
         inWindow([...path, 'from'], from, 'from');
-        if (ri.set === undefined && ri.multiply === undefined) fail(path, "a rate intervention needs 'set' or 'multiply'");
+        if (ri.set === undefined && ri.multiply === undefined)
+          fail(path, "a rate intervention needs 'set' or 'multiply'");
         if (ri.set !== undefined && ((ri.set as number) < 0 || (rate !== 'entry' && (ri.set as number) > 1))) {
-          fail([...path, 'set'], `a ${rate} rate must lie in [0, ${rate === 'entry' ? 'inf' : 1}], got ${ri.set as number}`);
+          fail(
+            [...path, 'set'],
+            `a ${rate} rate must lie in [0, ${rate === 'entry' ? 'inf' : 1}], got ${ri.set as number}`,
+          );
         }
         interventions.push({
-          type, pipeline, rate, ...(stage !== undefined ? { stage } : {}), from,
-          ...(ri.set !== undefined ? { set: ri.set as number } : {}), ...(ri.multiply !== undefined ? { multiply: ri.multiply as number } : {}),
-          label: label ?? `${pipeline} ${rate}${stage ? ` of ${stage}` : ''} ${ri.set !== undefined ? `= ${ri.set as number}` : `x${ri.multiply as number}`} from ${from}`,
+          type,
+          pipeline,
+          rate,
+          ...(stage !== undefined ? { stage } : {}),
+          from,
+          ...(ri.set !== undefined ? { set: ri.set as number } : {}),
+          ...(ri.multiply !== undefined ? { multiply: ri.multiply as number } : {}),
+          label:
+            label ??
+            `${pipeline} ${rate}${stage ? ` of ${stage}` : ''} ${ri.set !== undefined ? `= ${ri.set as number}` : `x${ri.multiply as number}`} from ${from}`,
         });
         break;
       }
@@ -375,7 +491,14 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
     const comparator = (rt.comparator as TargetSpec['comparator'] | undefined) ?? '>=';
     const label = (rt.label as string | undefined) ?? `${indicator} ${comparator} ${value! ?? '?'} in ${year}`;
     if (targets.some((t) => t.label === label)) fail([...path, 'label'], `duplicate target label '${label}'`);
-    targets.push({ label, indicator, year, value: value!, comparator, ...(rt.source ? { source: rt.source as TargetSpec['source'] & object } : {}) });
+    targets.push({
+      label,
+      indicator,
+      year,
+      value: value!,
+      comparator,
+      ...(rt.source ? { source: rt.source as TargetSpec['source'] & object } : {}),
+    });
   });
 
   // ---- goals
@@ -383,7 +506,11 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
   ((raw.goals ?? []) as Raw[]).forEach((rg, k) => {
     const path: Path = ['goals', k];
     const target = targets.find((t) => t.label === rg.target);
-    if (!target) fail([...path, 'target'], `no target labelled '${rg.target as string}' (labels: ${targets.map((t) => t.label).join('; ')})`);
+    if (!target)
+      fail(
+        [...path, 'target'],
+        `no target labelled '${rg.target as string}' (labels: ${targets.map((t) => t.label).join('; ')})`,
+      );
     if (target!.value === null) fail([...path, 'target'], `target '${target!.label}' has no value to seek`);
     const rl = rg.lever as Raw;
     const kind = rl.kind as Lever['kind'];
@@ -392,8 +519,10 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
       const id = rl.indicator as string | undefined;
       if (!id) fail([...path, 'lever'], `missing required field 'indicator' for a ${kind} lever`);
       if (!isPrimary(id!)) fail([...path, 'lever', 'indicator'], `unknown indicator id '${id}'`);
-      if (kind === 'growth' && indicators.find((i) => i.id === id)?.model.kind === 'project') fail([...path, 'lever', 'indicator'], `'${id}' follows a projection: use an inflow lever`);
-      if (kind === 'growth' && stageOf.has(id!)) fail([...path, 'lever', 'indicator'], `'${id}' is a pipeline stage: use a graduation or entry lever`);
+      if (kind === 'growth' && indicators.find((i) => i.id === id)?.model.kind === 'project')
+        fail([...path, 'lever', 'indicator'], `'${id}' follows a projection: use an inflow lever`);
+      if (kind === 'growth' && stageOf.has(id!))
+        fail([...path, 'lever', 'indicator'], `'${id}' is a pipeline stage: use a graduation or entry lever`);
       lever = { kind, indicator: id! };
     } else {
       const pid = rl.pipeline as string | undefined;
@@ -401,28 +530,47 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
       if (!p) fail([...path, 'lever', 'pipeline'], `unknown pipeline '${pid}'`);
       if (kind === 'graduation') {
         const idx = p!.stages.findIndex((s) => s.id === rl.stage);
-        if (idx < 0 || idx === p!.stages.length - 1) fail([...path, 'lever', 'stage'], `'${rl.stage as string}' is not a stage with graduation in pipeline '${pid}'`);
+        if (idx < 0 || idx === p!.stages.length - 1)
+          fail(
+            [...path, 'lever', 'stage'],
+            `'${rl.stage as string}' is not a stage with graduation in pipeline '${pid}'`,
+          );
         lever = { kind, pipeline: pid!, stage: rl.stage as string };
       } else {
         lever = { kind: 'entry', pipeline: pid! };
       }
     }
     const range = rg.range as [number, number] | undefined;
-    if (range && !(range[0] < range[1])) fail([...path, 'range'], `range [${range[0]}, ${range[1]}] must be increasing`);
-    if (kind === 'graduation' && range && (range[0] < 0 || range[1] > 1)) fail([...path, 'range'], 'a graduation rate lies in [0, 1]');
+    if (range && !(range[0] < range[1]))
+      fail([...path, 'range'], `range [${range[0]}, ${range[1]}] must be increasing`);
+    if (kind === 'graduation' && range && (range[0] < 0 || range[1] > 1))
+      fail([...path, 'range'], 'a graduation rate lies in [0, 1]');
     goals.push({
-      target: target!.label, lever: lever!, probability: (rg.probability as number | undefined) ?? 0.8, ...(range ? { range } : {}),
+      target: target!.label,
+      lever: lever!,
+      probability: (rg.probability as number | undefined) ?? 0.8,
+      ...(range ? { range } : {}),
       under: (rg.under as 'baseline' | 'scenario' | undefined) ?? 'baseline',
     });
   });
 
   return {
-    file, name: raw.name as string, description: (raw.description as string | undefined) ?? '',
+    file,
+    name: raw.name as string,
+    description: (raw.description as string | undefined) ?? '',
     ...(raw.region ? { region: raw.region as string } : {}),
-    baseYear, horizon, draws, seed,
+    baseYear,
+    horizon,
+    draws,
+    seed,
     proposalProbabilities: (raw.proposalProbabilities as number[] | undefined) ?? [0.5, 0.8],
     assumptions: (raw.assumptions as string[] | undefined) ?? [],
-    indicators, pipelines, derived, interventions, targets, goals,
+    indicators,
+    pipelines,
+    derived,
+    interventions,
+    targets,
+    goals,
   };
 }
 
@@ -430,15 +578,18 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
 function annualRates(history: { year: number; value: number }[]): { year: number; rate: number }[] {
   const out: { year: number; rate: number }[] = [];
   for (let i = 1; i < history.length; i++) {
-    const a = history[i - 1]!, b = history[i]!;
-    if (a.value > 0 && b.value > 0) out.push({ year: b.year, rate: (b.value / a.value) ** (1 / (b.year - a.year)) - 1 });
+    const a = history[i - 1]!,
+      b = history[i]!;
+    if (a.value > 0 && b.value > 0)
+      out.push({ year: b.year, rate: (b.value / a.value) ** (1 / (b.year - a.year)) - 1 });
   }
   return out;
 }
 
 function cagr(history: { year: number; value: number }[]): number {
   const pos = history.filter((h) => h.value > 0);
-  const a = pos[0]!, b = pos.at(-1)!;
+  const a = pos[0]!,
+    b = pos.at(-1)!;
   return (b.value / a.value) ** (1 / (b.year - a.year)) - 1;
 }
 
@@ -447,7 +598,12 @@ function sampleSd(xs: number[]): number {
   return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
 }
 
-function readCsv(rel: string, baseDir: string, file: string, fail: (p: Path, m: string) => never): Map<string, Map<number, number>> {
+function readCsv(
+  rel: string,
+  baseDir: string,
+  file: string,
+  fail: (p: Path, m: string) => never,
+): Map<string, Map<number, number>> {
   const path = resolve(baseDir, rel);
   let text: string;
   try {
@@ -459,18 +615,27 @@ function readCsv(rel: string, baseDir: string, file: string, fail: (p: Path, m: 
   const head = (lines[0] ?? '').split(',').map((h) => h.trim());
   const col = (name: string): number => {
     const i = head.indexOf(name);
-    if (i < 0) throw new ScenarioError(rel, 'row 1', `CSV header must contain '${name}' (columns indicator,year,value), referenced from ${file}`);
+    if (i < 0)
+      throw new ScenarioError(
+        rel,
+        'row 1',
+        `CSV header must contain '${name}' (columns indicator,year,value), referenced from ${file}`,
+      );
     return i;
   };
-  const ci = col('indicator'), cy = col('year'), cv = col('value');
+  const ci = col('indicator'),
+    cy = col('year'),
+    cv = col('value');
   const out = new Map<string, Map<number, number>>();
   lines.slice(1).forEach((line, k) => {
     const cells = line.split(',').map((c) => c.trim());
     const row = k + 2;
     const year = Number(cells[cy]);
     const value = Number(cells[cv]);
-    if (!Number.isInteger(year)) throw new ScenarioError(rel, `row ${row}, year`, `not a year: '${cells[cy] ?? ''}'`, row);
-    if (!Number.isFinite(value) || cells[cv] === '') throw new ScenarioError(rel, `row ${row}, value`, `not a number: '${cells[cv] ?? ''}'`, row);
+    if (!Number.isInteger(year))
+      throw new ScenarioError(rel, `row ${row}, year`, `not a year: '${cells[cy] ?? ''}'`, row);
+    if (!Number.isFinite(value) || cells[cv] === '')
+      throw new ScenarioError(rel, `row ${row}, value`, `not a number: '${cells[cv] ?? ''}'`, row);
     const id = cells[ci] ?? '';
     if (!out.has(id)) out.set(id, new Map());
     out.get(id)!.set(year, value);
@@ -488,7 +653,11 @@ function byDepth(a: ErrorObject, b: ErrorObject): number {
 
 function pointerToPath(pointer: string): Path {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function fieldName(path: Path): string {

@@ -42,7 +42,8 @@ export function calibratePipeline(spec: PipelineSpec): PipelineCalibration {
     g = new Array<number>(Math.max(0, n - 1)).fill(0);
     for (let i = n - 1; i >= 1; i--) {
       const above = i < n - 1 ? g[i]! : 0;
-      if (!(S[i - 1]! > 0)) throw new Error(`cannot calibrate graduation out of '${spec.stages[i - 1]!.id}': its base stock is 0`);
+      if (!(S[i - 1]! > 0))
+        throw new Error(`cannot calibrate graduation out of '${spec.stages[i - 1]!.id}': its base stock is 0`);
       g[i - 1] = ((above + x[i]! + r) * S[i]!) / S[i - 1]!;
     }
     assumptions.push(
@@ -54,13 +55,20 @@ export function calibratePipeline(spec: PipelineSpec): PipelineCalibration {
   for (let i = 0; i < n; i++) {
     const out = (i < n - 1 ? g[i]! : 0) + x[i]!;
     if (out > 1) {
-      throw new Error(`stage '${spec.stages[i]!.id}' would lose ${fmtPct(out)} of its firms a year (graduation ${fmtPct(out - x[i]!)} + exit ${fmtPct(x[i]!)} > 100%)`);
+      throw new Error(
+        `stage '${spec.stages[i]!.id}' would lose ${fmtPct(out)} of its firms a year (graduation ${fmtPct(out - x[i]!)} + exit ${fmtPct(x[i]!)} > 100%)`,
+      );
     }
     if (out + r < 0) throw new Error(`stage '${spec.stages[i]!.id}': growth ${fmtPct(r)} below minus its outflow rate`);
   }
   const entry = spec.entry === 'calibrate' ? ((n > 1 ? g[0]! : 0) + x[0]! + r) * S[0]! : spec.entry;
-  if (spec.entry === 'calibrate') assumptions.push(`entry into '${spec.stages[0]!.id}' calibrated to ${entry.toFixed(2)} firms in the base year, growing ${fmtPct(r)} a year`);
-  assumptions.push(`exit rates (documents silent): ${spec.stages.map((s, i) => `${s.id} ${fmtPct(x[i]!)}`).join(', ')}`);
+  if (spec.entry === 'calibrate')
+    assumptions.push(
+      `entry into '${spec.stages[0]!.id}' calibrated to ${entry.toFixed(2)} firms in the base year, growing ${fmtPct(r)} a year`,
+    );
+  assumptions.push(
+    `exit rates (documents silent): ${spec.stages.map((s, i) => `${s.id} ${fmtPct(x[i]!)}`).join(', ')}`,
+  );
 
   // check: one deterministic year from the base stocks must give (1 + r) x base for every stage
   const next = stepDeterministic(S, g, x, entry);
@@ -72,7 +80,12 @@ export function calibratePipeline(spec: PipelineSpec): PipelineCalibration {
  * One deterministic pipeline year (no noise, no interventions).
  * @example stepDeterministic([100, 10], [0.005], [0.1, 0.05], 10.5) // [100, 10]
  */
-export function stepDeterministic(S: readonly number[], g: readonly number[], x: readonly number[], entry: number): number[] {
+export function stepDeterministic(
+  S: readonly number[],
+  g: readonly number[],
+  x: readonly number[],
+  entry: number,
+): number[] {
   const n = S.length;
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {

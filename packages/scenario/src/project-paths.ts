@@ -18,7 +18,11 @@ export interface ProjectionNote {
 /**
  * @example const { paths } = projectPaths(scenario, 10000, 1); simulate(scenario, { projected: paths });
  */
-export function projectPaths(scenario: Scenario, draws: number, seed: number): { paths: Map<string, Float64Array>; notes: ProjectionNote[] } {
+export function projectPaths(
+  scenario: Scenario,
+  draws: number,
+  seed: number,
+): { paths: Map<string, Float64Array>; notes: ProjectionNote[] } {
   const paths = new Map<string, Float64Array>();
   const notes: ProjectionNote[] = [];
   const W = scenario.horizon - scenario.baseYear + 1;
@@ -28,7 +32,9 @@ export function projectPaths(scenario: Scenario, draws: number, seed: number): {
     const proj = project(
       { years: ind.history.map((h) => h.year), values: ind.history.map((h) => h.value) },
       {
-        toYear: scenario.horizon, nPaths: draws, seed: (seed ^ hashId(ind.id)) >>> 0,
+        toYear: scenario.horizon,
+        nPaths: draws,
+        seed: (seed ^ hashId(ind.id)) >>> 0,
         ...(ind.model.method ? { method: ind.model.method } : {}),
         ...(finite || ind.bounds[0] !== 0 ? { bounds: ind.bounds } : {}),
       },

@@ -40,7 +40,14 @@ export interface InterventionEffect {
   label: string;
   type: string;
   /** effect of this intervention alone against the baseline, same draws, at the horizon */
-  effects: { id: string; year: number; baselineMedian: number; withMedian: number; medianDiff: number; meanDiff: number }[];
+  effects: {
+    id: string;
+    year: number;
+    baselineMedian: number;
+    withMedian: number;
+    medianDiff: number;
+    meanDiff: number;
+  }[];
   /** change of P(attain) and of the median, in the target's year, when this intervention alone is applied */
   targets: { label: string; year: number; baseline: number; with: number; diff: number; medianDiff: number }[];
 }
@@ -48,10 +55,25 @@ export interface InterventionEffect {
 /** Everything `runScenario` computes; JSON-serialisable (see `resultToJson` for byte-stable text). */
 export interface ScenarioResult {
   schemaVersion: 1;
-  scenario: { name: string; file: string; description: string; region?: string; baseYear: number; horizon: number; draws: number; seed: number; assumptions: string[] };
+  scenario: {
+    name: string;
+    file: string;
+    description: string;
+    region?: string;
+    baseYear: number;
+    horizon: number;
+    draws: number;
+    seed: number;
+    assumptions: string[];
+  };
   years: number[];
   series: SeriesResult[];
-  pipelines: { id: string; name: string; stages: { id: string; name: string; base: number }[]; calibration: PipelineCalibration }[];
+  pipelines: {
+    id: string;
+    name: string;
+    stages: { id: string; name: string; base: number }[];
+    calibration: PipelineCalibration;
+  }[];
   projections: ProjectionNote[];
   targets: TargetResult[];
   interventions: InterventionEffect[];
@@ -76,7 +98,8 @@ export interface RunOptions {
 export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioResult {
   const draws = options.draws ?? scenario.draws;
   const seed = options.seed ?? scenario.seed;
-  if (!Number.isInteger(draws) || draws <= 0) throw new RangeError(`runScenario: draws must be a positive integer, got ${draws}`);
+  if (!Number.isInteger(draws) || draws <= 0)
+    throw new RangeError(`runScenario: draws must be a positive integer, got ${draws}`);
   const total = 2 + scenario.interventions.length + scenario.goals.length;
   let done = 0;
   const tick = (): void => options.onProgress?.(++done, total);
@@ -96,10 +119,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   };
   const meta = (id: string): { name: string; unit: string } =>
     scenario.indicators.find((i) => i.id === id) ??
-    scenario.derived.find((d) => d.id === id) ??
-    { name: scenario.pipelines.flatMap((p) => p.stages).find((s) => s.id === id)?.name ?? id, unit: 'firms' };
+    scenario.derived.find((d) => d.id === id) ?? {
+      name: scenario.pipelines.flatMap((p) => p.stages).find((s) => s.id === id)?.name ?? id,
+      unit: 'firms',
+    };
   const series: SeriesResult[] = [...base.values.keys()].map((id) => ({
-    id, ...pick(meta(id)), kind: kindOf(id),
+    id,
+    ...pick(meta(id)),
+    kind: kindOf(id),
     baseline: bands(base.values.get(id)!, draws, W),
     scenario: bands(scen.values.get(id)!, draws, W),
   }));
@@ -112,9 +139,19 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
     const medS = quantileSorted(colS, 0.5);
     const value = t.value;
     const res: TargetResult = {
-      label: t.label, indicator: t.indicator, year: t.year, value, comparator: t.comparator,
-      baseline: value === null ? { p: NaN, se: NaN, n: draws, median: medB } : { ...attainment(base.values.get(t.indicator)!, draws, W, y, t.comparator, value), median: medB },
-      scenario: value === null ? { p: NaN, se: NaN, n: draws, median: medS } : { ...attainment(scen.values.get(t.indicator)!, draws, W, y, t.comparator, value), median: medS },
+      label: t.label,
+      indicator: t.indicator,
+      year: t.year,
+      value,
+      comparator: t.comparator,
+      baseline:
+        value === null
+          ? { p: NaN, se: NaN, n: draws, median: medB }
+          : { ...attainment(base.values.get(t.indicator)!, draws, W, y, t.comparator, value), median: medB },
+      scenario:
+        value === null
+          ? { p: NaN, se: NaN, n: draws, median: medS }
+          : { ...attainment(scen.values.get(t.indicator)!, draws, W, y, t.comparator, value), median: medS },
       ...(t.source ? { source: t.source } : {}),
     };
     if (value === null) {
@@ -131,7 +168,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   const interventions: InterventionEffect[] = scenario.interventions.map((iv) => {
     const alone = simulate(scenario, { ...common, interventions: [iv] });
     tick();
-    return { label: iv.label, type: iv.type, effects: effects(base, alone, draws), targets: targetShifts(scenario, targets, alone) };
+    return {
+      label: iv.label,
+      type: iv.type,
+      effects: effects(base, alone, draws),
+      targets: targetShifts(scenario, targets, alone),
+    };
   });
 
   const goals = scenario.goals.map((g) => {
@@ -144,13 +186,24 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
     schemaVersion: 1,
     scenario: {
       // the file's base name only: the same scenario run from another directory or machine gives the same bytes
-      name: scenario.name, file: basename(scenario.file), description: scenario.description,
+      name: scenario.name,
+      file: basename(scenario.file),
+      description: scenario.description,
       ...(scenario.region ? { region: scenario.region } : {}),
-      baseYear: scenario.baseYear, horizon: scenario.horizon, draws, seed, assumptions: scenario.assumptions,
+      baseYear: scenario.baseYear,
+      horizon: scenario.horizon,
+      draws,
+      seed,
+      assumptions: scenario.assumptions,
     },
     years: base.years,
     series,
-    pipelines: scenario.pipelines.map((p) => ({ id: p.id, name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name, base: s.base })), calibration: calibratePipeline(p) })),
+    pipelines: scenario.pipelines.map((p) => ({
+      id: p.id,
+      name: p.name,
+      stages: p.stages.map((s) => ({ id: s.id, name: s.name, base: s.base })),
+      calibration: calibratePipeline(p),
+    })),
     projections: notes,
     targets,
     interventions,
@@ -187,6 +240,13 @@ function targetShifts(scenario: Scenario, targets: TargetResult[], alone: Simula
     const values = alone.values.get(t.indicator)!;
     const p = t.value === null ? NaN : attainment(values, alone.draws, W, y, t.comparator as '>=', t.value).p;
     const median = quantileSorted(sortedColumn(values, alone.draws, W, y), 0.5);
-    return { label: t.label, year: t.year, baseline: t.baseline.p, with: p, diff: p - t.baseline.p, medianDiff: median - t.baseline.median };
+    return {
+      label: t.label,
+      year: t.year,
+      baseline: t.baseline.p,
+      with: p,
+      diff: p - t.baseline.p,
+      medianDiff: median - t.baseline.median,
+    };
   });
 }

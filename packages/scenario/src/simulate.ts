@@ -62,7 +62,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
     const plan = growthPlan(ind, years, active, options.lever);
     if (ind.model.kind === 'project') {
       const paths = options.projected?.get(ind.id);
-      if (!paths || paths.length !== draws * (S + 1)) throw new Error(`indicator '${ind.id}': projected paths missing (call projectPaths first)`);
+      if (!paths || paths.length !== draws * (S + 1))
+        throw new Error(`indicator '${ind.id}': projected paths missing (call projectPaths first)`);
       simulateProjected(plan, paths, draws, normals, out);
     } else {
       simulateGrowthPaths(plan, draws, normals, out, scratch);
@@ -77,10 +78,20 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
   return { years, draws, values };
 }
 
-function growthPlan(ind: IndicatorSpec, years: number[], active: readonly Intervention[], lever?: SimulationOptions['lever']): GrowthPlan & { override?: Float64Array } {
+function growthPlan(
+  ind: IndicatorSpec,
+  years: number[],
+  active: readonly Intervention[],
+  lever?: SimulationOptions['lever'],
+): GrowthPlan & { override?: Float64Array } {
   const S = years.length - 1;
   const model = ind.model;
-  const baseMean = lever?.lever.kind === 'growth' && lever.lever.indicator === ind.id ? lever.value : model.kind === 'growth' ? model.mean : 0;
+  const baseMean =
+    lever?.lever.kind === 'growth' && lever.lever.indicator === ind.id
+      ? lever.value
+      : model.kind === 'growth'
+        ? model.mean
+        : 0;
   const mean = new Float64Array(S).fill(baseMean);
   const sd = new Float64Array(S).fill(model.kind === 'growth' ? model.sd : 0);
   const upper = new Float64Array(S).fill(ind.bounds[1]);
@@ -111,9 +122,16 @@ function growthPlan(ind: IndicatorSpec, years: number[], active: readonly Interv
     }
   }
   return {
-    base: ind.base, mean, sd, constant: model.kind === 'growth' && model.mode === 'constant',
-    ...(inflow ? { inflow } : {}), ...(add ? { add } : {}), ...(mult ? { mult } : {}),
-    lower: ind.bounds[0], upper, ...(override ? { override } : {}),
+    base: ind.base,
+    mean,
+    sd,
+    constant: model.kind === 'growth' && model.mode === 'constant',
+    ...(inflow ? { inflow } : {}),
+    ...(add ? { add } : {}),
+    ...(mult ? { mult } : {}),
+    lower: ind.bounds[0],
+    upper,
+    ...(override ? { override } : {}),
   };
 }
 
@@ -131,10 +149,18 @@ function applyStockInterventions(
       const t = years[s + 1]!; // the stock of year t ...
       const prev = years[s]!; // ... receives the flows evaluated at t - 1 (Euler, DT = 1)
       switch (iv.type) {
-        case 'step': inc(arrays.inflow(), s, step(iv.height, iv.start, prev)); break;
-        case 'ramp': inc(arrays.inflow(), s, ramp(iv.slope, iv.start, iv.end, prev)); break;
-        case 'pulse': inc(arrays.inflow(), s, iv.amount * pulse(iv.start, iv.width, prev)); break;
-        case 'add': if (t === iv.year) inc(arrays.add(), s, iv.amount); break;
+        case 'step':
+          inc(arrays.inflow(), s, step(iv.height, iv.start, prev));
+          break;
+        case 'ramp':
+          inc(arrays.inflow(), s, ramp(iv.slope, iv.start, iv.end, prev));
+          break;
+        case 'pulse':
+          inc(arrays.inflow(), s, iv.amount * pulse(iv.start, iv.width, prev));
+          break;
+        case 'add':
+          if (t === iv.year) inc(arrays.add(), s, iv.amount);
+          break;
         case 'multiply':
           if (iv.from === undefined) {
             if (t === iv.year) scale(arrays.mult(), s, iv.factor);
@@ -143,8 +169,11 @@ function applyStockInterventions(
             scale(arrays.mult(), s, iv.factor ** (1 / (iv.year - iv.from)));
           }
           break;
-        case 'cap': if (iv.from === undefined || t >= iv.from) arrays.upper[s] = Math.min(arrays.upper[s]!, iv.max); break;
-        default: break;
+        case 'cap':
+          if (iv.from === undefined || t >= iv.from) arrays.upper[s] = Math.min(arrays.upper[s]!, iv.max);
+          break;
+        default:
+          break;
       }
     }
   }
@@ -159,7 +188,13 @@ function scale(a: Float64Array, i: number, v: number): void {
 }
 
 /** Project-model indicators: the baseline path's yearly growth factors, with the same interventions on top. */
-function simulateProjected(plan: GrowthPlan & { override?: Float64Array }, paths: Float64Array, draws: number, normals: ReturnType<typeof createZiggurat>, out: Float64Array): void {
+function simulateProjected(
+  plan: GrowthPlan & { override?: Float64Array },
+  paths: Float64Array,
+  draws: number,
+  normals: ReturnType<typeof createZiggurat>,
+  out: Float64Array,
+): void {
   const S = plan.mean.length;
   const W = S + 1;
   // unused normals keep the stream aligned with growth indicators; project paths carry their own randomness
@@ -224,7 +259,12 @@ function simulatePipeline(
   }
   // stock interventions per stage
   const stageArrays = p.stages.map((st) => {
-    const a = { inflow: undefined as Float64Array | undefined, add: undefined as Float64Array | undefined, mult: undefined as Float64Array | undefined, upper: new Float64Array(S).fill(Infinity) };
+    const a = {
+      inflow: undefined as Float64Array | undefined,
+      add: undefined as Float64Array | undefined,
+      mult: undefined as Float64Array | undefined,
+      upper: new Float64Array(S).fill(Infinity),
+    };
     applyStockInterventions(st.id, years, active, {
       inflow: () => (a.inflow ??= new Float64Array(S)),
       add: () => (a.add ??= new Float64Array(S)),

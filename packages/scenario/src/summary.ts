@@ -70,11 +70,27 @@ export function bands(values: Float64Array, draws: number, W: number, levels: re
  * P(value in year column `y` satisfies `comparator target`) over the draws, with its Monte Carlo standard error.
  * @example attainment(values, 10000, 6, 5, '>=', 32) // { p: 0.41, se: 0.0049, n: 10000 }
  */
-export function attainment(values: Float64Array, draws: number, W: number, y: number, comparator: TargetSpec['comparator'], target: number): Probability {
+export function attainment(
+  values: Float64Array,
+  draws: number,
+  W: number,
+  y: number,
+  comparator: TargetSpec['comparator'],
+  target: number,
+): Probability {
   let hits = 0;
   for (let d = 0; d < draws; d++) {
     const v = values[d * W + y]!;
-    if (comparator === '>=' ? v >= target : comparator === '>' ? v > target : comparator === '<=' ? v <= target : v < target) hits++;
+    if (
+      comparator === '>='
+        ? v >= target
+        : comparator === '>'
+          ? v > target
+          : comparator === '<='
+            ? v <= target
+            : v < target
+    )
+      hits++;
   }
   const p = hits / draws;
   return { p, se: Math.sqrt((p * (1 - p)) / draws), n: draws };

@@ -73,13 +73,31 @@ export interface DerivedSpec {
 /** Interventions; years are calendar years inside (baseYear, horizon]. */
 export type Intervention =
   | { type: 'multiply'; label: string; indicator: string; factor: number; year: number; from?: number }
-  | { type: 'growth'; label: string; indicator: string; from: number; until?: number; set?: number; shift?: number; sd?: number }
+  | {
+      type: 'growth';
+      label: string;
+      indicator: string;
+      from: number;
+      until?: number;
+      set?: number;
+      shift?: number;
+      sd?: number;
+    }
   | { type: 'step'; label: string; indicator: string; height: number; start: number }
   | { type: 'ramp'; label: string; indicator: string; slope: number; start: number; end: number }
   | { type: 'pulse'; label: string; indicator: string; amount: number; start: number; width: number }
   | { type: 'add'; label: string; indicator: string; amount: number; year: number }
   | { type: 'cap'; label: string; indicator: string; max: number; from?: number }
-  | { type: 'rate'; label: string; pipeline: string; rate: 'graduation' | 'exit' | 'entry'; stage?: string; from: number; set?: number; multiply?: number };
+  | {
+      type: 'rate';
+      label: string;
+      pipeline: string;
+      rate: 'graduation' | 'exit' | 'entry';
+      stage?: string;
+      from: number;
+      set?: number;
+      multiply?: number;
+    };
 
 /** A target to check: P(indicator in `year` satisfies `comparator value`). */
 export interface TargetSpec {

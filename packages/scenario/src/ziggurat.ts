@@ -47,14 +47,22 @@ export interface NormalSource {
  * const z = createZiggurat(createRng(7)).fill(new Float64Array(1e6));
  */
 export function createZiggurat(rng: Rng): NormalSource {
-  let a = rng.uint32() | 0, b = rng.uint32() | 0, c = rng.uint32() | 0, d = rng.uint32() | 0;
+  let a = rng.uint32() | 0,
+    b = rng.uint32() | 0,
+    c = rng.uint32() | 0,
+    d = rng.uint32() | 0;
   if ((a | b | c | d) === 0) a = 1;
 
   // xoshiro128** step shared by the rare slow paths (the hot loop inlines it)
   const next = (): number => {
     const result = Math.imul(rot(Math.imul(b, 5), 7), 9);
     const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rot(d, 11);
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rot(d, 11);
     return result;
   };
   const uni = (): number => ((next() >>> 0) + 0.5) * TWO_POW_MINUS_32; // in (0, 1): safe for log
@@ -80,21 +88,38 @@ export function createZiggurat(rng: Rng): NormalSource {
   };
 
   const fill = (out: Float64Array, from = 0, to = out.length): Float64Array => {
-    let sa = a, sb = b, sc = c, sd = d;
+    let sa = a,
+      sb = b,
+      sc = c,
+      sd = d;
     for (let i = from; i < to; i++) {
       const hz = Math.imul(rot(Math.imul(sb, 5), 7), 9);
       const t = sb << 9;
-      sc ^= sa; sd ^= sb; sb ^= sc; sa ^= sd; sc ^= t; sd = (sd << 11) | (sd >>> 21);
+      sc ^= sa;
+      sd ^= sb;
+      sb ^= sc;
+      sa ^= sd;
+      sc ^= t;
+      sd = (sd << 11) | (sd >>> 21);
       const iz = hz & 127;
       if (Math.abs(hz) < kn[iz]!) {
         out[i] = hz * wn[iz]!;
       } else {
-        a = sa; b = sb; c = sc; d = sd;
+        a = sa;
+        b = sb;
+        c = sc;
+        d = sd;
         out[i] = slow(hz);
-        sa = a; sb = b; sc = c; sd = d;
+        sa = a;
+        sb = b;
+        sc = c;
+        sd = d;
       }
     }
-    a = sa; b = sb; c = sc; d = sd;
+    a = sa;
+    b = sb;
+    c = sc;
+    d = sd;
     return out;
   };
   return { fill };

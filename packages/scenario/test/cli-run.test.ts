@@ -44,13 +44,17 @@ describe('trajectory run <scenario-file>', () => {
     expect(c.out()).toContain('Targets: P(attain) baseline vs scenario');
     expect(c.out()).toContain('Lever needed for each goal');
     expect(readdirSync(dir).sort()).toEqual(['bands.csv', 'charts', 'result.json', 'targets.csv']);
-    expect(readFileSync(join(dir, 'targets.csv'), 'utf8').split('\n')[0]).toMatch(/^label,indicator,year,comparator,value,p_baseline/);
+    expect(readFileSync(join(dir, 'targets.csv'), 'utf8').split('\n')[0]).toMatch(
+      /^label,indicator,year,comparator,value,p_baseline/,
+    );
     const charts = readdirSync(join(dir, 'charts'));
     expect(charts).toContain('gazelle.vl.json');
     expect(charts).toContain('pipeline-ladder.vl.json');
     for (const f of charts) {
       // every spec compiles with Vega-Lite without a warning
-      const spec = JSON.parse(readFileSync(join(dir, 'charts', f), 'utf8')) as Parameters<typeof compileSpec>[0] & { $schema: string };
+      const spec = JSON.parse(readFileSync(join(dir, 'charts', f), 'utf8')) as Parameters<typeof compileSpec>[0] & {
+        $schema: string;
+      };
       expect(spec.$schema).toMatch(/vega-lite/);
       expect(compileSpec(spec).warnings).toEqual([]);
     }

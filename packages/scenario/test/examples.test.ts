@@ -5,11 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario, runScenario } from '../src/index.ts';
 
 const dir = fileURLToPath(new URL('../../../examples/', import.meta.url));
-const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f) && /gazelle|binhai|hexi|teda/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /\.(ya?ml|json)$/.test(f) && /gazelle|binhai|hexi|teda/.test(f))
+  .sort();
 
 describe('every example scenario file runs', () => {
   it('finds the four examples', () => {
-    expect(files.map((f) => f.match(/gazelle|binhai|hexi|teda/)![0]).sort()).toEqual(['binhai', 'gazelle', 'hexi', 'teda']);
+    expect(files.map((f) => f.match(/gazelle|binhai|hexi|teda/)![0]).sort()).toEqual([
+      'binhai',
+      'gazelle',
+      'hexi',
+      'teda',
+    ]);
   });
   for (const f of files) {
     it(`runs ${f} (1000 draws)`, () => {
@@ -32,7 +39,9 @@ describe('every example scenario file runs', () => {
         expect(['found', 'met-at-range-start', 'unreachable-in-range']).toContain(g.status);
         if (g.status === 'found') expect(g.attained.p).toBeGreaterThanOrEqual(g.probability);
       }
-      for (const s of r.series) if (s.kind === 'pipeline') for (const m of s.scenario.intervals.flatMap((i) => i.lower)) expect(m).toBeGreaterThanOrEqual(0);
+      for (const s of r.series)
+        if (s.kind === 'pipeline')
+          for (const m of s.scenario.intervals.flatMap((i) => i.lower)) expect(m).toBeGreaterThanOrEqual(0);
     });
   }
 });

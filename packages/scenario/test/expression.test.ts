@@ -13,11 +13,14 @@ derived:
 
 describe('derived indicators in a mathjs sandbox', () => {
   it('evaluates R&D intensity = rd / gdp * 100 for every draw and year', () => {
-    const s = parseScenario(`${BASE}  intensity: rd / gdp * 100\n  per: { expression: "max(intensity, 4) + sqrt(pow(2, 2)) - abs(-1)", unit: "%" }\n`, 'd.yaml');
+    const s = parseScenario(
+      `${BASE}  intensity: rd / gdp * 100\n  per: { expression: "max(intensity, 4) + sqrt(pow(2, 2)) - abs(-1)", unit: "%" }\n`,
+      'd.yaml',
+    );
     const sim = simulate(s);
     const v = sim.values.get('intensity')!;
     // closed form: 5 * 1.1^t / (100 * 1.05^t) * 100
-    for (let y = 0; y < 3; y++) expect(v[y]).toBeCloseTo((5 * 1.1 ** y) / (100 * 1.05 ** y) * 100, 12);
+    for (let y = 0; y < 3; y++) expect(v[y]).toBeCloseTo(((5 * 1.1 ** y) / (100 * 1.05 ** y)) * 100, 12);
     expect(sim.values.get('per')![2]).toBeCloseTo(Math.max(v[2]!, 4) + 2 - 1, 12);
     expect(s.derived.map((d) => d.id)).toEqual(['intensity', 'per']);
   });
@@ -26,7 +29,15 @@ describe('derived indicators in a mathjs sandbox', () => {
     const s = parseScenario(`${BASE}  b: a * 2\n  a: rd + 1\n`, 'd.yaml');
     expect(s.derived.map((d) => d.id)).toEqual(['a', 'b']);
     expect(simulate(s).values.get('b')![0]).toBe(12);
-    expect(topoOrder(new Map([['x', ['y']], ['y', ['z']], ['z', []]]))).toEqual(['z', 'y', 'x']);
+    expect(
+      topoOrder(
+        new Map([
+          ['x', ['y']],
+          ['y', ['z']],
+          ['z', []],
+        ]),
+      ),
+    ).toEqual(['z', 'y', 'x']);
   });
 
   const hostile: [string, RegExp][] = [
@@ -65,20 +76,36 @@ describe('derived indicators in a mathjs sandbox', () => {
 
   it('the closure evaluator used in the Monte Carlo loop agrees with the sandboxed mathjs evaluate (fast-check)', async () => {
     const fc = (await import('fast-check')).default;
-    const exprs = ['rd / gdp * 100', 'max(rd, gdp, 3) - min(rd, 2)', 'log(rd + 1) + log(gdp + 2, 10) + log10(rd + 3)', 'pow(rd, 2) + rd ^ 0.5 - -gdp',
-      'round(rd / 3, 2) + round(gdp) + floor(rd) + ceil(gdp)', 'abs(rd - gdp) + sqrt(gdp) + exp(-rd / 100)', '(rd + gdp) * (rd - gdp) / +t'];
+    const exprs = [
+      'rd / gdp * 100',
+      'max(rd, gdp, 3) - min(rd, 2)',
+      'log(rd + 1) + log(gdp + 2, 10) + log10(rd + 3)',
+      'pow(rd, 2) + rd ^ 0.5 - -gdp',
+      'round(rd / 3, 2) + round(gdp) + floor(rd) + ceil(gdp)',
+      'abs(rd - gdp) + sqrt(gdp) + exp(-rd / 100)',
+      '(rd + gdp) * (rd - gdp) / +t',
+    ];
     const compiled = exprs.map((e) => compileSafeExpression(e, ['rd', 'gdp', 't']));
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true }), fc.integer({ min: 1990, max: 2100 }), (rd, gdp, t) => {
-        const scope = new Map([['rd', rd], ['gdp', gdp], ['t', t]]);
-        for (const c of compiled) {
-          const vars = Float64Array.from(c.symbols, (s) => scope.get(s)!);
-          const a = c.fast(vars);
-          const b = c.evaluate(scope);
-          if (!(a === b || Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)))) return false;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.integer({ min: 1990, max: 2100 }),
+        (rd, gdp, t) => {
+          const scope = new Map([
+            ['rd', rd],
+            ['gdp', gdp],
+            ['t', t],
+          ]);
+          for (const c of compiled) {
+            const vars = Float64Array.from(c.symbols, (s) => scope.get(s)!);
+            const a = c.fast(vars);
+            const b = c.evaluate(scope);
+            if (!(a === b || Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)))) return false;
+          }
+          return true;
+        },
+      ),
       { numRuns: 300, seed: 1 },
     );
     // where mathjs would go complex, the real-valued evaluator gives NaN instead of a wrong number

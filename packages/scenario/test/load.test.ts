@@ -48,8 +48,23 @@ describe('parseScenario(text, file): bad input names file, line and field', () =
   });
 
   it('unknown indicator id in the seed dataset', () => {
-    const seedIndicators: Indicator[] = [{ id: 'x.known', region: 'r', nameZh: '甲', nameEn: 'x', unit: '家', measure: 'count', accumulation: 'stock', observations: [{ year: 2020, value: 3, source: { doc: 'd', quote: 'q' } }], targets: [] }];
-    const text = OK.replace('  b: { base: 5, growth: { mean: 0.05, sd: 0.01 } }', '  b: { seed: x.unknown, growth: { mean: 0.05, sd: 0.01 } }');
+    const seedIndicators: Indicator[] = [
+      {
+        id: 'x.known',
+        region: 'r',
+        nameZh: '甲',
+        nameEn: 'x',
+        unit: '家',
+        measure: 'count',
+        accumulation: 'stock',
+        observations: [{ year: 2020, value: 3, source: { doc: 'd', quote: 'q' } }],
+        targets: [],
+      },
+    ];
+    const text = OK.replace(
+      '  b: { base: 5, growth: { mean: 0.05, sd: 0.01 } }',
+      '  b: { seed: x.unknown, growth: { mean: 0.05, sd: 0.01 } }',
+    );
     const e = errorOf(text, { seedIndicators });
     expect(e.field).toBe('indicators.b.seed');
     expect(e.line).toBe(7);
@@ -57,9 +72,15 @@ describe('parseScenario(text, file): bad input names file, line and field', () =
     expect(ok.indicators[1]!.base).toBe(3);
     expect(ok.indicators[1]!.name).toBe('甲');
     // pipeline stages take their stock from the seed dataset too
-    const piped = parseScenario(`${OK}pipelines:\n  p:\n    stages: [{ id: s1, seed: x.known }, { id: s2, base: 1 }]\n    exit: [0.1, 0.1]\n`, 'ok.yaml', { seedIndicators });
+    const piped = parseScenario(
+      `${OK}pipelines:\n  p:\n    stages: [{ id: s1, seed: x.known }, { id: s2, base: 1 }]\n    exit: [0.1, 0.1]\n`,
+      'ok.yaml',
+      { seedIndicators },
+    );
     expect(piped.pipelines[0]!.stages[0]).toMatchObject({ id: 's1', base: 3, name: '甲' });
-    const bad = errorOf(`${OK}pipelines:\n  p:\n    stages: [{ id: s1, seed: x.nope }]\n    exit: [0.1]\n`, { seedIndicators });
+    const bad = errorOf(`${OK}pipelines:\n  p:\n    stages: [{ id: s1, seed: x.nope }]\n    exit: [0.1]\n`, {
+      seedIndicators,
+    });
     expect(bad.field).toBe('pipelines.p.stages[0].seed');
     expect(bad.line).toBe(10);
   });
@@ -74,7 +95,9 @@ describe('parseScenario(text, file): bad input names file, line and field', () =
   });
 
   it('negative rates where they make no sense', () => {
-    const e = errorOf(`${OK}pipelines:\n  p:\n    stages: [{ id: s1, base: 10 }, { id: s2, base: 2 }]\n    exit: [0.1, -0.2]\n`);
+    const e = errorOf(
+      `${OK}pipelines:\n  p:\n    stages: [{ id: s1, base: 10 }, { id: s2, base: 2 }]\n    exit: [0.1, -0.2]\n`,
+    );
     expect(e.field).toBe('pipelines.p.exit[1]');
     expect(e.line).toBe(11);
     expect(e.message).toContain('>= 0');
@@ -85,7 +108,9 @@ describe('parseScenario(text, file): bad input names file, line and field', () =
   });
 
   it('a pipeline that cannot be calibrated (outflow > 100%)', () => {
-    const e = errorOf(`${OK}pipelines:\n  p:\n    stages: [{ id: s1, base: 1 }, { id: s2, base: 100 }]\n    exit: [0.5, 0.5]\n`);
+    const e = errorOf(
+      `${OK}pipelines:\n  p:\n    stages: [{ id: s1, base: 1 }, { id: s2, base: 100 }]\n    exit: [0.5, 0.5]\n`,
+    );
     expect(e.field).toBe('pipelines.p');
     expect(e.message).toMatch(/cannot calibrate: stage 's1' would lose/);
   });
@@ -137,7 +162,10 @@ describe('parseScenario(text, file): bad input names file, line and field', () =
   it("the planner's CSV: values are read, bad rows name the row and field", () => {
     const dir = mkdtempSync(join(tmpdir(), 'scn-'));
     writeFileSync(join(dir, 'data.csv'), 'indicator,year,value\na,2018,8\na,2019,9\na,2020,10\n');
-    writeFileSync(join(dir, 's.yaml'), `name: csv\nbaseYear: 2020\nhorizon: 2022\ndata: data.csv\nindicators:\n  a: { growth: {} }\n`);
+    writeFileSync(
+      join(dir, 's.yaml'),
+      `name: csv\nbaseYear: 2020\nhorizon: 2022\ndata: data.csv\nindicators:\n  a: { growth: {} }\n`,
+    );
     const s = loadScenario(join(dir, 's.yaml'));
     expect(s.indicators[0]!.base).toBe(10);
     expect(s.indicators[0]!.history.map((h) => h.value)).toEqual([8, 9, 10]);
@@ -150,7 +178,11 @@ describe('parseScenario(text, file): bad input names file, line and field', () =
 
 describe('JSON scenario files', () => {
   it('parses the same scenario written as JSON, with line numbers in errors', () => {
-    const json = JSON.stringify({ name: 'j', baseYear: 2020, horizon: 2022, indicators: { a: { base: 1, growth: { mean: 0.1, sd: 0 } } } }, null, 2);
+    const json = JSON.stringify(
+      { name: 'j', baseYear: 2020, horizon: 2022, indicators: { a: { base: 1, growth: { mean: 0.1, sd: 0 } } } },
+      null,
+      2,
+    );
     expect(parseScenario(json, 'j.json').indicators[0]!.base).toBe(1);
     let caught: ScenarioError | undefined;
     try {
@@ -190,7 +222,24 @@ goals:
     const outcomes = { ok: 0, error: 0 };
     const fc = (await import('fast-check')).default;
     const value = fc.oneof(
-      fc.constantFrom('-1', '0', '1e9', 'null', 'nope', '[]', '{}', '"x"', '2019', '2030', '-0.5', 'a', 's2', 'p', 'true', '{ a: 1 }'),
+      fc.constantFrom(
+        '-1',
+        '0',
+        '1e9',
+        'null',
+        'nope',
+        '[]',
+        '{}',
+        '"x"',
+        '2019',
+        '2030',
+        '-0.5',
+        'a',
+        's2',
+        'p',
+        'true',
+        '{ a: 1 }',
+      ),
       fc.double({ noNaN: true }).map(String),
     );
     fc.assert(

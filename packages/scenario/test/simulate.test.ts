@@ -1,13 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibratePipeline, parseScenario, resultToJson, runScenario, simulate, stepDeterministic } from '../src/index.ts';
+import {
+  calibratePipeline,
+  parseScenario,
+  resultToJson,
+  runScenario,
+  simulate,
+  stepDeterministic,
+} from '../src/index.ts';
 import type { PipelineSpec } from '../src/index.ts';
 
-const yaml = (body: string, draws = 2000, seed = 7): string => `name: t\nbaseYear: 2020\nhorizon: 2025\ndraws: ${draws}\nseed: ${seed}\n${body}`;
+const yaml = (body: string, draws = 2000, seed = 7): string =>
+  `name: t\nbaseYear: 2020\nhorizon: 2025\ndraws: ${draws}\nseed: ${seed}\n${body}`;
 
 describe('simulate(scenario)', () => {
   it('a deterministic scenario (sd = 0) equals the closed-form path v0 (1 + g)^t, then with a growth change', () => {
-    const s = parseScenario(yaml(`indicators:\n  a: { base: 200, growth: { mean: 0.07, sd: 0 } }\ninterventions:\n  - { type: growth, indicator: a, from: 2023, set: 0.12 }\n`, 4), 't.yaml');
+    const s = parseScenario(
+      yaml(
+        `indicators:\n  a: { base: 200, growth: { mean: 0.07, sd: 0 } }\ninterventions:\n  - { type: growth, indicator: a, from: 2023, set: 0.12 }\n`,
+        4,
+      ),
+      't.yaml',
+    );
     const base = simulate(s).values.get('a')!;
     const scen = simulate(s, { interventions: s.interventions }).values.get('a')!;
     for (let d = 0; d < 4; d++) {
@@ -20,13 +34,24 @@ describe('simulate(scenario)', () => {
   });
 
   it('constant mode with sd = 0 is the same closed form; shift adds to the rate', () => {
-    const s = parseScenario(yaml(`indicators:\n  a: { base: 50, growth: { mean: 0.1, sd: 0, mode: constant } }\ninterventions:\n  - { type: growth, indicator: a, from: 2021, shift: -0.05 }\n`, 2), 't.yaml');
+    const s = parseScenario(
+      yaml(
+        `indicators:\n  a: { base: 50, growth: { mean: 0.1, sd: 0, mode: constant } }\ninterventions:\n  - { type: growth, indicator: a, from: 2021, shift: -0.05 }\n`,
+        2,
+      ),
+      't.yaml',
+    );
     const v = simulate(s, { interventions: s.interventions }).values.get('a')!;
     expect(v[5]).toBeCloseTo(50 * 1.05 ** 5, 9);
   });
 
   it('a doubling intervention doubles the stock in that year (same draws), and only from that year', () => {
-    const s = parseScenario(yaml(`indicators:\n  a: { base: 16, growth: { mean: 0.05, sd: 0.1 } }\ninterventions:\n  - { type: multiply, indicator: a, factor: 2, year: 2023 }\n`), 't.yaml');
+    const s = parseScenario(
+      yaml(
+        `indicators:\n  a: { base: 16, growth: { mean: 0.05, sd: 0.1 } }\ninterventions:\n  - { type: multiply, indicator: a, factor: 2, year: 2023 }\n`,
+      ),
+      't.yaml',
+    );
     const base = simulate(s).values.get('a')!;
     const scen = simulate(s, { interventions: s.interventions }).values.get('a')!;
     for (let d = 0; d < s.draws; d++) {
@@ -36,7 +61,13 @@ describe('simulate(scenario)', () => {
   });
 
   it('a doubling spread over years (from) compounds to exactly x2 by the year in a zero-variance run', () => {
-    const s = parseScenario(yaml(`indicators:\n  a: { base: 16, growth: { mean: 0, sd: 0 } }\ninterventions:\n  - { type: multiply, indicator: a, factor: 2, from: 2020, year: 2023 }\n`, 1), 't.yaml');
+    const s = parseScenario(
+      yaml(
+        `indicators:\n  a: { base: 16, growth: { mean: 0, sd: 0 } }\ninterventions:\n  - { type: multiply, indicator: a, factor: 2, from: 2020, year: 2023 }\n`,
+        1,
+      ),
+      't.yaml',
+    );
     const v = simulate(s, { interventions: s.interventions }).values.get('a')!;
     expect(v[3]).toBeCloseTo(32, 10);
     expect(v[1]).toBeCloseTo(16 * 2 ** (1 / 3), 10);
@@ -44,7 +75,13 @@ describe('simulate(scenario)', () => {
   });
 
   it('one-off additions and caps (100% for shares)', () => {
-    const s = parseScenario(yaml(`indicators:\n  a: { base: 10, growth: { mean: 0, sd: 0 } }\n  share: { base: 90, bounds: [0, 100], growth: { mean: 0.1, sd: 0.05 } }\ninterventions:\n  - { type: add, indicator: a, amount: 7, year: 2022 }\n  - { type: cap, indicator: a, max: 15, from: 2024 }\n`, 500), 't.yaml');
+    const s = parseScenario(
+      yaml(
+        `indicators:\n  a: { base: 10, growth: { mean: 0, sd: 0 } }\n  share: { base: 90, bounds: [0, 100], growth: { mean: 0.1, sd: 0.05 } }\ninterventions:\n  - { type: add, indicator: a, amount: 7, year: 2022 }\n  - { type: cap, indicator: a, max: 15, from: 2024 }\n`,
+        500,
+      ),
+      't.yaml',
+    );
     const sim = simulate(s, { interventions: s.interventions });
     expect(Array.from(sim.values.get('a')!.slice(0, 6))).toEqual([10, 10, 17, 17, 15, 15]);
     expect(Math.max(...sim.values.get('share')!)).toBeLessThanOrEqual(100);
@@ -52,22 +89,36 @@ describe('simulate(scenario)', () => {
   });
 });
 
-const PIPE = (stages: string, exit: string, extra = ''): string => `indicators: {}\npipelines:\n  p:\n    stages: ${stages}\n    exit: ${exit}\n    growth: 0.05\n${extra}`;
+const PIPE = (stages: string, exit: string, extra = ''): string =>
+  `indicators: {}\npipelines:\n  p:\n    stages: ${stages}\n    exit: ${exit}\n    growth: 0.05\n${extra}`;
 
 describe('stock-flow pipelines', () => {
   // reported 2020 stocks: Nankai (doc 002), Binhai Hi-tech Zone Table 1 (doc 004), Hexi (doc 001)
-  const regions: [string, number[]][] = [['Nankai', [105, 16, 5]], ['Binhai', [534, 50]], ['Hexi', [78, 4, 5]]];
+  const regions: [string, number[]][] = [
+    ['Nankai', [105, 16, 5]],
+    ['Binhai', [534, 50]],
+    ['Hexi', [78, 4, 5]],
+  ];
   for (const [region, stocks] of regions) {
     it(`calibratePipeline reproduces ${region}'s reported 2020 stocks ${stocks.join('/')} when run from 2015`, () => {
       const exit = stocks.map((_, i) => 0.1 - 0.02 * i);
       const spec: PipelineSpec = {
-        id: 'p', name: 'p', stages: stocks.map((b, i) => ({ id: `s${i}`, name: `s${i}`, base: b })),
-        entry: 'calibrate', graduation: 'calibrate', exit, growth: 0.05, rateSd: 0, noise: false, assumptions: [],
+        id: 'p',
+        name: 'p',
+        stages: stocks.map((b, i) => ({ id: `s${i}`, name: `s${i}`, base: b })),
+        entry: 'calibrate',
+        graduation: 'calibrate',
+        exit,
+        growth: 0.05,
+        rateSd: 0,
+        noise: false,
+        assumptions: [],
       };
       const cal = calibratePipeline(spec);
       // start five years earlier on the balanced path and integrate forward with the calibrated rates
       let S = stocks.map((b) => b / 1.05 ** 5);
-      for (let k = 0; k < 5; k++) S = stepDeterministic(S, cal.graduation, cal.exit, (cal.entry / 1.05 ** 5) * 1.05 ** k);
+      for (let k = 0; k < 5; k++)
+        S = stepDeterministic(S, cal.graduation, cal.exit, (cal.entry / 1.05 ** 5) * 1.05 ** k);
       S.forEach((v, i) => expect(v).toBeCloseTo(stocks[i]!, 9));
       cal.balance.forEach((b) => expect(b).toBeCloseTo(1, 12));
       cal.graduation.forEach((g) => expect(g).toBeGreaterThanOrEqual(0));
@@ -75,9 +126,23 @@ describe('stock-flow pipelines', () => {
   }
 
   it('a deterministic pipeline run keeps the balanced-growth path S (1 + r)^t', () => {
-    const s = parseScenario(yaml(PIPE('[{ id: a, base: 105 }, { id: b, base: 16 }, { id: c, base: 5 }]', '[0.1, 0.08, 0.05]', '    rateSd: 0\n    noise: false\n'), 3), 't.yaml');
+    const s = parseScenario(
+      yaml(
+        PIPE(
+          '[{ id: a, base: 105 }, { id: b, base: 16 }, { id: c, base: 5 }]',
+          '[0.1, 0.08, 0.05]',
+          '    rateSd: 0\n    noise: false\n',
+        ),
+        3,
+      ),
+      't.yaml',
+    );
     const sim = simulate(s);
-    for (const [id, b] of [['a', 105], ['b', 16], ['c', 5]] as const) {
+    for (const [id, b] of [
+      ['a', 105],
+      ['b', 16],
+      ['c', 5],
+    ] as const) {
       const v = sim.values.get(id)!;
       for (let t = 0; t <= 5; t++) expect(v[t]).toBeCloseTo(b * 1.05 ** t, 9);
     }
@@ -93,8 +158,18 @@ describe('stock-flow pipelines', () => {
         fc.integer({ min: 0, max: 2 ** 31 }),
         (bases, exitRate, rateSd, add, seed) => {
           const stages = `[${bases.map((b, i) => `{ id: s${i}, base: ${b} }`).join(', ')}]`;
-          const grad = bases.length > 1 ? `    graduation: [${bases.slice(1).map(() => 0.3).join(', ')}]\n` : '';
-          const text = yaml(`${PIPE(stages, `[${bases.map(() => exitRate).join(', ')}]`, `${grad}    entry: 20\n    rateSd: ${rateSd}\n`)}interventions:\n  - { type: add, indicator: s0, amount: ${add}, year: 2022 }\n  - { type: rate, pipeline: p, rate: exit, stage: s0, multiply: 3, from: 2023 }\n`, 50, seed);
+          const grad =
+            bases.length > 1
+              ? `    graduation: [${bases
+                  .slice(1)
+                  .map(() => 0.3)
+                  .join(', ')}]\n`
+              : '';
+          const text = yaml(
+            `${PIPE(stages, `[${bases.map(() => exitRate).join(', ')}]`, `${grad}    entry: 20\n    rateSd: ${rateSd}\n`)}interventions:\n  - { type: add, indicator: s0, amount: ${add}, year: 2022 }\n  - { type: rate, pipeline: p, rate: exit, stage: s0, multiply: 3, from: 2023 }\n`,
+            50,
+            seed,
+          );
           const s = parseScenario(text, 't.yaml');
           const sim = simulate(s, { interventions: s.interventions });
           for (const v of sim.values.values()) for (const x of v) if (!(x >= 0)) return false;
@@ -107,16 +182,22 @@ describe('stock-flow pipelines', () => {
 });
 
 describe('Monte Carlo properties', () => {
-  const text = (draws: number, seed = 11) => yaml(`indicators:\n  a: { base: 100, growth: { mean: 0.08, sd: 0.05 } }\n  b: { base: 50, growth: { mean: 0.02, sd: 0.1 } }\ntargets:\n  - { indicator: a, year: 2025, value: 150 }\n  - { indicator: b, year: 2023, value: 55 }\n  - { indicator: b, year: 2025, value: 40, comparator: "<=" }\n`, draws, seed);
+  const text = (draws: number, seed = 11) =>
+    yaml(
+      `indicators:\n  a: { base: 100, growth: { mean: 0.08, sd: 0.05 } }\n  b: { base: 50, growth: { mean: 0.02, sd: 0.1 } }\ntargets:\n  - { indicator: a, year: 2025, value: 150 }\n  - { indicator: b, year: 2023, value: 55 }\n  - { indicator: b, year: 2025, value: 40, comparator: "<=" }\n`,
+      draws,
+      seed,
+    );
 
   it('probabilities lie in [0, 1] and their standard errors shrink as 1/sqrt(N)', () => {
     const small = runScenario(parseScenario(text(1000), 't.yaml'));
     const large = runScenario(parseScenario(text(16000), 't.yaml'));
-    for (const r of [small, large]) for (const t of r.targets) {
-      expect(t.baseline.p).toBeGreaterThanOrEqual(0);
-      expect(t.baseline.p).toBeLessThanOrEqual(1);
-      expect(t.baseline.se).toBeCloseTo(Math.sqrt((t.baseline.p * (1 - t.baseline.p)) / t.baseline.n), 15);
-    }
+    for (const r of [small, large])
+      for (const t of r.targets) {
+        expect(t.baseline.p).toBeGreaterThanOrEqual(0);
+        expect(t.baseline.p).toBeLessThanOrEqual(1);
+        expect(t.baseline.se).toBeCloseTo(Math.sqrt((t.baseline.p * (1 - t.baseline.p)) / t.baseline.n), 15);
+      }
     // 16x the draws: se ratio = 4 * sqrt(p_l (1 - p_l) / p_s (1 - p_s)); the p's agree within MC error, so the ratio is near 4
     small.targets.forEach((t, i) => {
       const ratio = t.baseline.se / large.targets[i]!.baseline.se;
@@ -142,7 +223,10 @@ describe('Monte Carlo properties', () => {
 
   it('P(attain) matches the exact normal probability for a one-year horizon (second method)', () => {
     // v1 = 100 (1 + g), g ~ N(0.08, 0.05): P(v1 >= 105) = 1 - Phi((0.05 - 0.08) / 0.05) = Phi(0.6) = 0.7257468822
-    const s = parseScenario(`name: t\nbaseYear: 2020\nhorizon: 2021\ndraws: 40000\nseed: 3\nindicators:\n  a: { base: 100, growth: { mean: 0.08, sd: 0.05 } }\ntargets:\n  - { indicator: a, year: 2021, value: 105 }\n`, 't.yaml');
+    const s = parseScenario(
+      `name: t\nbaseYear: 2020\nhorizon: 2021\ndraws: 40000\nseed: 3\nindicators:\n  a: { base: 100, growth: { mean: 0.08, sd: 0.05 } }\ntargets:\n  - { indicator: a, year: 2021, value: 105 }\n`,
+      't.yaml',
+    );
     const t = runScenario(s).targets[0]!;
     expect(Math.abs(t.baseline.p - 0.7257468822)).toBeLessThan(4 * t.baseline.se);
   });
@@ -151,11 +235,17 @@ describe('Monte Carlo properties', () => {
 describe('project baseline (@trajectory/forecast)', () => {
   it('uses project() paths as the baseline and applies interventions on top of the same paths', async () => {
     const { project } = await import('@trajectory/forecast');
-    const s = parseScenario(`name: p\nbaseYear: 2020\nhorizon: 2024\ndraws: 500\nseed: 3\nindicators:\n  a: { history: { 2016: 100, 2017: 112, 2018: 120, 2019: 135, 2020: 150 }, project: { method: drift } }\ninterventions:\n  - { type: multiply, indicator: a, factor: 2, year: 2022 }\n`, 'p.yaml');
+    const s = parseScenario(
+      `name: p\nbaseYear: 2020\nhorizon: 2024\ndraws: 500\nseed: 3\nindicators:\n  a: { history: { 2016: 100, 2017: 112, 2018: 120, 2019: 135, 2020: 150 }, project: { method: drift } }\ninterventions:\n  - { type: multiply, indicator: a, factor: 2, year: 2022 }\n`,
+      'p.yaml',
+    );
     const r = runScenario(s);
     const a = r.series.find((x) => x.id === 'a')!;
     const { hashId } = await import('../src/index.ts');
-    const proj = project({ years: [2016, 2017, 2018, 2019, 2020], values: [100, 112, 120, 135, 150] }, { toYear: 2024, nPaths: 500, seed: (3 ^ hashId('a')) >>> 0, method: 'drift' });
+    const proj = project(
+      { years: [2016, 2017, 2018, 2019, 2020], values: [100, 112, 120, 135, 150] },
+      { toYear: 2024, nPaths: 500, seed: (3 ^ hashId('a')) >>> 0, method: 'drift' },
+    );
     // same paths: the baseline median equals project()'s path median in every projected year
     proj.median.forEach((m, k) => expect(a.baseline.median[k + 1]).toBeCloseTo(m, 9));
     expect(a.baseline.median[0]).toBe(150);

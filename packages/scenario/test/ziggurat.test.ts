@@ -15,7 +15,9 @@ describe('createZiggurat(rng)', () => {
   it('draws standard normals: moments and Kolmogorov-Smirnov against Phi', () => {
     const n = 400000;
     const z = createZiggurat(createRng(2024)).fill(new Float64Array(n));
-    let m = 0, v = 0, k = 0;
+    let m = 0,
+      v = 0,
+      k = 0;
     for (const x of z) m += x;
     m /= n;
     for (const x of z) {
@@ -51,9 +53,17 @@ describe('attainmentBatch(input, options)', () => {
   });
 
   it('does not depend on how the indicators are split (one stream per indicator)', () => {
-    const input = { base: [100, 50, 10, 7], target: [150, 60, 12, 9], mu: [0.08, 0.1, 0.02, 0.05], sigma: [0.05, 0.1, 0.03, 0.02] };
+    const input = {
+      base: [100, 50, 10, 7],
+      target: [150, 60, 12, 9],
+      mu: [0.08, 0.1, 0.02, 0.05],
+      sigma: [0.05, 0.1, 0.03, 0.02],
+    };
     const all = attainmentBatch(input, { draws: 1000, years: 5, seed: 4 });
-    const parts = [...attainmentBatch(input, { draws: 1000, years: 5, seed: 4, from: 0, to: 2 }), ...attainmentBatch(input, { draws: 1000, years: 5, seed: 4, from: 2, to: 4 })];
+    const parts = [
+      ...attainmentBatch(input, { draws: 1000, years: 5, seed: 4, from: 0, to: 2 }),
+      ...attainmentBatch(input, { draws: 1000, years: 5, seed: 4, from: 2, to: 4 }),
+    ];
     expect(Array.from(all)).toEqual(parts);
   });
 });

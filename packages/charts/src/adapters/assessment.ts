@@ -35,7 +35,13 @@ export const ASSESSOR_CATEGORY_COLORS: Record<AssessorId, Record<string, string>
     decreasing: '#d73027',
     'not-applicable': '#999999',
   },
-  xushi: { 提前实现: '#1a9850', 快于预期: '#66bd63', 基本符合: '#fdae61', 滞后: '#d73027', 'not-applicable': '#999999' },
+  xushi: {
+    提前实现: '#1a9850',
+    快于预期: '#66bd63',
+    基本符合: '#fdae61',
+    滞后: '#d73027',
+    'not-applicable': '#999999',
+  },
 };
 
 /**
@@ -45,7 +51,10 @@ export const ASSESSOR_CATEGORY_COLORS: Record<AssessorId, Record<string, string>
  */
 export function targetRowLabel(t: TargetAssessment): string {
   const v = t.target.value;
-  const what = v === null ? '(目标未定)' : `${COMPARATOR_TEXT[t.target.comparator]} ${v.toLocaleString('en-US', { maximumFractionDigits: 4 })} ${t.unit}`;
+  const what =
+    v === null
+      ? '(目标未定)'
+      : `${COMPARATOR_TEXT[t.target.comparator]} ${v.toLocaleString('en-US', { maximumFractionDigits: 4 })} ${t.unit}`;
   return `${t.nameZh} ${t.target.year} ${what}`.trim();
 }
 
@@ -92,7 +101,12 @@ export function targetFanInput(t: TargetAssessment): FanChartInput | null {
   };
   // A cumulative target is a sum over years, not a level the yearly fan reaches: no marker on the yearly scale.
   if (t.target.value !== null && t.accumulation !== 'cumulative') {
-    input.target = { year: t.target.year, value: t.target.value, comparator: t.target.comparator, source: sourceLine(t.target.source) };
+    input.target = {
+      year: t.target.year,
+      value: t.target.value,
+      comparator: t.target.comparator,
+      source: sourceLine(t.target.source),
+    };
   }
   return input;
 }
@@ -128,7 +142,10 @@ export function regionDashboardInput(region: RegionAssessment, options: Dashboar
       historicalGrowth: pct(t.growth?.historical?.cagr),
       projectedGrowth: pct(t.growth?.projected?.cagr),
       unit: t.unit,
-      note: [t.status === 'ok' ? '' : `${t.status}: ${t.reason ?? ''}`, verdict ? `${verdict.name}: ${verdict.label}` : '']
+      note: [
+        t.status === 'ok' ? '' : `${t.status}: ${t.reason ?? ''}`,
+        verdict ? `${verdict.name}: ${verdict.label}` : '',
+      ]
         .filter(Boolean)
         .join(' · '),
     };

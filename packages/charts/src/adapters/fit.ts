@@ -32,9 +32,13 @@ export function fitDiagnosticsInput(
 ): FitDiagnosticsInput {
   const residuals = fits.flatMap((f) => {
     if (f.residuals.length !== years.length) {
-      throw new RangeError(`fitDiagnosticsInput: ${f.model} has ${f.residuals.length} residuals for ${years.length} years`);
+      throw new RangeError(
+        `fitDiagnosticsInput: ${f.model} has ${f.residuals.length} residuals for ${years.length} years`,
+      );
     }
-    return Array.from(f.residuals, (residual, i) => ({ model: f.model, year: years[i] ?? NaN, residual })).filter((r) => Number.isFinite(r.residual));
+    return Array.from(f.residuals, (residual, i) => ({ model: f.model, year: years[i] ?? NaN, residual })).filter((r) =>
+      Number.isFinite(r.residual),
+    );
   });
   const models = selection.map((m) => ({
     ...m,

@@ -33,7 +33,9 @@ export function sortByProbability(rows: readonly AttainabilityRow[]): Attainabil
 export function attainabilityDashboard(input: DashboardInput, options: SizeOptions = {}): TopLevelSpec {
   input.rows.forEach((r, i) => {
     if (r.probability !== null && !(r.probability >= 0 && r.probability <= 1)) {
-      throw new RangeError(`attainabilityDashboard: rows[${i}].probability must be in [0, 1] or null, got ${r.probability}`);
+      throw new RangeError(
+        `attainabilityDashboard: rows[${i}].probability must be in [0, 1] or null, got ${r.probability}`,
+      );
     }
   });
   const sorted = sortByProbability(input.rows);
@@ -54,7 +56,13 @@ export function attainabilityDashboard(input: DashboardInput, options: SizeOptio
   for (const r of rows) if (!(r.category in colors)) colors[r.category] = '#7f7f7f';
   const domain = Object.keys(colors).filter((c) => rows.some((r) => r.category === c));
   const { width = 300, height = Math.max(60, 26 * rows.length) } = options;
-  const y = { field: 'label', type: 'nominal', sort: null, scale: { domain: labels }, axis: { title: null, labelLimit: 320 } } as const;
+  const y = {
+    field: 'label',
+    type: 'nominal',
+    sort: null,
+    scale: { domain: labels },
+    axis: { title: null, labelLimit: 320 },
+  } as const;
   const tooltip = [
     { field: 'label', type: 'nominal', title: '目标 target' },
     { field: 'probText', type: 'nominal', title: '达成概率 P(attain)' },
@@ -80,7 +88,12 @@ export function attainabilityDashboard(input: DashboardInput, options: SizeOptio
             scale: { domain: [0, 1] },
             axis: { format: '.0%' },
           },
-          color: { field: 'category', type: 'nominal', scale: { domain, range: domain.map((c) => colors[c]) }, legend: { title: '进度 progress', orient: 'bottom', columns: 2 } },
+          color: {
+            field: 'category',
+            type: 'nominal',
+            scale: { domain, range: domain.map((c) => colors[c]) },
+            legend: { title: '进度 progress', orient: 'bottom', columns: 2 },
+          },
           tooltip,
         },
       },
@@ -96,7 +109,12 @@ export function attainabilityDashboard(input: DashboardInput, options: SizeOptio
       },
       {
         mark: { type: 'text', align: 'left', dx: 4 },
-        encoding: { y, x: { field: 'probability', type: 'quantitative' }, text: { field: 'probText', type: 'nominal' }, tooltip },
+        encoding: {
+          y,
+          x: { field: 'probability', type: 'quantitative' },
+          text: { field: 'probText', type: 'nominal' },
+          tooltip,
+        },
         transform: [{ filter: 'datum.probability !== null' }],
       },
     ],
@@ -105,7 +123,12 @@ export function attainabilityDashboard(input: DashboardInput, options: SizeOptio
     width: Math.round(width * 1.1),
     height,
     ...growthGapLayers(
-      rows.map((r) => ({ label: r.label, required: r.requiredGrowth, historical: r.historicalGrowth, projected: r.projectedGrowth })),
+      rows.map((r) => ({
+        label: r.label,
+        required: r.requiredGrowth,
+        historical: r.historicalGrowth,
+        projected: r.projectedGrowth,
+      })),
       labels,
       false,
     ),

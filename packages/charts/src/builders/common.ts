@@ -60,5 +60,11 @@ export function topLevelSpec(
   body: object,
   size?: { width: number; height: number },
 ): TopLevelSpec {
-  return asSpec({ $schema: VL_SCHEMA, title: titleBlock(heading.title, heading.subtitle), ...size, config: CHART_CONFIG, ...body });
+  return asSpec({
+    $schema: VL_SCHEMA,
+    title: titleBlock(heading.title, heading.subtitle),
+    ...size,
+    config: CHART_CONFIG,
+    ...body,
+  });
 }

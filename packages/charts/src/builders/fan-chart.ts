@@ -93,15 +93,33 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
 
   const levels = [...new Set(input.bands.map((b) => b.level))].sort((a, b) => b - a);
   // The fan opens from the last observation: a zero-width band and the median start there.
-  const last = input.history.reduce<{ year: number; value: number } | undefined>((m, h) => (m === undefined || h.year > m.year ? h : m), undefined);
+  const last = input.history.reduce<{ year: number; value: number } | undefined>(
+    (m, h) => (m === undefined || h.year > m.year ? h : m),
+    undefined,
+  );
   const firstProjected = Math.min(...input.median.map((m) => m.year), ...input.bands.map((b) => b.year));
   const anchor = connect && last && input.median.length > 0 && last.year < firstProjected ? last : undefined;
   const median = anchor ? [{ year: anchor.year, value: anchor.value }, ...input.median] : input.median;
-  const bands = anchor && input.bands.length ? [...levels.map((level) => ({ year: anchor.year, level, lower: anchor.value, upper: anchor.value })), ...input.bands] : input.bands;
+  const bands =
+    anchor && input.bands.length
+      ? [
+          ...levels.map((level) => ({ year: anchor.year, level, lower: anchor.value, upper: anchor.value })),
+          ...input.bands,
+        ]
+      : input.bands;
   const seriesDomain = [labels.observed, ...(input.fitted?.length ? [labels.fitted] : []), labels.median];
   const seriesRange = ['#333333', ...(input.fitted?.length ? ['#9467bd'] : []), '#1f77b4'];
-  const color = { scale: { domain: seriesDomain, range: seriesRange }, legend: { title: null, symbolType: 'stroke', symbolStrokeWidth: 2 } };
-  const x = { field: 'year', type: 'quantitative', title: '年份', axis: YEAR_AXIS, scale: { zero: false, nice: false } } as const;
+  const color = {
+    scale: { domain: seriesDomain, range: seriesRange },
+    legend: { title: null, symbolType: 'stroke', symbolStrokeWidth: 2 },
+  };
+  const x = {
+    field: 'year',
+    type: 'quantitative',
+    title: '年份',
+    axis: YEAR_AXIS,
+    scale: { zero: false, nice: false },
+  } as const;
   const yTitle = withUnit(labels.value, unit);
   const yScale = { zero };
   const yearTip = { field: 'year', type: 'quantitative', title: '年份', format: 'd' } as const;
@@ -123,7 +141,12 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
           scale: { domain: levels, range: levels.map(bandOpacity) },
           legend: { title: '预测区间 interval (%)' },
         },
-        tooltip: [yearTip, { field: 'level', type: 'ordinal', title: '区间 level (%)' }, valueTip('lower', '下限'), valueTip('upper', '上限')],
+        tooltip: [
+          yearTip,
+          { field: 'level', type: 'ordinal', title: '区间 level (%)' },
+          valueTip('lower', '下限'),
+          valueTip('upper', '上限'),
+        ],
       },
     });
   }
@@ -136,7 +159,11 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
     ...(input.fitted ?? []).map(line(labels.fitted)),
     ...median.map(line(labels.median)),
   ];
-  const seriesTip = [{ field: 'series', type: 'nominal', title: '序列 series' }, yearTip, valueTip('value', labels.value)];
+  const seriesTip = [
+    { field: 'series', type: 'nominal', title: '序列 series' },
+    yearTip,
+    valueTip('value', labels.value),
+  ];
   layers.push({
     data: { name: 'series' },
     mark: { type: 'line' },
@@ -161,7 +188,8 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
   });
 
   const datasets: Record<string, object[]> = { series };
-  if (bands.length) datasets.bands = bands.map((b) => ({ year: b.year, level: b.level, lower: b.lower, upper: b.upper }));
+  if (bands.length)
+    datasets.bands = bands.map((b) => ({ year: b.year, level: b.level, lower: b.lower, upper: b.upper }));
 
   const t = input.target;
   if (t) {
@@ -204,8 +232,12 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
     });
   }
 
-  return topLevelSpec(input, {
-    datasets,
-    layer: layers,
-  }, { width, height });
+  return topLevelSpec(
+    input,
+    {
+      datasets,
+      layer: layers,
+    },
+    { width, height },
+  );
 }

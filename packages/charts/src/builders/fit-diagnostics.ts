@@ -37,13 +37,31 @@ export function fitDiagnostics(input: FitDiagnosticsInput, options: SizeOptions 
   const { width = 560, height = 220 } = options;
   const rank = (m: ModelRow) => (m.aicc !== null && Number.isFinite(m.aicc) ? m.aicc : Infinity);
   const ordered = [...input.models].sort((a, b) => rank(a) - rank(b) || a.model.localeCompare(b.model));
-  const modelNames = [...ordered.map((m) => m.model), ...new Set(input.residuals.map((r) => r.model).filter((m) => !ordered.some((o) => o.model === m)))];
-  const cells = ordered.flatMap((m) => COLUMNS.map((c) => ({ model: m.model, column: c.title, text: cell(m[c.key], c.digits) })));
-  const weights = ordered.map((m) => ({ model: m.model, weight: m.weight !== null && Number.isFinite(m.weight) ? m.weight : 0 }));
+  const modelNames = [
+    ...ordered.map((m) => m.model),
+    ...new Set(input.residuals.map((r) => r.model).filter((m) => !ordered.some((o) => o.model === m))),
+  ];
+  const cells = ordered.flatMap((m) =>
+    COLUMNS.map((c) => ({ model: m.model, column: c.title, text: cell(m[c.key], c.digits) })),
+  );
+  const weights = ordered.map((m) => ({
+    model: m.model,
+    weight: m.weight !== null && Number.isFinite(m.weight) ? m.weight : 0,
+  }));
   const residuals = input.residuals.map((r) => ({ model: r.model, year: r.year, residual: r.residual }));
-  const color = { field: 'model', type: 'nominal', scale: { domain: modelNames }, legend: { title: '模型 model' } } as const;
+  const color = {
+    field: 'model',
+    type: 'nominal',
+    scale: { domain: modelNames },
+    legend: { title: '模型 model' },
+  } as const;
   const rowHeight = 22;
-  const y = { field: 'model', type: 'nominal', sort: ordered.map((m) => m.model), axis: { title: null, orient: 'left', domain: false, ticks: false } } as const;
+  const y = {
+    field: 'model',
+    type: 'nominal',
+    sort: ordered.map((m) => m.model),
+    axis: { title: null, orient: 'left', domain: false, ticks: false },
+  } as const;
   return topLevelSpec(input, {
     vconcat: [
       {
@@ -56,7 +74,13 @@ export function fitDiagnostics(input: FitDiagnosticsInput, options: SizeOptions 
           {
             mark: { type: 'line', point: true },
             encoding: {
-              x: { field: 'year', type: 'quantitative', title: '年份', axis: YEAR_AXIS, scale: { zero: false, nice: false } },
+              x: {
+                field: 'year',
+                type: 'quantitative',
+                title: '年份',
+                axis: YEAR_AXIS,
+                scale: { zero: false, nice: false },
+              },
               y: { field: 'residual', type: 'quantitative', title: withUnit('残差 residual', input.unit) },
               color,
               tooltip: [
@@ -78,7 +102,12 @@ export function fitDiagnostics(input: FitDiagnosticsInput, options: SizeOptions 
             mark: { type: 'text', align: 'center' },
             encoding: {
               y,
-              x: { field: 'column', type: 'nominal', sort: COLUMNS.map((c) => c.title), axis: { title: null, orient: 'top', labelAngle: 0, domain: false, ticks: false } },
+              x: {
+                field: 'column',
+                type: 'nominal',
+                sort: COLUMNS.map((c) => c.title),
+                axis: { title: null, orient: 'top', labelAngle: 0, domain: false, ticks: false },
+              },
               text: { field: 'text', type: 'nominal' },
             },
           },
@@ -89,9 +118,18 @@ export function fitDiagnostics(input: FitDiagnosticsInput, options: SizeOptions 
             mark: { type: 'bar', height: 14 },
             encoding: {
               y: { ...y, axis: null },
-              x: { field: 'weight', type: 'quantitative', title: 'Akaike weight', scale: { domain: [0, 1] }, axis: { orient: 'top', format: '.1f' } },
+              x: {
+                field: 'weight',
+                type: 'quantitative',
+                title: 'Akaike weight',
+                scale: { domain: [0, 1] },
+                axis: { orient: 'top', format: '.1f' },
+              },
               color,
-              tooltip: [{ field: 'model', type: 'nominal' }, { field: 'weight', type: 'quantitative', format: '.3f' }],
+              tooltip: [
+                { field: 'model', type: 'nominal' },
+                { field: 'weight', type: 'quantitative', format: '.3f' },
+              ],
             },
           },
         ],

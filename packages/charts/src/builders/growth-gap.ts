@@ -3,7 +3,11 @@ import type { GrowthGapInput, GrowthGapRow } from '../types.ts';
 import { GROWTH_FORMAT, uniqueLabels, type SizeOptions, topLevelSpec } from './common.ts';
 
 /** Legend names of the two growth rates. */
-export const GROWTH_KINDS = { required: '要求 required', historical: '历史 historical', projected: '预测 projected' } as const;
+export const GROWTH_KINDS = {
+  required: '要求 required',
+  historical: '历史 historical',
+  projected: '预测 projected',
+} as const;
 
 /**
  * The layers of a dumbbell chart of required vs historical annual growth (percent per year) per row, on a y
@@ -16,9 +20,15 @@ export function growthGapLayers(rows: readonly GrowthGapRow[], order: readonly s
   const long = rows.flatMap((r) => [
     ...(r.required === null ? [] : [{ label: r.label, kind: GROWTH_KINDS.required, growth: r.required }]),
     ...(r.historical === null ? [] : [{ label: r.label, kind: GROWTH_KINDS.historical, growth: r.historical }]),
-    ...(r.projected === null || r.projected === undefined ? [] : [{ label: r.label, kind: GROWTH_KINDS.projected, growth: r.projected }]),
+    ...(r.projected === null || r.projected === undefined
+      ? []
+      : [{ label: r.label, kind: GROWTH_KINDS.projected, growth: r.projected }]),
   ]);
-  const kinds = [GROWTH_KINDS.required, GROWTH_KINDS.historical, ...(long.some((l) => l.kind === GROWTH_KINDS.projected) ? [GROWTH_KINDS.projected] : [])];
+  const kinds = [
+    GROWTH_KINDS.required,
+    GROWTH_KINDS.historical,
+    ...(long.some((l) => l.kind === GROWTH_KINDS.projected) ? [GROWTH_KINDS.projected] : []),
+  ];
   const y = {
     field: 'label',
     type: 'nominal',
@@ -30,7 +40,11 @@ export function growthGapLayers(rows: readonly GrowthGapRow[], order: readonly s
   const gaps = wide.filter((r) => r.required !== null && r.from !== null);
   // Empty layers are left out: vega warns about the infinite extent of an empty field.
   const layer: object[] = [
-    { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#bbbbbb' }, encoding: { x: { field: 'zero', type: 'quantitative', title: xTitle } } },
+    {
+      data: { values: [{ zero: 0 }] },
+      mark: { type: 'rule', color: '#bbbbbb' },
+      encoding: { x: { field: 'zero', type: 'quantitative', title: xTitle } },
+    },
   ];
   if (gaps.length) {
     layer.push({
@@ -78,7 +92,11 @@ export function growthGapChart(input: GrowthGapInput, options: SizeOptions = {})
   const labels = uniqueLabels(input.rows.map((r) => r.label));
   const rows = input.rows.map((r, i) => ({ ...r, label: labels[i] ?? r.label }));
   const { width = 420, height = Math.max(60, 26 * rows.length) } = options;
-  return topLevelSpec(input, {
-    ...growthGapLayers(rows, labels, true),
-  }, { width, height });
+  return topLevelSpec(
+    input,
+    {
+      ...growthGapLayers(rows, labels, true),
+    },
+    { width, height },
+  );
 }

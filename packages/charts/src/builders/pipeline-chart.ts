@@ -27,31 +27,47 @@ export function pipelineChart(input: PipelineInput, options: SizeOptions = {}): 
   const values = input.stocks.map((s, i) => {
     assertFinite(`pipelineChart: stocks[${i}].value`, s.value);
     if (s.value < 0) throw new RangeError(`pipelineChart: stocks[${i}].value must be >= 0 (a stock), got ${s.value}`);
-    return { year: s.year, stage: s.stage, value: s.value, order: present.indexOf(s.stage), kind: s.projected ? '预测 projected' : '实际 observed' };
+    return {
+      year: s.year,
+      stage: s.stage,
+      value: s.value,
+      order: present.indexOf(s.stage),
+      kind: s.projected ? '预测 projected' : '实际 observed',
+    };
   });
   const years = [...new Set(values.map((v) => v.year))].sort((a, b) => a - b);
   const yTitle = withUnit('存量 stock', input.unit);
   const kinds = ['实际 observed', '预测 projected'].filter((k) => values.some((v) => v.kind === k));
-  return topLevelSpec(input, {
-    data: { values },
-    mark: { type: 'bar' },
-    encoding: {
-      x: { field: 'year', type: 'ordinal', title: '年份', scale: { domain: years }, axis: { labelAngle: 0 } },
-      y: { field: 'value', type: 'quantitative', title: yTitle, stack: 'zero' },
-      color: {
-        field: 'stage',
-        type: 'nominal',
-        scale: { domain: present, range: present.map((_, i) => STAGE_COLORS[i % STAGE_COLORS.length]) },
-        legend: { title: '梯队 stage' },
+  return topLevelSpec(
+    input,
+    {
+      data: { values },
+      mark: { type: 'bar' },
+      encoding: {
+        x: { field: 'year', type: 'ordinal', title: '年份', scale: { domain: years }, axis: { labelAngle: 0 } },
+        y: { field: 'value', type: 'quantitative', title: yTitle, stack: 'zero' },
+        color: {
+          field: 'stage',
+          type: 'nominal',
+          scale: { domain: present, range: present.map((_, i) => STAGE_COLORS[i % STAGE_COLORS.length]) },
+          legend: { title: '梯队 stage' },
+        },
+        order: { field: 'order', type: 'quantitative', sort: 'ascending' },
+        opacity: {
+          field: 'kind',
+          type: 'ordinal',
+          sort: kinds,
+          scale: { domain: kinds, range: kinds.map((k) => (k === '实际 observed' ? 1 : 0.55)) },
+          legend: { title: null },
+        },
+        tooltip: [
+          { field: 'year', type: 'ordinal', title: '年份' },
+          { field: 'stage', type: 'nominal', title: '梯队 stage' },
+          { field: 'value', type: 'quantitative', title: withUnit('存量', input.unit), format: VALUE_FORMAT },
+          { field: 'kind', type: 'nominal', title: '类型' },
+        ],
       },
-      order: { field: 'order', type: 'quantitative', sort: 'ascending' },
-      opacity: { field: 'kind', type: 'ordinal', sort: kinds, scale: { domain: kinds, range: kinds.map((k) => (k === '实际 observed' ? 1 : 0.55)) }, legend: { title: null } },
-      tooltip: [
-        { field: 'year', type: 'ordinal', title: '年份' },
-        { field: 'stage', type: 'nominal', title: '梯队 stage' },
-        { field: 'value', type: 'quantitative', title: withUnit('存量', input.unit), format: VALUE_FORMAT },
-        { field: 'kind', type: 'nominal', title: '类型' },
-      ],
     },
-  }, { width, height });
+    { width, height },
+  );
 }

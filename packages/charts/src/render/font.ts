@@ -59,7 +59,9 @@ export function openFace(choice: FontChoice): fontkit.Font {
   const faces: fontkit.Font[] = 'fonts' in f ? f.fonts : [f];
   const face = faces.find((x) => x.familyName === choice.family);
   if (!face) {
-    throw new Error(`font ${choice.file} has no face of family "${choice.family}" (has: ${faces.map((x) => x.familyName).join(', ')})`);
+    throw new Error(
+      `font ${choice.file} has no face of family "${choice.family}" (has: ${faces.map((x) => x.familyName).join(', ')})`,
+    );
   }
   opened.set(key, face);
   return face;

@@ -40,12 +40,25 @@ export async function renderPng(spec: TopLevelSpec, options: RenderPngOptions = 
   const { zoom = 2 } = options;
   const svg = await renderSvg(spec, options);
   const resvg = new Resvg(svg, {
-    font: { fontFiles: [font.file], loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family },
+    font: {
+      fontFiles: [font.file],
+      loadSystemFonts: false,
+      defaultFontFamily: font.family,
+      sansSerifFamily: font.family,
+    },
     fitTo: { mode: 'zoom', value: zoom },
     background: 'white',
     logLevel: 'off',
   });
   const image = resvg.render();
   const { missing } = fontCoverage(svgTexts(svg).join(''), font);
-  return { png: image.asPng(), pixels: new Uint8Array(image.pixels), width: image.width, height: image.height, svg, font, missingGlyphs: missing };
+  return {
+    png: image.asPng(),
+    pixels: new Uint8Array(image.pixels),
+    width: image.width,
+    height: image.height,
+    svg,
+    font,
+    missingGlyphs: missing,
+  };
 }

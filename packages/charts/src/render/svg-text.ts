@@ -12,11 +12,13 @@ export function svgTexts(svg: string): string[] {
   for (const m of svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)) {
     const inner = (m[1] ?? '').replace(/<[^>]+>/g, ' ');
     out.push(
-      inner.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (e, code: string) => {
-        if (code.startsWith('#x') || code.startsWith('#X')) return String.fromCodePoint(parseInt(code.slice(2), 16));
-        if (code.startsWith('#')) return String.fromCodePoint(parseInt(code.slice(1), 10));
-        return ENTITIES[code] ?? e;
-      }).trim(),
+      inner
+        .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (e, code: string) => {
+          if (code.startsWith('#x') || code.startsWith('#X')) return String.fromCodePoint(parseInt(code.slice(2), 16));
+          if (code.startsWith('#')) return String.fromCodePoint(parseInt(code.slice(1), 10));
+          return ENTITIES[code] ?? e;
+        })
+        .trim(),
     );
   }
   return out;

@@ -26,8 +26,14 @@ export interface WrittenChartFiles {
  * @example
  * await writeChartFiles('out/charts', 'binhai-hightech-fan', fanChart(input));
  */
-export async function writeChartFiles(dir: string, name: string, spec: TopLevelSpec, options: WriteChartFilesOptions = {}): Promise<WrittenChartFiles> {
-  if (!/^[\w.\-\u4e00-\u9fff]+$/u.test(name)) throw new TypeError(`writeChartFiles: name '${name}' must be a plain file name (letters, digits, . _ -)`);
+export async function writeChartFiles(
+  dir: string,
+  name: string,
+  spec: TopLevelSpec,
+  options: WriteChartFilesOptions = {},
+): Promise<WrittenChartFiles> {
+  if (!/^[\w.\-\u4e00-\u9fff]+$/u.test(name))
+    throw new TypeError(`writeChartFiles: name '${name}' must be a plain file name (letters, digits, . _ -)`);
   const { formats = ['vl.json', 'svg', 'png'] } = options;
   const files: Partial<Record<ChartFormat, string>> = {};
   let missingGlyphs: string[] = [];

@@ -1,7 +1,13 @@
 import type { PlanAssessment, RegionAssessment, TargetAssessment } from '@trajectory/forecast';
 import { attainabilityDashboard } from '../builders/attainability-dashboard.ts';
 import { fanChart } from '../builders/fan-chart.ts';
-import { regionDashboardInput, regionName, targetFanInput, targetRowLabel, type DashboardAdapterOptions } from '../adapters/assessment.ts';
+import {
+  regionDashboardInput,
+  regionName,
+  targetFanInput,
+  targetRowLabel,
+  type DashboardAdapterOptions,
+} from '../adapters/assessment.ts';
 import { escapeHtml } from './html.ts';
 import { writeReport, type ReportInput, type ReportSection, type WrittenReport } from './write-report.ts';
 
@@ -27,22 +33,54 @@ function targetHtml(t: TargetAssessment): string {
   const g = t.growth;
   const rows: [string, string][] = [
     ['状态 status', t.status === 'ok' ? 'ok' : `<span class="status-bad">${e(t.status)}</span>: ${e(t.reason ?? '')}`],
-    ['目标 target', `${e(t.target.comparator)} ${num(t.target.value)} ${e(t.unit)} in ${t.target.year}${t.target.attribute ? ` (${e(t.target.attribute)})` : ''}${t.target.period ? `, sum over ${t.target.period[0]}–${t.target.period[1]}` : ''}`],
-    ['文件表述 stated', rel ? `${e(rel.text)} (${e(rel.kind)} ${num(rel.amount)} on ${rel.baseYear} base ${num(rel.baseValue)}, base ${e(rel.baseFrom ?? 'missing')})` : `${num(t.target.statedValue)}`],
+    [
+      '目标 target',
+      `${e(t.target.comparator)} ${num(t.target.value)} ${e(t.unit)} in ${t.target.year}${t.target.attribute ? ` (${e(t.target.attribute)})` : ''}${t.target.period ? `, sum over ${t.target.period[0]}–${t.target.period[1]}` : ''}`,
+    ],
+    [
+      '文件表述 stated',
+      rel
+        ? `${e(rel.text)} (${e(rel.kind)} ${num(rel.amount)} on ${rel.baseYear} base ${num(rel.baseValue)}, base ${e(rel.baseFrom ?? 'missing')})`
+        : `${num(t.target.statedValue)}`,
+    ],
     ['基数 base', t.base ? `${num(t.base.value)} ${e(t.unit)} (${t.base.year})` : '–'],
-    ['达成概率 P(attain)', `${pct(t.probability)}${t.probabilityStdError !== null ? ` ± ${pct(t.probabilityStdError)} (MC s.e.)` : ''}`],
-    ['要求增长 required', g?.required ? `${pct(g.required.cagr)}/yr, ${num(g.required.increment, 2)} ${e(t.unit)}/yr (${g.required.fromYear}→${g.required.toYear})` : '–'],
-    ['历史增长 historical', g?.historical ? `${pct(g.historical.cagr)}/yr, ${num(g.historical.increment, 2)} ${e(t.unit)}/yr (${g.historical.fromYear}→${g.historical.toYear})` : '–'],
-    ['预测增长 projected', g?.projected ? `${pct(g.projected.cagr)}/yr (${g.projected.fromYear}→${g.projected.toYear})` : '–'],
-    ['方法 method', t.projection ? `${e(t.projection.method)}: ${e(t.projection.methodNote)} (${t.projection.nPaths} paths)` : '–'],
+    [
+      '达成概率 P(attain)',
+      `${pct(t.probability)}${t.probabilityStdError !== null ? ` ± ${pct(t.probabilityStdError)} (MC s.e.)` : ''}`,
+    ],
+    [
+      '要求增长 required',
+      g?.required
+        ? `${pct(g.required.cagr)}/yr, ${num(g.required.increment, 2)} ${e(t.unit)}/yr (${g.required.fromYear}→${g.required.toYear})`
+        : '–',
+    ],
+    [
+      '历史增长 historical',
+      g?.historical
+        ? `${pct(g.historical.cagr)}/yr, ${num(g.historical.increment, 2)} ${e(t.unit)}/yr (${g.historical.fromYear}→${g.historical.toYear})`
+        : '–',
+    ],
+    [
+      '预测增长 projected',
+      g?.projected ? `${pct(g.projected.cagr)}/yr (${g.projected.fromYear}→${g.projected.toYear})` : '–',
+    ],
+    [
+      '方法 method',
+      t.projection ? `${e(t.projection.method)}: ${e(t.projection.methodNote)} (${t.projection.nPaths} paths)` : '–',
+    ],
   ];
   const verdicts = t.verdicts
-    .map((v) => `<tr><td>${e(v.name)}</td><td>${e(v.label)}</td><td>${num(v.measure, 3)} <span class="muted">${e(v.measureName)}</span></td><td>${e(v.rule)}</td><td>${e(v.reason ?? '')}</td><td class="muted">${e(v.source)}</td></tr>`)
+    .map(
+      (v) =>
+        `<tr><td>${e(v.name)}</td><td>${e(v.label)}</td><td>${num(v.measure, 3)} <span class="muted">${e(v.measureName)}</span></td><td>${e(v.rule)}</td><td>${e(v.reason ?? '')}</td><td class="muted">${e(v.source)}</td></tr>`,
+    )
     .join('');
   const notes = [...t.notes, ...(t.projection?.warnings ?? [])];
   return [
     `<table><tbody>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</tbody></table>`,
-    verdicts ? `<table><thead><tr><th>assessor</th><th>verdict</th><th>measure</th><th>rule</th><th>reason</th><th>method source</th></tr></thead><tbody>${verdicts}</tbody></table>` : '',
+    verdicts
+      ? `<table><thead><tr><th>assessor</th><th>verdict</th><th>measure</th><th>rule</th><th>reason</th><th>method source</th></tr></thead><tbody>${verdicts}</tbody></table>`
+      : '',
     notes.length ? `<ul>${notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : '',
     `<p>来源 source: <code>${e(t.target.source.doc)}</code></p><blockquote>${e(t.target.source.quote)}</blockquote>`,
   ].join('\n');
@@ -52,11 +90,16 @@ function assumptionsHtml(plan: PlanAssessment, region: RegionAssessment): string
   const methods = new Map<string, string>();
   for (const t of region.targets) if (t.projection) methods.set(t.projection.method, t.projection.methodNote);
   const conflicts = region.conflicts
-    .map((c) => `<li>${c.year}: ${c.keys.map((k, i) => `${e(k)} = ${num(c.values[i] ?? null)} (P ${pct(c.probabilities[i] ?? null)})`).join(' vs ')} — ${e(c.note)}</li>`)
+    .map(
+      (c) =>
+        `<li>${c.year}: ${c.keys.map((k, i) => `${e(k)} = ${num(c.values[i] ?? null)} (P ${pct(c.probabilities[i] ?? null)})`).join(' vs ')} — ${e(c.note)}</li>`,
+    )
     .join('');
   return [
     `<p>Monte Carlo: ${plan.nPaths} paths, seed ${plan.seed} (same inputs and seed give the same numbers).</p>`,
-    methods.size ? `<ul>${[...methods].map(([m, note]) => `<li><b>${e(m)}</b>: ${e(note)}</li>`).join('')}</ul>` : '<p>No target could be projected.</p>',
+    methods.size
+      ? `<ul>${[...methods].map(([m, note]) => `<li><b>${e(m)}</b>: ${e(note)}</li>`).join('')}</ul>`
+      : '<p>No target could be projected.</p>',
     conflicts ? `<p>Conflicting targets (both assessed):</p><ul>${conflicts}</ul>` : '',
   ].join('\n');
 }
@@ -69,7 +112,10 @@ function sourcesHtml(region: RegionAssessment): string {
     byDoc.set(t.target.source.doc, s);
   }
   return [...byDoc]
-    .map(([doc, quotes]) => `<p><code>${e(doc)}</code></p>${[...quotes].map((q) => `<blockquote>${e(q)}</blockquote>`).join('')}`)
+    .map(
+      ([doc, quotes]) =>
+        `<p><code>${e(doc)}</code></p>${[...quotes].map((q) => `<blockquote>${e(q)}</blockquote>`).join('')}`,
+    )
     .join('\n');
 }
 
@@ -86,12 +132,19 @@ export function assessmentReport(plan: PlanAssessment, options: AssessmentReport
   const sections: ReportSection[] = plan.regions.map((region) => ({
     title: regionName(region.region),
     html: `<p>${region.targets.length} targets, ${region.targets.filter((t) => t.probability !== null).length} with a probability, ${region.conflicts.length} conflicts.</p>`,
-    specs: region.targets.length ? [{ spec: attainabilityDashboard(regionDashboardInput(region, options)), name: `${region.region}-dashboard` }] : [],
+    specs: region.targets.length
+      ? [{ spec: attainabilityDashboard(regionDashboardInput(region, options)), name: `${region.region}-dashboard` }]
+      : [],
     sections: [
       ...region.targets.map((t) => {
         const fan = targetFanInput(t);
-        return { title: targetRowLabel(t), html: targetHtml(t), // shares, rates and growth rates vary within a narrow range: zoom in; counts and amounts keep zero
-        specs: fan ? [{ spec: fanChart(fan, { zero: t.measure === 'count' || t.measure === 'amount' }), name: t.key }] : [] };
+        return {
+          title: targetRowLabel(t),
+          html: targetHtml(t), // shares, rates and growth rates vary within a narrow range: zoom in; counts and amounts keep zero
+          specs: fan
+            ? [{ spec: fanChart(fan, { zero: t.measure === 'count' || t.measure === 'amount' }), name: t.key }]
+            : [],
+        };
       }),
       { title: '假设 Assumptions', html: assumptionsHtml(plan, region) },
       { title: '数据来源 Data sources', html: sourcesHtml(region) },
@@ -113,6 +166,10 @@ export function assessmentReport(plan: PlanAssessment, options: AssessmentReport
  * const plan = assessPlan(indicators, { seed: 1 });
  * await writeAssessmentReport('out/report', plan);
  */
-export async function writeAssessmentReport(dir: string, plan: PlanAssessment, options: AssessmentReportOptions = {}): Promise<WrittenReport> {
+export async function writeAssessmentReport(
+  dir: string,
+  plan: PlanAssessment,
+  options: AssessmentReportOptions = {},
+): Promise<WrittenReport> {
   return writeReport(dir, assessmentReport(plan, options));
 }

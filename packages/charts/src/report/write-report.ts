@@ -56,12 +56,16 @@ interface Collected {
 function renderSection(s: ReportSection, depth: number, charts: Collected[], path: string): string {
   const id = `${path}`;
   const h = Math.min(6, depth + 2);
-  const parts = [`<section id="${id}" class="${depth === 0 ? 'page' : 'sub'}">`, `<h${h}>${escapeHtml(s.title)}</h${h}>`];
+  const parts = [
+    `<section id="${id}" class="${depth === 0 ? 'page' : 'sub'}">`,
+    `<h${h}>${escapeHtml(s.title)}</h${h}>`,
+  ];
   if (s.html) parts.push(`<div class="prose">${s.html}</div>`);
   for (const c of s.specs ?? []) {
     const n = charts.length + 1;
     const chartId = `chart-${n}`;
-    const name = typeof c.spec.title === 'string' ? c.spec.title : (c.spec.title as { text?: unknown } | undefined)?.text;
+    const name =
+      typeof c.spec.title === 'string' ? c.spec.title : (c.spec.title as { text?: unknown } | undefined)?.text;
     const file = `specs/${String(n).padStart(3, '0')}-${slug(c.name ?? c.title ?? String(name ?? ''), 'chart')}.vl.json`;
     charts.push({ id: chartId, file, spec: c.spec });
     parts.push(
@@ -124,7 +128,9 @@ export function reportHtml(input: ReportInput): { html: string; charts: Collecte
   const charts: Collected[] = [];
   const body = input.sections.map((s, i) => renderSection(s, 0, charts, `section-${i + 1}`)).join('\n');
   const nav = input.sections.map((s, i) => `<a href="#section-${i + 1}">${escapeHtml(s.title)}</a>`).join('');
-  const scripts = browserAssets().map((a) => `<script src="assets/${a.name}"></script>`).join('\n');
+  const scripts = browserAssets()
+    .map((a) => `<script src="assets/${a.name}"></script>`)
+    .join('\n');
   const html = `<!doctype html>
 <html lang="zh-CN">
 <head>

@@ -49,7 +49,8 @@ export async function run(argv: string[]): Promise<number> {
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isFinite(seed)) return fail(`--seed must be a number, got '${values.seed}'`);
   const nPaths = values.paths === undefined ? undefined : Number(values.paths);
-  if (nPaths !== undefined && !(Number.isInteger(nPaths) && nPaths >= 1)) return fail(`--paths must be an integer >= 1, got '${values.paths}'`);
+  if (nPaths !== undefined && !(Number.isInteger(nPaths) && nPaths >= 1))
+    return fail(`--paths must be an integer >= 1, got '${values.paths}'`);
 
   const indicators = loadSeedIndicators();
   let region: string | undefined;

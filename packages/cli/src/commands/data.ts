@@ -41,8 +41,14 @@ function targetText(t: Target, unit: string): string {
   let s = t.value === null ? '(blank in the document)' : `${cmp}${fmt(t.value)}`;
   if (t.relative) {
     const r = t.relative;
-    const form = r.kind === 'multiple' ? `x${r.amount}` : r.kind === 'increase-percent' ? `+${r.amount}%` : `+${r.amount} ${unit}`;
-    const base = r.baseValue !== undefined ? ` = ${fmt(r.baseValue)}` : r.impliedBaseValue !== undefined ? ` (implies ${fmt(r.impliedBaseValue)})` : ' (no base)';
+    const form =
+      r.kind === 'multiple' ? `x${r.amount}` : r.kind === 'increase-percent' ? `+${r.amount}%` : `+${r.amount} ${unit}`;
+    const base =
+      r.baseValue !== undefined
+        ? ` = ${fmt(r.baseValue)}`
+        : r.impliedBaseValue !== undefined
+          ? ` (implies ${fmt(r.impliedBaseValue)})`
+          : ' (no base)';
     s += `  [${r.text}: ${form} on ${r.baseYear}${base}]`;
   }
   if (t.period) s += `  over ${t.period[0]}-${t.period[1]}`;
@@ -59,9 +65,14 @@ function printRegion(group: RegionIndicators, lines: string[]): void {
     for (const o of ind.observations) {
       const bound = o.comparator ? `${o.comparator} ` : '';
       const period = o.period ? `  over ${o.period[0]}-${o.period[1]}` : '';
-      lines.push(`    ${padDisplay('observed', 9)}${o.year}  ${cell(`${bound}${fmt(o.value)}${period}`, 44)}${where(o.source, 'observed', o.year, ind.id)}`);
+      lines.push(
+        `    ${padDisplay('observed', 9)}${o.year}  ${cell(`${bound}${fmt(o.value)}${period}`, 44)}${where(o.source, 'observed', o.year, ind.id)}`,
+      );
     }
-    for (const t of ind.targets) lines.push(`    ${padDisplay('target', 9)}${t.year}  ${cell(targetText(t, ind.unit), 44)}${where(t.source, 'target', t.year, ind.id)}`);
+    for (const t of ind.targets)
+      lines.push(
+        `    ${padDisplay('target', 9)}${t.year}  ${cell(targetText(t, ind.unit), 44)}${where(t.source, 'target', t.year, ind.id)}`,
+      );
   }
   lines.push('');
 }
@@ -105,7 +116,9 @@ export async function run(argv: string[]): Promise<number> {
     const r = values.region;
     groups = groups.filter((g) => g.region === r || g.info?.zh === r || g.info?.en === r);
     if (!groups.length) {
-      const known = indicatorsByRegion(indicators).map((g) => g.region).join(', ');
+      const known = indicatorsByRegion(indicators)
+        .map((g) => g.region)
+        .join(', ');
       printError('data', `unknown region '${r}' (known: ${known})`);
       return 2;
     }
@@ -115,7 +128,15 @@ export async function run(argv: string[]): Promise<number> {
   if (values.json) {
     const out = values.conflicts
       ? { conflicts }
-      : { regions: groups.map((g) => ({ region: g.region, zh: g.info?.zh ?? null, en: g.info?.en ?? null, indicators: g.indicators })), conflicts };
+      : {
+          regions: groups.map((g) => ({
+            region: g.region,
+            zh: g.info?.zh ?? null,
+            en: g.info?.en ?? null,
+            indicators: g.indicators,
+          })),
+          conflicts,
+        };
     console.log(JSON.stringify(out, null, 2));
     return 0;
   }
@@ -125,7 +146,9 @@ export async function run(argv: string[]): Promise<number> {
     for (const g of groups) printRegion(g, lines);
     const obs = selected.reduce((n, i) => n + i.observations.length, 0);
     const tgt = selected.reduce((n, i) => n + i.targets.length, 0);
-    lines.push(`${selected.length} indicators, ${obs} observations, ${tgt} targets; ${conflicts.length} conflicts (trajectory data --conflicts)`);
+    lines.push(
+      `${selected.length} indicators, ${obs} observations, ${tgt} targets; ${conflicts.length} conflicts (trajectory data --conflicts)`,
+    );
   }
   console.log(lines.join('\n'));
   return 0;

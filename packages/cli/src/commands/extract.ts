@@ -18,12 +18,18 @@ with the confidence and the rule that found each.
   --min-confidence <x> drop candidates below x (default 0.5)`;
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseCommandArgs('extract', USAGE, argv, {
-    json: { type: 'boolean', default: false },
-    out: { type: 'string' },
-    'min-confidence': { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  }, { allowPositionals: true });
+  const parsed = parseCommandArgs(
+    'extract',
+    USAGE,
+    argv,
+    {
+      json: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      'min-confidence': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    { allowPositionals: true },
+  );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (positionals.length !== 1) {
@@ -54,11 +60,19 @@ export async function run(argv: string[]): Promise<number> {
   const warnings = [...decoded.warnings, ...result.warnings];
   if (values.out) writeCandidatesCsv(values.out, result.candidates, file);
   if (values.json) {
-    console.log(JSON.stringify({ file, encoding: decoded.encoding, baseYear: result.baseYear, warnings, candidates: result.candidates }, null, 2));
+    console.log(
+      JSON.stringify(
+        { file, encoding: decoded.encoding, baseYear: result.baseYear, warnings, candidates: result.candidates },
+        null,
+        2,
+      ),
+    );
   } else {
     for (const w of warnings) console.error(`warning: ${w}`);
     console.log(formatTable(result.candidates));
-    console.log(`\n${result.candidates.length} candidates from ${file} (base year ${result.baseYear ?? 'unknown'})${values.out ? `; written to ${values.out}` : ''}`);
+    console.log(
+      `\n${result.candidates.length} candidates from ${file} (base year ${result.baseYear ?? 'unknown'})${values.out ? `; written to ${values.out}` : ''}`,
+    );
   }
   return 0;
 }
@@ -67,8 +81,17 @@ export async function run(argv: string[]): Promise<number> {
 function formatTable(candidates: Candidate[]): string {
   const header = ['conf', 'kind', 'year', 'value', 'unit', 'cmp', 'indicator', 'relative', 'rule'];
   const rows = candidates.map((c) => [
-    c.confidence.toFixed(2), c.kind, String(c.year ?? '?'), c.value === null ? '(blank)' : String(c.value), c.unit, c.comparator,
-    truncate(c.indicator_zh, 28), c.relative_kind ? `${c.relative_kind} ${c.relative_amount ?? ''}${c.relative_base_year ? ` vs ${c.relative_base_year}` : ''}${c.scope ? ` ${c.scope}` : ''}` : '', c.rule,
+    c.confidence.toFixed(2),
+    c.kind,
+    String(c.year ?? '?'),
+    c.value === null ? '(blank)' : String(c.value),
+    c.unit,
+    c.comparator,
+    truncate(c.indicator_zh, 28),
+    c.relative_kind
+      ? `${c.relative_kind} ${c.relative_amount ?? ''}${c.relative_base_year ? ` vs ${c.relative_base_year}` : ''}${c.scope ? ` ${c.scope}` : ''}`
+      : '',
+    c.rule,
   ]);
   const rule = columnWidths([header, ...rows]).map((w) => '-'.repeat(w));
   return alignColumns([header, rule, ...rows]).join('\n');

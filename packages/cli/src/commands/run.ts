@@ -6,7 +6,14 @@
 import { join } from 'node:path';
 import { alignColumns, writeFileAtomic } from '@trajectory/core';
 import {
-  bandsToCsv, comparisonInputs, loadScenario, pipelineInputs, resultToJson, runScenario, ScenarioError, targetsToCsv,
+  bandsToCsv,
+  comparisonInputs,
+  loadScenario,
+  pipelineInputs,
+  resultToJson,
+  runScenario,
+  ScenarioError,
+  targetsToCsv,
   type ScenarioResult,
 } from '@trajectory/scenario';
 import { parseCommandArgs, printError } from '../command-args.ts';
@@ -19,10 +26,19 @@ const USAGE = `usage: trajectory run <scenario-file> [--draws N] [--seed S] [--j
   --out DIR   write result.json, bands.csv, targets.csv and charts/*.vl.json to DIR`;
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseCommandArgs('run', USAGE, argv, {
-    draws: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  }, { allowPositionals: true });
+  const parsed = parseCommandArgs(
+    'run',
+    USAGE,
+    argv,
+    {
+      draws: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { allowPositionals: true },
+  );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (positionals.length !== 1) {
@@ -38,7 +54,10 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const draws = toInt('draws', values.draws);
     const seed = toInt('seed', values.seed);
-    const scenario = loadScenario(file, { ...(draws !== undefined ? { draws } : {}), ...(seed !== undefined ? { seed } : {}) });
+    const scenario = loadScenario(file, {
+      ...(draws !== undefined ? { draws } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+    });
     const showProgress = process.stderr.isTTY === true && !values.json;
     const result = runScenario(scenario, {
       ...(showProgress ? { onProgress: (done: number, total: number) => progress(done, total) } : {}),
@@ -63,7 +82,11 @@ function progress(done: number, total: number): void {
   process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} simulations`);
 }
 
-async function writeOutputs(dir: string, result: ScenarioResult, scenario: Parameters<typeof comparisonInputs>[1]): Promise<void> {
+async function writeOutputs(
+  dir: string,
+  result: ScenarioResult,
+  scenario: Parameters<typeof comparisonInputs>[1],
+): Promise<void> {
   // the chart builders (vega-lite types and friends) load only when charts are written
   const { pipelineChart, scenarioComparison } = await import('@trajectory/charts');
   await writeFileAtomic(join(dir, 'result.json'), resultToJson(result));
@@ -71,16 +94,24 @@ async function writeOutputs(dir: string, result: ScenarioResult, scenario: Param
   await writeFileAtomic(join(dir, 'targets.csv'), targetsToCsv(result));
   for (const c of comparisonInputs(result, scenario)) {
     const { id, ...input } = c;
-    await writeFileAtomic(join(dir, 'charts', `${id}.vl.json`), `${JSON.stringify(scenarioComparison(input), null, 2)}\n`);
+    await writeFileAtomic(
+      join(dir, 'charts', `${id}.vl.json`),
+      `${JSON.stringify(scenarioComparison(input), null, 2)}\n`,
+    );
   }
   for (const p of pipelineInputs(result)) {
     const { id, ...input } = p;
-    await writeFileAtomic(join(dir, 'charts', `pipeline-${id}.vl.json`), `${JSON.stringify(pipelineChart(input), null, 2)}\n`);
+    await writeFileAtomic(
+      join(dir, 'charts', `pipeline-${id}.vl.json`),
+      `${JSON.stringify(pipelineChart(input), null, 2)}\n`,
+    );
   }
 }
 
-const pct = (p: number, se: number): string => (Number.isFinite(p) ? `${(p * 100).toFixed(1)}% ±${(se * 100).toFixed(1)}` : '—');
-const num = (v: number): string => (Math.abs(v) >= 1000 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toPrecision(3));
+const pct = (p: number, se: number): string =>
+  Number.isFinite(p) ? `${(p * 100).toFixed(1)}% ±${(se * 100).toFixed(1)}` : '—';
+const num = (v: number): string =>
+  Math.abs(v) >= 1000 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toPrecision(3);
 
 const table = (rows: string[][]): string[] => alignColumns(rows, '  ');
 
@@ -88,53 +119,102 @@ function summary(r: ScenarioResult, out?: string): string {
   const s = r.scenario;
   const lines: string[] = [];
   lines.push(`${s.name} (${s.file})`);
-  lines.push(`base year ${s.baseYear}, horizon ${s.horizon}, ${s.draws} draws, seed ${s.seed}; ± is the Monte Carlo standard error`);
+  lines.push(
+    `base year ${s.baseYear}, horizon ${s.horizon}, ${s.draws} draws, seed ${s.seed}; ± is the Monte Carlo standard error`,
+  );
   if (r.targets.length) {
     lines.push('', 'Targets: P(attain) baseline vs scenario, median in the target year');
-    lines.push(...table([
-      ['target', 'test', 'baseline', 'scenario', 'median base -> scen'],
-      ...r.targets.map((t) => [t.label, `${t.indicator} ${t.comparator} ${t.value === null ? '(blank)' : num(t.value)} in ${t.year}`, pct(t.baseline.p, t.baseline.se), pct(t.scenario.p, t.scenario.se), `${num(t.baseline.median)} -> ${num(t.scenario.median)}`]),
-    ]));
+    lines.push(
+      ...table([
+        ['target', 'test', 'baseline', 'scenario', 'median base -> scen'],
+        ...r.targets.map((t) => [
+          t.label,
+          `${t.indicator} ${t.comparator} ${t.value === null ? '(blank)' : num(t.value)} in ${t.year}`,
+          pct(t.baseline.p, t.baseline.se),
+          pct(t.scenario.p, t.scenario.se),
+          `${num(t.baseline.median)} -> ${num(t.scenario.median)}`,
+        ]),
+      ]),
+    );
     const blanks = r.targets.filter((t) => t.proposals);
     if (blanks.length) {
       lines.push('', 'Blank targets: values reached with probability q (baseline / scenario)');
-      lines.push(...table([
-        ['target', ...blanks[0]!.proposals!.map((p) => `q = ${Math.round(p.probability * 100)}%`)],
-        ...blanks.map((t) => [t.label, ...t.proposals!.map((p) => `${num(p.baseline)} / ${num(p.scenario)}`)]),
-      ]));
+      lines.push(
+        ...table([
+          ['target', ...blanks[0]!.proposals!.map((p) => `q = ${Math.round(p.probability * 100)}%`)],
+          ...blanks.map((t) => [t.label, ...t.proposals!.map((p) => `${num(p.baseline)} / ${num(p.scenario)}`)]),
+        ]),
+      );
     }
   }
   lines.push('', `Median paths ${r.years[0]}..${r.years.at(-1)} (scenario; 80% band in the last year)`);
-  lines.push(...table(r.series.map((x) => {
-    const i80 = x.scenario.intervals.find((i) => i.level === 80)!;
-    return [x.id, x.scenario.median.map(num).join(' -> '), `[${num(i80.lower.at(-1)!)}, ${num(i80.upper.at(-1)!)}]`];
-  })));
+  lines.push(
+    ...table(
+      r.series.map((x) => {
+        const i80 = x.scenario.intervals.find((i) => i.level === 80)!;
+        return [
+          x.id,
+          x.scenario.median.map(num).join(' -> '),
+          `[${num(i80.lower.at(-1)!)}, ${num(i80.upper.at(-1)!)}]`,
+        ];
+      }),
+    ),
+  );
   if (r.interventions.length) {
     lines.push('', `Interventions, each alone vs baseline (median difference in ${s.horizon}; change of P(attain))`);
     for (const iv of r.interventions) {
-      const eff = iv.effects.map((e) => `${e.id} ${e.medianDiff >= 0 ? '+' : ''}${num(e.medianDiff)}`).join(', ') || 'no effect';
-      const tp = iv.targets.filter((t) => Math.abs(t.diff) > 0).map((t) => `${t.label} ${t.diff >= 0 ? '+' : ''}${(t.diff * 100).toFixed(1)} pts`).join('; ');
+      const eff =
+        iv.effects.map((e) => `${e.id} ${e.medianDiff >= 0 ? '+' : ''}${num(e.medianDiff)}`).join(', ') || 'no effect';
+      const tp = iv.targets
+        .filter((t) => Math.abs(t.diff) > 0)
+        .map((t) => `${t.label} ${t.diff >= 0 ? '+' : ''}${(t.diff * 100).toFixed(1)} pts`)
+        .join('; ');
       lines.push(`  ${iv.label}: ${eff}${tp ? ` | ${tp}` : ''}`);
     }
   }
   if (r.goals.length) {
     lines.push('', 'Lever needed for each goal (other inputs at baseline, or with the interventions where marked *)');
-    lines.push(...table([
-      ['target', 'lever', 'needed', `historical`, 'P at needed'],
-      ...r.goals.map((g) => {
-        const lever = (g.lever.kind === 'graduation' ? `graduation out of ${g.lever.stage}` : g.lever.kind === 'entry' ? `entry into ${g.lever.pipeline}` : `${g.lever.kind} of ${g.lever.indicator}`) + (g.under === 'scenario' ? ' *' : '');
-        const needed = g.value === null ? `unreachable in [${g.range.join(', ')}]` : `${fmtLever(g.lever.kind, g.value)}${g.status === 'met-at-range-start' ? ' (range start)' : ''}`;
-        return [g.target, lever, needed, `${fmtLever(g.lever.kind, g.historical.value)} (${g.historical.basis})`, pct(g.attained.p, g.attained.se)];
-      }),
-    ]));
+    lines.push(
+      ...table([
+        ['target', 'lever', 'needed', `historical`, 'P at needed'],
+        ...r.goals.map((g) => {
+          const lever =
+            (g.lever.kind === 'graduation'
+              ? `graduation out of ${g.lever.stage}`
+              : g.lever.kind === 'entry'
+                ? `entry into ${g.lever.pipeline}`
+                : `${g.lever.kind} of ${g.lever.indicator}`) + (g.under === 'scenario' ? ' *' : '');
+          const needed =
+            g.value === null
+              ? `unreachable in [${g.range.join(', ')}]`
+              : `${fmtLever(g.lever.kind, g.value)}${g.status === 'met-at-range-start' ? ' (range start)' : ''}`;
+          return [
+            g.target,
+            lever,
+            needed,
+            `${fmtLever(g.lever.kind, g.historical.value)} (${g.historical.basis})`,
+            pct(g.attained.p, g.attained.se),
+          ];
+        }),
+      ]),
+    );
   }
   for (const p of r.pipelines) {
     const c = p.calibration;
     lines.push('', `Pipeline ${p.name}`);
-    lines.push(`  graduation ${p.stages.slice(0, -1).map((st, i) => `${st.id}->${p.stages[i + 1]!.id} ${(c.graduation[i]! * 100).toFixed(2)}%`).join(', ')}; entry ${num(c.entry)}/year`);
+    lines.push(
+      `  graduation ${p.stages
+        .slice(0, -1)
+        .map((st, i) => `${st.id}->${p.stages[i + 1]!.id} ${(c.graduation[i]! * 100).toFixed(2)}%`)
+        .join(', ')}; entry ${num(c.entry)}/year`,
+    );
     for (const a of c.assumptions) lines.push(`  - ${a}`);
   }
-  for (const n of r.projections) lines.push('', `Projection of ${n.id}: ${n.method}. ${n.methodNote}${n.warnings.length ? ` (${n.warnings.join('; ')})` : ''}`);
+  for (const n of r.projections)
+    lines.push(
+      '',
+      `Projection of ${n.id}: ${n.method}. ${n.methodNote}${n.warnings.length ? ` (${n.warnings.join('; ')})` : ''}`,
+    );
   if (s.assumptions.length) {
     lines.push('', 'Assumptions');
     for (const a of s.assumptions) lines.push(`  - ${a}`);

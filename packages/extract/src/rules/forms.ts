@@ -25,17 +25,24 @@ export function multipleTargets(scope: SentenceScope): Candidate[] {
     const pos = d.index;
     if (isClaimed(doc, span.start + pos)) continue;
     const floor = clauseStart(s, pos, 0, MAJOR_BOUNDARY);
-    const name = cleanName(o.slice(Math.max(floor, lastCueEnd(scope.cues, pos, floor)), pos)).replace(/^(?:力争)?实现/, '');
+    const name = cleanName(o.slice(Math.max(floor, lastCueEnd(scope.cues, pos, floor)), pos)).replace(
+      /^(?:力争)?实现/,
+      '',
+    );
     // "高企倍增工程", "倍增计划" name programmes; "创新能力倍增" is qualitative: only a countable quantity doubles
     const rest = s.slice(pos + d[0].length, clauseEnd(s, pos + d[0].length, s.length, MAJOR_BOUNDARY));
-    if (d[0] === '倍增' && (/计划|工程|行动/.test(rest) || !/企业|数量|人才|专利|机构|主体|项目/.test(name) || /能力|水平/.test(name))) continue;
+    if (
+      d[0] === '倍增' &&
+      (/计划|工程|行动/.test(rest) || !/企业|数量|人才|专利|机构|主体|项目/.test(name) || /能力|水平/.test(name))
+    )
+      continue;
     const ctx = contextAt(pos);
     const pseudo = pseudoMention(pos, pos + d[0].length, null, '', d[0]);
     const c = baseCandidate(scope, pseudo, ctx, name, 'relative-multiple');
     c.kind = 'target';
     if (ctx.cue === null) {
       c.year = doc.targetYear;
-      c.note = 'no year stated: the plan\'s main target year assumed';
+      c.note = "no year stated: the plan's main target year assumed";
     }
     c.relative_kind = 'multiple';
     c.relative_amount = d[1] === '两' ? 4 : 2;
@@ -59,7 +66,7 @@ export function sharedUnitNumbers(scope: SentenceScope): Candidate[] {
     const pos = b.index;
     const k = lastStartingAtOrBefore(usable, pos) + 1;
     const next = usable[k] && usable[k].start - pos < 30 && usable[k].value !== null ? usable[k] : undefined;
-    if (!next || isClaimed(doc, span.start + pos) || /\d{4}/.test(b[1]!) && +b[1]! > 1900 && +b[1]! < 2100) continue;
+    if (!next || isClaimed(doc, span.start + pos) || (/\d{4}/.test(b[1]!) && +b[1]! > 1900 && +b[1]! < 2100)) continue;
     const floor = clauseStart(s, pos, 0);
     const name = cleanName(o.slice(Math.max(floor, lastCueEnd(scope.cues, pos, floor)), pos));
     if (!looksLikeIndicator(name)) continue;
@@ -79,7 +86,9 @@ export function sharedUnitNumbers(scope: SentenceScope): Candidate[] {
 export function ranks(scope: SentenceScope): Candidate[] {
   const { doc, span, s, o, own, contextAt } = scope;
   const out: Candidate[] = [];
-  for (const r of s.matchAll(/(排名|位居|位列|进入|回归)([^，,。；;]{0,14}?)(第|前)\s*([一二三四五六七八九十]+|\d+)(?:位|名)?/g)) {
+  for (const r of s.matchAll(
+    /(排名|位居|位列|进入|回归)([^，,。；;]{0,14}?)(第|前)\s*([一二三四五六七八九十]+|\d+)(?:位|名)?/g,
+  )) {
     const numText = r[4]!;
     const parsed = parseNumberText(numText);
     if (!parsed || isClaimed(doc, span.start + r.index)) continue;
@@ -88,7 +97,13 @@ export function ranks(scope: SentenceScope): Candidate[] {
     const subject = cleanName(o.slice(Math.max(floor, lastCueEnd(own, r.index, floor)), r.index));
     // ranks are conventionally written in Chinese numerals (第五, 前十二): no penalty for that
     const pseudo = pseudoMention(pos, pos + numText.length, parsed.value, '位', numText);
-    const c = baseCandidate(scope, pseudo, contextAt(r.index), `${subject}${cleanName(o.slice(r.index + r[1]!.length, r.index + r[1]!.length + r[2]!.length))}排名`, 'rank');
+    const c = baseCandidate(
+      scope,
+      pseudo,
+      contextAt(r.index),
+      `${subject}${cleanName(o.slice(r.index + r[1]!.length, r.index + r[1]!.length + r[2]!.length))}排名`,
+      'rank',
+    );
     c.measure = 'count';
     c.accumulation = 'stock';
     c.comparator = c.kind === 'target' ? '<=' : '';
@@ -108,7 +123,12 @@ export function fractions(scope: SentenceScope): Candidate[] {
   const out: Candidate[] = [];
   for (const f of s.matchAll(/(?<![\d.\/])(\d+)\s*\/\s*(\d+)(?![\d.\/])/g)) {
     const before = s.slice(Math.max(0, f.index - 12), f.index);
-    if (!/(?:的|为|是|仅为|相当于|[、])\s*$|[\u4e00-\u9fa5]\s+$/.test(before) || +f[2]! === 0 || isClaimed(doc, span.start + f.index)) continue;
+    if (
+      !/(?:的|为|是|仅为|相当于|[、])\s*$|[\u4e00-\u9fa5]\s+$/.test(before) ||
+      +f[2]! === 0 ||
+      isClaimed(doc, span.start + f.index)
+    )
+      continue;
     const floor = clauseStart(s, f.index, 0, MAJOR_BOUNDARY);
     const subject = cleanName(o.slice(floor, f.index).replace(/[\d\s/、]+$/, ''));
     const pseudo = pseudoMention(f.index, f.index + f[0].length, +f[1]! / +f[2]!, '倍', f[0]);
@@ -138,7 +158,19 @@ export function ratios(scope: SentenceScope): Candidate[] {
     if (isClaimed(doc, span.start + q.index)) continue;
     const since = /(?:较|比)\s*(\d{4})\s*年的?\s*$/.exec(s.slice(Math.max(0, q.index - 10), q.index));
     const ctx: Context = since
-      ? { cue: { start: q.index, end: q.index, year: +since[1]!, kind: 'observed', period: null, strength: 1, text: since[0], comparison: false }, carried: false }
+      ? {
+          cue: {
+            start: q.index,
+            end: q.index,
+            year: +since[1]!,
+            kind: 'observed',
+            period: null,
+            strength: 1,
+            text: since[0],
+            comparison: false,
+          },
+          carried: false,
+        }
       : contextAt(q.index);
     const subject = cleanName(clause.replace(/(?:较|比)\s*\d{4}\s*年的?\s*$/, '')) || ratioSubject;
     ratioSubject = subject;

@@ -87,8 +87,13 @@ export function splitNames(text: string): string[] {
     head = HEADS.find((h) => after.includes(h)) ?? '';
     body = body.slice(0, etc);
   }
-  const parts = body.split(/[、和及与]/).map((p) => cleanName(p)).filter((p) => p.length > 0);
+  const parts = body
+    .split(/[、和及与]/)
+    .map((p) => cleanName(p))
+    .filter((p) => p.length > 0);
   if (parts.length < 2) return parts;
   if (!head) head = HEADS.find((h) => parts[parts.length - 1]!.endsWith(h)) ?? '';
-  return parts.map((p) => (head && !p.endsWith(head) && !p.includes(head) ? `${p.replace(/[”"]$/, '')}${head}`.replace(/^[“"]/, '') : p));
+  return parts.map((p) =>
+    head && !p.endsWith(head) && !p.includes(head) ? `${p.replace(/[”"]$/, '')}${head}`.replace(/^[“"]/, '') : p,
+  );
 }

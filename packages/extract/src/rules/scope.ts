@@ -9,7 +9,14 @@ import type { DocumentView } from '../document.ts';
 import { isClaimed, quoteOf } from '../document.ts';
 import type { Mention } from '../mentions.ts';
 import { valueMentions } from '../mentions.ts';
-import { accumulationOf, canonicalUnit, comparatorOf, looksLikeIndicator, measureOf, perTenThousandUnit } from '../naming.ts';
+import {
+  accumulationOf,
+  canonicalUnit,
+  comparatorOf,
+  looksLikeIndicator,
+  measureOf,
+  perTenThousandUnit,
+} from '../naming.ts';
 import type { Span } from '../segment.ts';
 import type { TimeCue } from '../time-context.ts';
 import { timeCues } from '../time-context.ts';
@@ -52,7 +59,12 @@ const CUE_WINDOW = 8;
  * @param carried the cue carried from earlier sentences or paragraphs, if any
  * @example sentenceScope(doc, paragraphs(doc.norm)[0]!.sentences[0]!, null, false).usable.length
  */
-export function sentenceScope(doc: DocumentView, span: Span, carried: TimeCue | null, targetSection: boolean): SentenceScope {
+export function sentenceScope(
+  doc: DocumentView,
+  span: Span,
+  carried: TimeCue | null,
+  targetSection: boolean,
+): SentenceScope {
   const s = doc.norm.slice(span.start, span.end);
   const o = doc.text.slice(span.start, span.end);
   const cues = timeCues(s, doc.baseYear);
@@ -71,7 +83,8 @@ export function sentenceScope(doc: DocumentView, span: Span, carried: TimeCue | 
     const next = lastStartingAtOrBefore(own, pos) + 1;
     for (let i = next; i < own.length && i < next + CUE_WINDOW; i++) {
       const later = own[i]!;
-      if (later.start >= pos && later.strength >= 0.8) return { cue: { ...later, strength: later.strength * 0.7 }, carried: false };
+      if (later.start >= pos && later.strength >= 0.8)
+        return { cue: { ...later, strength: later.strength * 0.7 }, carried: false };
     }
     return { cue: null, carried: false };
   };
@@ -123,9 +136,18 @@ export function baseCandidate(scope: SentenceScope, m: Mention, ctx: Context, na
     // No time in the paragraph: a plan states its baseline achievements without a year (the base year) and its
     // aims with future wording (the plan's main target year).
     // (a bounded window before the value: scanning the whole sentence per value would be quadratic on long lines)
-    c.kind = targetSection || /力争|目标|预计|计划|规划|将|拟|争取|打造|建设|建成|引进|培育|吸引/.test(s.slice(Math.max(0, m.start - FUTURE_WINDOW), m.start + 1)) ? 'target' : 'observed';
+    c.kind =
+      targetSection ||
+      /力争|目标|预计|计划|规划|将|拟|争取|打造|建设|建成|引进|培育|吸引/.test(
+        s.slice(Math.max(0, m.start - FUTURE_WINDOW), m.start + 1),
+      )
+        ? 'target'
+        : 'observed';
     c.year = c.kind === 'target' ? doc.targetYear : doc.baseYear;
-    c.note = c.kind === 'target' ? 'no year stated: the plan\'s main target year assumed' : 'no year stated: the plan\'s base year assumed';
+    c.note =
+      c.kind === 'target'
+        ? "no year stated: the plan's main target year assumed"
+        : "no year stated: the plan's base year assumed";
     confidence = c.year === null ? 0.3 : 0.45;
   }
   // quote: from the cue (if in this sentence and near) or the clause start, to the end of the value's clause
@@ -143,8 +165,15 @@ export function baseCandidate(scope: SentenceScope, m: Mention, ctx: Context, na
   const context = s.slice(clause0, m.start);
   c.accumulation = unit.perYear ? 'flow' : accumulationOf(context, name, c.unit, c.period_start !== null);
   // "到2023年，新引进…2450人": what a target brings in (引进, 新增, 承接) adds up from the base year to the target year
-  if (c.kind === 'target' && c.accumulation !== 'cumulative' && c.measure === 'count' && /新增|引进|承接|完成|培养|成立|吸引/.test(context + name)
-      && doc.baseYear !== null && c.year !== null && c.year > doc.baseYear) {
+  if (
+    c.kind === 'target' &&
+    c.accumulation !== 'cumulative' &&
+    c.measure === 'count' &&
+    /新增|引进|承接|完成|培养|成立|吸引/.test(context + name) &&
+    doc.baseYear !== null &&
+    c.year !== null &&
+    c.year > doc.baseYear
+  ) {
     c.accumulation = 'cumulative';
     c.period_start = doc.baseYear + 1;
     c.period_end = c.year;
@@ -152,7 +181,11 @@ export function baseCandidate(scope: SentenceScope, m: Mention, ctx: Context, na
   // a cumulative target without its own period ("五年累计完成…") runs from the year after the base year
   if (c.accumulation === 'cumulative' && c.period_start === null && c.kind === 'target' && c.year !== null) {
     const span = /([一二两三四五六七八九十]|\d{1,2})\s*年(?:累计|共|合计|内|间)/.exec(context);
-    const years = span ? (/\d/.test(span[1]!) ? +span[1]! : '一二三四五六七八九十'.indexOf(span[1]!.replace('两', '二')) + 1) : null;
+    const years = span
+      ? /\d/.test(span[1]!)
+        ? +span[1]!
+        : '一二三四五六七八九十'.indexOf(span[1]!.replace('两', '二')) + 1
+      : null;
     if (years !== null && years > 0) {
       // "五年累计完成…": the last N years up to the target year
       c.period_start = c.year - years + 1;

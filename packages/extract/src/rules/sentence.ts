@@ -10,7 +10,15 @@
 import type { Candidate } from '../candidate.ts';
 import type { DocumentView } from '../document.ts';
 import type { Mention } from '../mentions.ts';
-import { canonicalUnit, cleanName, comparatorOf, endsWithAcquireVerb, isAreaUnit, isLocative, looksLikeIndicator } from '../naming.ts';
+import {
+  canonicalUnit,
+  cleanName,
+  comparatorOf,
+  endsWithAcquireVerb,
+  isAreaUnit,
+  isLocative,
+  looksLikeIndicator,
+} from '../naming.ts';
 import type { Paragraph, Span } from '../segment.ts';
 import type { TimeCue } from '../time-context.ts';
 import { timeCues } from '../time-context.ts';
@@ -27,7 +35,8 @@ export interface SectionState {
   targets: boolean;
 }
 
-const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*[、.．]|第[一二三四五六七八九十]+[章节部分])/;
+const HEADING =
+  /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*[、.．]|第[一二三四五六七八九十]+[章节部分])/;
 
 /**
  * Is this paragraph a section heading ("（三）发展目标", "二、形势与需求", "1、创新投入")? Headings reset the
@@ -45,7 +54,11 @@ export function isHeading(text: string): boolean {
  *
  * @example sentenceCandidates(documentView(text, 'a.txt'), paragraphs(text)[0]!)
  */
-export function sentenceCandidates(doc: DocumentView, para: Paragraph, state: SectionState = { carried: null, targets: false }): Candidate[] {
+export function sentenceCandidates(
+  doc: DocumentView,
+  para: Paragraph,
+  state: SectionState = { carried: null, targets: false },
+): Candidate[] {
   const out: Candidate[] = [];
   let carried: TimeCue | null = state.carried;
   for (const sentence of para.sentences) {
@@ -59,7 +72,12 @@ export function sentenceCandidates(doc: DocumentView, para: Paragraph, state: Se
   return out;
 }
 
-function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, targetSection: boolean): { candidates: Candidate[]; lastCue: TimeCue | null } {
+function sentenceLevel(
+  doc: DocumentView,
+  span: Span,
+  carried: TimeCue | null,
+  targetSection: boolean,
+): { candidates: Candidate[]; lastCue: TimeCue | null } {
   const scope = sentenceScope(doc, span, carried, targetSection);
   const { s, o, own, usable, contextAt } = scope;
   const candidates: Candidate[] = [];
@@ -111,7 +129,10 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
       continue;
     }
     // growth rate: "年均增长3.9%", "复合增速超55%"
-    if (m.unit === '%' && /(?:年均|平均|复合|同比)?(?:增长|增速|增幅)(?:率)?(?:为|达|达到|超|超过|保持在)?\s*$/.test(tail)) {
+    if (
+      m.unit === '%' &&
+      /(?:年均|平均|复合|同比)?(?:增长|增速|增幅)(?:率)?(?:为|达|达到|超|超过|保持在)?\s*$/.test(tail)
+    ) {
       const own = cleanName(prefixOrig.replace(/(?:年均|平均|复合|同比)?(?:增长|增速|增幅).*$/, ''));
       const name = `${own || previous?.indicator_zh || ''}${/年均|平均/.test(tail) ? '年均增长率' : '增长率'}`;
       const c = baseCandidate(scope, m, ctx, name, 'growth-rate');
@@ -121,7 +142,13 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
       if (since && c.year !== null && +since[1]! < c.year) {
         c.period_start = +since[1]! + 1;
         c.period_end = c.year;
-      } else if (/年均|平均/.test(tail) && c.kind === 'target' && doc.baseYear !== null && c.year !== null && c.year > doc.baseYear) {
+      } else if (
+        /年均|平均/.test(tail) &&
+        c.kind === 'target' &&
+        doc.baseYear !== null &&
+        c.year !== null &&
+        c.year > doc.baseYear
+      ) {
         // "到2025年…年均增长8%": the average runs over the plan period
         c.period_start = doc.baseYear + 1;
         c.period_end = c.year;
@@ -131,7 +158,9 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
       continue;
     }
     // share: "占全市21.6%" right after a value qualifies it; on its own it is a share indicator
-    const share = /占\s*(全市|全国|全省|全区|新区|本区|滨海新区|全市各区)?(?:的)?(?:比重)?(?:为|达|达到)?\s*$/.exec(tail);
+    const share = /占\s*(全市|全国|全省|全区|新区|本区|滨海新区|全市各区)?(?:的)?(?:比重)?(?:为|达|达到)?\s*$/.exec(
+      tail,
+    );
     if (share && m.unit === '%') {
       const shareScope = share[1] ?? '';
       const between = previous ? s.slice(previousEnd, m.start - share[0].length) : 'x';
@@ -144,7 +173,9 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
         previous!.scope = shareScope;
       }
       // the share is also a figure of its own (雏鹰企业占全市比重 15%), named after the value it qualifies
-      const own = cleanName(prefixOrig.replace(/占\s*(?:全市|全国|全省|全区|新区|本区|滨海新区)?(?:的)?(?:比重)?(?:为|达|达到)?\s*$/, ''));
+      const own = cleanName(
+        prefixOrig.replace(/占\s*(?:全市|全国|全省|全区|新区|本区|滨海新区)?(?:的)?(?:比重)?(?:为|达|达到)?\s*$/, ''),
+      );
       const subject = own || (qualifies ? baseName(previous!.indicator_zh) : '');
       const name = subject ? `${subject}占${shareScope}比重` : `占${shareScope}比重`;
       const c = baseCandidate(scope, m, ctx, name, 'share');
@@ -189,7 +220,12 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
       }
     }
     // "技术合同登记 453 份，累计登记超过 4000 份": a bare 累计 names the running total of the figure before it
-    if (previous && previous.unit === canonicalUnit(m.unit).unit && /^(?:累计|合计|其中|共计)?(?:登记|认定|完成|引进)?$/.test(name) && name.length <= 4) {
+    if (
+      previous &&
+      previous.unit === canonicalUnit(m.unit).unit &&
+      /^(?:累计|合计|其中|共计)?(?:登记|认定|完成|引进)?$/.test(name) &&
+      name.length <= 4
+    ) {
       name = `${baseName(previous.indicator_zh)}${/累计|合计|共计/.test(name) ? '（累计）' : ''}`;
     }
     const c = baseCandidate(scope, m, ctx, name, rule);
@@ -216,13 +252,20 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
       c.comparator = '>=';
       c.rule = `${rule}-range-low`;
       c.note = `low end of the range ${c.value_text}`;
-      candidates.push({ ...c, value: m.upper, comparator: '<=', rule: `${rule}-range-high`, note: `high end of the range ${c.value_text}` });
+      candidates.push({
+        ...c,
+        value: m.upper,
+        comparator: '<=',
+        rule: `${rule}-range-high`,
+        note: `high end of the range ${c.value_text}`,
+      });
     }
     previous = c;
     previousEnd = m.end;
   }
 
-  for (const rule of [multipleTargets, sharedUnitNumbers, ranks, fractions, ratios]) for (const c of rule(scope)) candidates.push(c);
+  for (const rule of [multipleTargets, sharedUnitNumbers, ranks, fractions, ratios])
+    for (const c of rule(scope)) candidates.push(c);
 
   const lastCue = own.length ? own[own.length - 1]! : null;
   return { candidates, lastCue };
@@ -232,9 +275,21 @@ function sentenceLevel(doc: DocumentView, span: Span, carried: TimeCue | null, t
  * "…X，比<base>增长N%/增加N<unit>": record the relative form on the previous candidate and, for an absolute
  * increase in the same unit, derive the base-year observation (X − N) as its own candidate.
  */
-function attachRelative(doc: DocumentView, previous: Candidate, basePhrase: string, m: Mention, out: Candidate[], span: Span, relText: string): void {
+function attachRelative(
+  doc: DocumentView,
+  previous: Candidate,
+  basePhrase: string,
+  m: Mention,
+  out: Candidate[],
+  span: Span,
+  relText: string,
+): void {
   const cues = timeCues(basePhrase, doc.baseYear);
-  const baseYear = cues.length ? cues[0]!.year : /上年|去年/.test(basePhrase) && previous.year !== null ? previous.year - 1 : null;
+  const baseYear = cues.length
+    ? cues[0]!.year
+    : /上年|去年/.test(basePhrase) && previous.year !== null
+      ? previous.year - 1
+      : null;
   if (m.unit === '%') {
     previous.relative_kind = 'increase-percent';
     previous.relative_amount = m.value;
@@ -266,7 +321,8 @@ function attachRelative(doc: DocumentView, previous: Candidate, basePhrase: stri
     // not stated in the document: a hint for the analyst, below the default threshold
     confidence: Math.min(0.45, previous.confidence),
   };
-  derived.quote = previous.quote.includes(derived.value_text) ? previous.quote : doc.text.slice(span.start, span.end).trim();
+  derived.quote = previous.quote.includes(derived.value_text)
+    ? previous.quote
+    : doc.text.slice(span.start, span.end).trim();
   out.push(derived);
 }
-

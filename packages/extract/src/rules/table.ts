@@ -34,7 +34,8 @@ interface YearColumn {
 
 const HEADER_YEAR = /^(\d{4})\s*年\s*(基数|基期|现状|实际|目标|预期|预计|规划)?(?:值)?$/;
 const ATTRIBUTE = /^(预期性|约束性)$/;
-const VALUE_CELL = /^(?:([^:：()（）]{1,16})[:：])?\s*([+-]?\d+(?:\.\d+)?)\s*(以上|以下|以内|左右)?\s*(?:[（(]([^）)]*)[）)])?$/;
+const VALUE_CELL =
+  /^(?:([^:：()（）]{1,16})[:：])?\s*([+-]?\d+(?:\.\d+)?)\s*(以上|以下|以内|左右)?\s*(?:[（(]([^）)]*)[）)])?$/;
 
 /** Non-empty lines with their offsets. */
 function lines(text: string): Line[] {
@@ -84,14 +85,19 @@ export function tableCandidates(doc: DocumentView): Candidate[] {
         attributeColumn ||= /属性/.test(ls[j]!.text);
         j++;
       }
-      const end = attributeColumn ? parseRows(doc, ls, j, columns, unitColumn, out) : parseFixedRows(doc, ls, j, columns, unitColumn, out);
+      const end = attributeColumn
+        ? parseRows(doc, ls, j, columns, unitColumn, out)
+        : parseFixedRows(doc, ls, j, columns, unitColumn, out);
       if (end > i + 1) doc.claimed.push([ls[i]!.start, ls[end - 1]!.end]);
       i = Math.max(i, end - 1);
       continue;
     }
     // one row per line, cells separated by tabs, runs of spaces or pipes: "指标  2020年基数  2025年目标  属性"
     const headerCells = splitCells(ls[i]!);
-    if (headerCells.length >= 3 && HEADER_NAME.test(headerCells[0]!.text) || (headerCells.length >= 4 && HEADER_NAME.test(headerCells[1]!.text))) {
+    if (
+      (headerCells.length >= 3 && HEADER_NAME.test(headerCells[0]!.text)) ||
+      (headerCells.length >= 4 && HEADER_NAME.test(headerCells[1]!.text))
+    ) {
       const end = parseLineRows(doc, ls, i, headerCells, out);
       if (end > i + 1) {
         doc.claimed.push([ls[i]!.start, ls[end - 1]!.end]);
@@ -115,7 +121,15 @@ function yearColumn(text: string, previous: YearColumn[] = []): YearColumn | nul
   const label = h[2] ?? '';
   const year = +h[1]!;
   const first = previous[0];
-  const kind = /目标|预期|预计|规划/.test(label) ? 'target' : /基数|基期|现状|实际/.test(label) ? 'observed' : first ? (year > first.year ? 'target' : 'observed') : 'observed';
+  const kind = /目标|预期|预计|规划/.test(label)
+    ? 'target'
+    : /基数|基期|现状|实际/.test(label)
+      ? 'observed'
+      : first
+        ? year > first.year
+          ? 'target'
+          : 'observed'
+        : 'observed';
   return { year, kind };
 }
 
@@ -123,7 +137,8 @@ function yearColumn(text: string, previous: YearColumn[] = []): YearColumn | nul
 function splitCells(line: Line): Line[] {
   const out: Line[] = [];
   const re = /[^\t|｜ \u3000]+(?: [^\t|｜ \u3000]+)*/g;
-  for (const m of line.text.matchAll(re)) out.push({ start: line.start + m.index, end: line.start + m.index + m[0].length, text: m[0] });
+  for (const m of line.text.matchAll(re))
+    out.push({ start: line.start + m.index, end: line.start + m.index + m[0].length, text: m[0] });
   return out;
 }
 
@@ -152,16 +167,26 @@ function parseLineRows(doc: DocumentView, ls: Line[], i: number, headerCells: Li
     }
     if (cells.every((c) => /^[-:—\s]+$/.test(c.text))) continue; // a markdown separator row
     // leading cells before the name (a category column, a row number) are dropped
-    const row = cells.slice(Math.max(0, cells.length - (1 + (unitColumn ? 1 : 0) + columns.length + (attributeColumn ? 1 : 0))));
+    const row = cells.slice(
+      Math.max(0, cells.length - (1 + (unitColumn ? 1 : 0) + columns.length + (attributeColumn ? 1 : 0))),
+    );
     if (row.length < 2) break;
-    const attribute = attributeColumn && ATTRIBUTE.test(row[row.length - 1]!.text) ? (row.pop()!.text as TargetAttribute) : null;
+    const attribute =
+      attributeColumn && ATTRIBUTE.test(row[row.length - 1]!.text) ? (row.pop()!.text as TargetAttribute) : null;
     emitRow(doc, row, columns, attribute, category, unitColumn, out);
   }
   return k;
 }
 
 /** Rows of a one-cell-per-line table ending at an attribute cell; returns the index of the first line after it. */
-function parseRows(doc: DocumentView, ls: Line[], j: number, columns: YearColumn[], unitColumn: boolean, out: Candidate[]): number {
+function parseRows(
+  doc: DocumentView,
+  ls: Line[],
+  j: number,
+  columns: YearColumn[],
+  unitColumn: boolean,
+  out: Candidate[],
+): number {
   let rowStart = j;
   let category = '';
   for (let k = j; k < ls.length; k++) {
@@ -174,7 +199,13 @@ function parseRows(doc: DocumentView, ls: Line[], j: number, columns: YearColumn
     const cells = ls.slice(rowStart, k);
     // a category line precedes the name when the row's first two cells are both names
     let nameAt = 0;
-    if (cells.length >= 2 && !isValueCell(cells[0]!.text) && !isValueCell(cells[1]!.text) && !/^[（(]/.test(cells[1]!.text) && cells[0]!.text.length <= 8) {
+    if (
+      cells.length >= 2 &&
+      !isValueCell(cells[0]!.text) &&
+      !isValueCell(cells[1]!.text) &&
+      !/^[（(]/.test(cells[1]!.text) &&
+      cells[0]!.text.length <= 8
+    ) {
       category = cells[0]!.text;
       nameAt = 1;
     }
@@ -188,7 +219,14 @@ function parseRows(doc: DocumentView, ls: Line[], j: number, columns: YearColumn
  * Rows of a one-cell-per-line table without an attribute column: a name (with bracketed continuation lines),
  * an optional unit cell, then one cell per year column. A category line is a short name followed by a name.
  */
-function parseFixedRows(doc: DocumentView, ls: Line[], j: number, columns: YearColumn[], unitColumn: boolean, out: Candidate[]): number {
+function parseFixedRows(
+  doc: DocumentView,
+  ls: Line[],
+  j: number,
+  columns: YearColumn[],
+  unitColumn: boolean,
+  out: Candidate[],
+): number {
   let k = j;
   let category = '';
   while (k < ls.length) {
@@ -216,17 +254,30 @@ function isValueCell(t: string): boolean {
   return VALUE_CELL.test(t) || t === '-' || t === '—';
 }
 
-function emitRow(doc: DocumentView, cells: Line[], columns: YearColumn[], attribute: TargetAttribute | null, category: string, unitColumn: boolean, out: Candidate[]): void {
+function emitRow(
+  doc: DocumentView,
+  cells: Line[],
+  columns: YearColumn[],
+  attribute: TargetAttribute | null,
+  category: string,
+  unitColumn: boolean,
+  out: Candidate[],
+): void {
   if (cells.length === 0) return;
   // name: the first cell plus continuation cells that start with a bracket ("(亿元)", "(含幼儿园…)(个)")
   let v = 1;
   // match on the normalised cells, but name the indicator with the original characters
   const original = (line: Line) => doc.text.slice(line.start, line.end);
   let name = original(cells[0]!);
-  while (v < cells.length && /^[（(]/.test(cells[v]!.text) && !VALUE_CELL.test(cells[v]!.text)) name += original(cells[v++]!);
+  while (v < cells.length && /^[（(]/.test(cells[v]!.text) && !VALUE_CELL.test(cells[v]!.text))
+    name += original(cells[v++]!);
   let unit = unitOf(name);
   if (unitColumn && v < cells.length) unit = original(cells[v++]!).replace(/^[（(]|[）)]$/g, '');
-  const indicator = name.replace(/[（(][^（()）]*[）)]?\s*$/, '').replace(/%$/, '').trim() || name;
+  const indicator =
+    name
+      .replace(/[（(][^（()）]*[）)]?\s*$/, '')
+      .replace(/%$/, '')
+      .trim() || name;
   const valueCells = cells.slice(v);
   // split value cells into year columns: a repeated label starts the next column
   const blocks: Line[][] = [];
@@ -272,12 +323,21 @@ function labelOf(t: string): string | null {
 
 function unitOf(name: string): string {
   const paren = /[（(]([^（()）]*)[）)]?\s*$/.exec(name);
-  if (paren && /^(?:%|亿元|万元|元|家|件|个|项|人|万人|万家|年|岁|万元\/人|亿美元)$/.test(paren[1]!.trim())) return paren[1]!.trim();
+  if (paren && /^(?:%|亿元|万元|元|家|件|个|项|人|万人|万家|年|岁|万元\/人|亿美元)$/.test(paren[1]!.trim()))
+    return paren[1]!.trim();
   if (/%\s*$|[（(]%/.test(name)) return '%';
   return '';
 }
 
-function cellCandidate(doc: DocumentView, cell: Line, column: YearColumn, indicator: string, unit: string, attribute: TargetAttribute | null, nameStart: number): Candidate | null {
+function cellCandidate(
+  doc: DocumentView,
+  cell: Line,
+  column: YearColumn,
+  indicator: string,
+  unit: string,
+  attribute: TargetAttribute | null,
+  nameStart: number,
+): Candidate | null {
   const m = VALUE_CELL.exec(cell.text);
   const c = emptyCandidate();
   c.indicator_zh = indicator;

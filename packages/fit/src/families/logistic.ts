@@ -13,7 +13,12 @@ function sigmoid(z: number): number {
  * through (τ, log(y / (K − y))) gives r (slope) and t0 (−intercept / slope); the K whose curve has the smallest
  * residual sum of squares on the original scale wins.
  */
-export function logisticStart(name: string, t: ArrayLike<number>, y: ArrayLike<number>, options?: FamilyInitOptions): number[] {
+export function logisticStart(
+  name: string,
+  t: ArrayLike<number>,
+  y: ArrayLike<number>,
+  options?: FamilyInitOptions,
+): number[] {
   requirePositive(name, y);
   const n = y.length;
   const fixedK = options?.fixed?.K;

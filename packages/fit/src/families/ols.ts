@@ -34,7 +34,9 @@ export function fitLine(x: ArrayLike<number>, z: ArrayLike<number>, n: number = 
 export function requirePositive(name: string, y: ArrayLike<number>): void {
   for (let i = 0; i < y.length; i++) {
     if (!(y[i]! > 0)) {
-      throw new RangeError(`fit(${name}) requires positive observations for automatic start values (y[${i}] = ${y[i]}); pass options.start`);
+      throw new RangeError(
+        `fit(${name}) requires positive observations for automatic start values (y[${i}] = ${y[i]}); pass options.start`,
+      );
     }
   }
 }

@@ -34,6 +34,7 @@ export const richards: GrowthFamily = {
     return [K!, r!, t0!, options?.fixed?.nu ?? 1];
   },
   logScale: ['K'],
-  bounds: (_t, y) => capacityBounds(y, 4, { lower: [0, -Infinity, -Infinity, 1e-3], upper: [Infinity, Infinity, Infinity, 1e3] }),
+  bounds: (_t, y) =>
+    capacityBounds(y, 4, { lower: [0, -Infinity, -Infinity, 1e-3], upper: [Infinity, Infinity, Infinity, 1e3] }),
   minPoints: 4,
 };

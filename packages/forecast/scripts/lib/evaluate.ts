@@ -54,13 +54,26 @@ export function evaluateSeries(s: CompetitionSeries, index: number, o: BacktestO
   const scale = naiveScale(s.train);
   const last = train[train.length - 1]!;
   const naive = s.test.map(() => last);
-  const base: Omit<SeriesResult, 'method' | 'smape' | 'mase' | 'msis' | 'in80' | 'in95' | 'in80ByH' | 'in95ByH' | 'smapeByH' | 'p' | 'hit'> = {
+  const base: Omit<
+    SeriesResult,
+    'method' | 'smape' | 'mase' | 'msis' | 'in80' | 'in95' | 'in80ByH' | 'in95ByH' | 'smapeByH' | 'p' | 'hit'
+  > = {
     id: s.id,
     naiveSmape: smape(s.test, naive),
     naiveMase: scale > 0 ? mase(s.test, naive, scale) : NaN,
     horizons: H,
   };
-  const p = project({ years, values: train }, { horizon: H, method: o.method, category: s.category, nPaths: o.nPaths, seed: o.seed + index, calibration: o.calibration });
+  const p = project(
+    { years, values: train },
+    {
+      horizon: H,
+      method: o.method,
+      category: s.category,
+      nPaths: o.nPaths,
+      seed: o.seed + index,
+      calibration: o.calibration,
+    },
+  );
   const i80 = p.intervals.find((i) => i.level === 80)!;
   const i95 = p.intervals.find((i) => i.level === 95)!;
   const in80ByH = s.test.map((y, h) => (y >= i80.lower[h]! && y <= i80.upper[h]! ? 1 : 0));
@@ -172,14 +185,23 @@ export function aggregate(results: SeriesResult[], o: BacktestOptions): Backtest
     brier: r4(brier / count),
     brierClimatology: r4(brierC / count),
     brierSkill: r4(1 - brier / brierC),
-    reliability: bins.map((b) => ({ bin: b.bin, n: b.n, meanP: r4(b.n ? b.sp / b.n : NaN), observed: r4(b.n ? b.so / b.n : NaN) })),
+    reliability: bins.map((b) => ({
+      bin: b.bin,
+      n: b.n,
+      meanP: r4(b.n ? b.sp / b.n : NaN),
+      observed: r4(b.n ? b.so / b.n : NaN),
+    })),
     byHorizon: Array.from({ length: ok[0]?.horizons ?? 0 }, (_, h) => ({
       h: h + 1,
       coverage80: r4(mean(ok.map((r) => r.in80ByH[h]!))),
       coverage95: r4(mean(ok.map((r) => r.in95ByH[h]!))),
       smape: r4(mean(ok.map((r) => r.smapeByH[h]!))),
     })),
-    byTarget: TARGET_RATES.map((rate, k) => ({ rate, meanP: r4(mean(ok.map((r) => r.p[k]!))), observed: r4(climate[k]!) })),
+    byTarget: TARGET_RATES.map((rate, k) => ({
+      rate,
+      meanP: r4(mean(ok.map((r) => r.p[k]!))),
+      observed: r4(climate[k]!),
+    })),
     scaleZeroSeries: ok.length - scaled.length,
   };
 }

@@ -94,7 +94,9 @@ export function findTargetConflicts(targets: TargetAssessment[]): TargetConflict
   const conflicts: TargetConflict[] = [];
   for (const [id, members] of groups) {
     const values = members.map((m) => m.target.value!);
-    const distinct = values.filter((v, i) => values.findIndex((w) => Math.abs(w - v) <= 1e-9 * Math.max(1, Math.abs(v))) === i);
+    const distinct = values.filter(
+      (v, i) => values.findIndex((w) => Math.abs(w - v) <= 1e-9 * Math.max(1, Math.abs(v))) === i,
+    );
     if (distinct.length < 2) continue;
     for (const m of members) m.conflictId = id;
     const first = members[0]!;

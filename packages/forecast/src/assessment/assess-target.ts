@@ -65,7 +65,8 @@ export function resolveAssessOptions(options: AssessOptions = {}): ResolvedAsses
   const nPaths = options.nPaths ?? 2000;
   const xushiTolerance = options.xushiTolerance ?? 0.1;
   if (!Number.isFinite(seed)) throw new RangeError(`assess requires a finite seed, got ${seed}`);
-  if (!Number.isInteger(nPaths) || nPaths < 1) throw new RangeError(`assess requires an integer nPaths >= 1, got ${nPaths}`);
+  if (!Number.isInteger(nPaths) || nPaths < 1)
+    throw new RangeError(`assess requires an integer nPaths >= 1, got ${nPaths}`);
   if (!(xushiTolerance >= 0)) throw new RangeError(`assess requires xushiTolerance >= 0, got ${xushiTolerance}`);
   const historicalWindow = options.historicalWindow ?? 5;
   if (!(Number.isInteger(historicalWindow) && historicalWindow >= 1)) {
@@ -127,7 +128,12 @@ export function prepareSeries(indicator: Indicator): PreparedSeries {
     }
     let value = o.value;
     const period = periodOf(o);
-    if (mode === 'yearly-flows' && period && period[1] > period[0] && (o.accumulation ?? indicator.accumulation) === 'cumulative') {
+    if (
+      mode === 'yearly-flows' &&
+      period &&
+      period[1] > period[0] &&
+      (o.accumulation ?? indicator.accumulation) === 'cumulative'
+    ) {
       const m = period[1] - period[0] + 1;
       value = o.value / m;
       notes.push(`${o.value} over ${period[0]}–${period[1]} taken as an average yearly flow of ${value} in ${o.year}`);
@@ -143,7 +149,8 @@ export function prepareSeries(indicator: Indicator): PreparedSeries {
   const history = [...byYear.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([year, values]) => {
-      if (new Set(values).size > 1) notes.push(`${values.length} figures for ${year} (${values.join(', ')}): their mean is used`);
+      if (new Set(values).size > 1)
+        notes.push(`${values.length} figures for ${year} (${values.join(', ')}): their mean is used`);
       return { year, value: values.reduce((a, b) => a + b, 0) / values.length };
     });
   if (indicator.accumulation === 'cumulative' && mode === 'levels') {
@@ -272,7 +279,11 @@ export function assessTargetWith(
   if (indicator.bounds) {
     const [lo, hi] = indicator.bounds;
     const outside = history.find((h) => h.value < lo || h.value > hi);
-    if (outside) return stop('out-of-bounds', `observation ${outside.year} = ${outside.value} is outside the bounds [${lo}, ${hi}]`);
+    if (outside)
+      return stop(
+        'out-of-bounds',
+        `observation ${outside.year} = ${outside.value} is outside the bounds [${lo}, ${hi}]`,
+      );
     if (value < lo || value > hi) return stop('out-of-bounds', `target ${value} is outside the bounds [${lo}, ${hi}]`);
   }
   const cumulative = isPeriodSum(indicator, target);
@@ -309,13 +320,16 @@ export function assessTargetWith(
     const years = range(period[0], period[1]);
     const observedYears = years.filter((y) => y <= last.year && history.some((h) => h.year === y));
     const missing = years.filter((y) => y <= last.year && !observedYears.includes(y));
-    if (missing.length > 0) notes.push(`no observation for ${missing.join(', ')} inside the period ${period[0]}–${period[1]}: counted as 0`);
+    if (missing.length > 0)
+      notes.push(`no observation for ${missing.join(', ')} inside the period ${period[0]}–${period[1]}: counted as 0`);
     const observedSum = observedYears.reduce((s, y) => s + history.find((h) => h.year === y)!.value, 0);
     const simulatedYears = years.filter((y) => y > last.year);
     result.cumulative = { observedSum, observedYears, simulatedYears };
     values = simulatedValues(projection, simulatedYears, observedSum);
     escapBase = 0;
-    notes.push('cumulative target: the growth-rate assessors (Eurostat, SDSN) do not apply; probability, ESCAP and 序时进度 use the period total');
+    notes.push(
+      'cumulative target: the growth-rate assessors (Eurostat, SDSN) do not apply; probability, ESCAP and 序时进度 use the period total',
+    );
   } else {
     values = simulatedValues(projection, [t.year]);
   }
@@ -381,7 +395,14 @@ export function assessTargetWith(
       escapVerdict({ base: escapBase, anticipated: dist.median, target: value, comparator: t.comparator }),
       na[2]!,
       xushiVerdict(
-        { baseYear: p0 - 1, baseValue: 0, targetYear: p1, targetValue: value, comparator: t.comparator, observation: inPeriod },
+        {
+          baseYear: p0 - 1,
+          baseValue: 0,
+          targetYear: p1,
+          targetValue: value,
+          comparator: t.comparator,
+          observation: inPeriod,
+        },
         { tolerance: options.xushiTolerance },
       ),
     ];
@@ -391,7 +412,8 @@ export function assessTargetWith(
 
 /** The plan's baseline for a target (see {@link assessTarget}). */
 function planBase(indicator: Indicator, t: ResolvedTarget, history: YearValue[]): YearValue | null {
-  if (t.relative) return t.relative.baseValue === null ? null : { year: t.relative.baseYear, value: t.relative.baseValue };
+  if (t.relative)
+    return t.relative.baseValue === null ? null : { year: t.relative.baseYear, value: t.relative.baseValue };
   const sameDoc = indicator.observations
     .filter((o) => o.source.doc === t.source.doc && o.year < t.year && Number.isFinite(o.value))
     .reduce<number | null>((y, o) => (y === null || o.year > y ? o.year : y), null);
@@ -419,7 +441,11 @@ function fanOf(history: YearValue[], projection: ProjectionLike, toYear: number)
     history,
     years: projection.years.slice(0, n),
     median: projection.median.slice(0, n),
-    bands: projection.intervals.map((b) => ({ level: b.level, lower: b.lower.slice(0, n), upper: b.upper.slice(0, n) })),
+    bands: projection.intervals.map((b) => ({
+      level: b.level,
+      lower: b.lower.slice(0, n),
+      upper: b.upper.slice(0, n),
+    })),
   };
 }
 
@@ -432,5 +458,12 @@ function notApplicable(reason: string): Verdict[] {
     sdsnVerdict({ actual: null, required: null, basis: 'historical' }),
     xushiVerdict({ baseYear: 0, baseValue: 0, targetYear: 1, targetValue: 1, comparator: '>=', observation: null }),
   ];
-  return stubs.map((v) => ({ ...v, verdict: 'not-applicable', label: 'not applicable', measure: null, basis: null, reason }));
+  return stubs.map((v) => ({
+    ...v,
+    verdict: 'not-applicable',
+    label: 'not applicable',
+    measure: null,
+    basis: null,
+    reason,
+  }));
 }

@@ -34,7 +34,8 @@ export function formatNumber(x: number | null | undefined): string {
   return Number(x.toFixed(digits)).toString();
 }
 
-const pct = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(1)}%`);
+const pct = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(1)}%`;
 
 function growthCell(g: { cagr: number | null; increment: number } | null | undefined): string {
   if (!g) return '–';
@@ -58,7 +59,9 @@ export function targetRow(a: TargetAssessment): string[] {
   const pr = a.growth?.projectedRatio ?? null;
   const ratio = hr !== null ? formatNumber(hr) : pr !== null ? `${formatNumber(pr)} (proj.)` : '–';
   const probability =
-    a.probability === null ? a.status : `${(100 * a.probability).toFixed(1)}% ±${(100 * (a.probabilityStdError ?? 0)).toFixed(1)}`;
+    a.probability === null
+      ? a.status
+      : `${(100 * a.probability).toFixed(1)}% ±${(100 * (a.probabilityStdError ?? 0)).toFixed(1)}`;
   return [
     `${a.nameZh}${a.conflictId ? ' ⚠' : ''}`,
     a.unit,
@@ -68,7 +71,9 @@ export function targetRow(a: TargetAssessment): string[] {
     growthCell(a.growth?.historical ?? null),
     ratio,
     probability,
-    a.atTarget ? `${formatNumber(a.atTarget.median)} [${formatNumber(a.atTarget.intervals.find((i) => i.level === 80)?.lower)}, ${formatNumber(a.atTarget.intervals.find((i) => i.level === 80)?.upper)}]` : '–',
+    a.atTarget
+      ? `${formatNumber(a.atTarget.median)} [${formatNumber(a.atTarget.intervals.find((i) => i.level === 80)?.lower)}, ${formatNumber(a.atTarget.intervals.find((i) => i.level === 80)?.upper)}]`
+      : '–',
     short(a.verdicts[0]),
     short(a.verdicts[1]),
     short(a.verdicts[2]),
@@ -103,8 +108,11 @@ export interface FormatTableOptions {
 
 /** Same indicator, year, comparator and value: one target stated twice (a plan's table and its prose). */
 const sameTarget = (a: TargetAssessment, b: TargetAssessment): boolean =>
-  a.indicatorId === b.indicatorId && a.target.year === b.target.year && a.target.comparator === b.target.comparator &&
-  a.target.value === b.target.value && a.target.value !== null;
+  a.indicatorId === b.indicatorId &&
+  a.target.year === b.target.year &&
+  a.target.comparator === b.target.comparator &&
+  a.target.value === b.target.value &&
+  a.target.value !== null;
 
 /**
  * A plain-text table of one region's targets (one row per distinct target, CJK-aware column alignment; a target
@@ -130,19 +138,31 @@ export function formatRegionTable(region: RegionAssessment, options: FormatTable
     }),
   ];
   const widths = TABLE_HEADERS.map((_, j) => Math.max(...rows.map((r) => displayWidth(r[j] ?? ''))));
-  const line = (r: string[]) => r.map((cell, j) => cell + ' '.repeat(widths[j]! - displayWidth(cell))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, j) => cell + ' '.repeat(widths[j]! - displayWidth(cell)))
+      .join('  ')
+      .trimEnd();
   const label = options.regionLabel?.(region.region) ?? region.region;
-  const out = [`== ${label} (${region.targets.length} targets) ==`, line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  ')];
+  const out = [
+    `== ${label} (${region.targets.length} targets) ==`,
+    line(rows[0]!),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+  ];
   for (const r of rows.slice(1)) out.push(line(r));
   for (const c of region.conflicts) {
-    out.push(`⚠ conflict ${c.id}: ${c.note}; P = ${c.probabilities.map((p) => (p === null ? '–' : `${(100 * p).toFixed(1)}%`)).join(' vs ')}`);
+    out.push(
+      `⚠ conflict ${c.id}: ${c.note}; P = ${c.probabilities.map((p) => (p === null ? '–' : `${(100 * p).toFixed(1)}%`)).join(' vs ')}`,
+    );
   }
   // Statuses shared by many targets are listed by key; the others with their own reason.
   for (const status of ['no-observations', 'target-blank'] as const) {
     const keys = [...new Set(shown.filter(({ a }) => a.status === status).map(({ a }) => a.indicatorId))];
     if (keys.length > 0) out.push(`  ${status} (${keys.length}): ${keys.join(', ')}`);
   }
-  for (const { a } of shown.filter(({ a }) => a.status !== 'ok' && a.status !== 'no-observations' && a.status !== 'target-blank')) {
+  for (const { a } of shown.filter(
+    ({ a }) => a.status !== 'ok' && a.status !== 'no-observations' && a.status !== 'target-blank',
+  )) {
     out.push(`  ${a.key} [${a.status}]: ${a.reason}`);
   }
   return out.join('\n');

@@ -1,7 +1,15 @@
 // Result types (plain JSON)
 export * from './types.ts';
 // Assessing targets and plans
-export { assessTarget, assessTargetWith, resolveAssessOptions, projectIndicator, prepareSeries, indicatorSeed, isPeriodSum } from './assess-target.ts';
+export {
+  assessTarget,
+  assessTargetWith,
+  resolveAssessOptions,
+  projectIndicator,
+  prepareSeries,
+  indicatorSeed,
+  isPeriodSum,
+} from './assess-target.ts';
 export type { AssessOptions, ResolvedAssessOptions, PreparedSeries, ProjectionSource } from './assess-target.ts';
 export { assessPlan, findTargetConflicts, type AssessPlanOptions } from './assess-plan.ts';
 export { resolveTargetValue, type TargetResolution } from './resolve-target.ts';
@@ -9,13 +17,32 @@ export { resolveTargetValue, type TargetResolution } from './resolve-target.ts';
 export { growthRate, growthRatio } from './growth.ts';
 export { attainment, distributionAt, simulatedValues } from './probability.ts';
 export { holds } from './comparator.ts';
-export { defaultProjector, type Projector, type ProjectorOptions, type ProjectorSeries, type ProjectionLike } from './projector.ts';
+export {
+  defaultProjector,
+  type Projector,
+  type ProjectorOptions,
+  type ProjectorSeries,
+  type ProjectionLike,
+} from './projector.ts';
 // The published assessors
-export { eurostatVerdict, EUROSTAT_NAME, EUROSTAT_RULE, EUROSTAT_SOURCE, type EurostatInput } from './assessors/eurostat.ts';
+export {
+  eurostatVerdict,
+  EUROSTAT_NAME,
+  EUROSTAT_RULE,
+  EUROSTAT_SOURCE,
+  type EurostatInput,
+} from './assessors/eurostat.ts';
 export { escapVerdict, ESCAP_NAME, ESCAP_RULE, ESCAP_SOURCE, type EscapInput } from './assessors/escap.ts';
 export { sdsnVerdict, SDSN_NAME, SDSN_RULE, SDSN_SOURCE, type SdsnInput } from './assessors/sdsn.ts';
 export { xushiVerdict, XUSHI_NAME, XUSHI_SOURCE, type XushiInput, type XushiOptions } from './assessors/xushi.ts';
 // Terminal tables
-export { formatPlanTables, formatRegionTable, targetRow, TABLE_HEADERS, formatNumber, type FormatTableOptions } from './format-table.ts';
+export {
+  formatPlanTables,
+  formatRegionTable,
+  targetRow,
+  TABLE_HEADERS,
+  formatNumber,
+  type FormatTableOptions,
+} from './format-table.ts';
 // display width of CJK text in a terminal, from core (kept here for callers of earlier versions)
 export { displayWidth } from '@trajectory/core';

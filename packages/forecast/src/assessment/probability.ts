@@ -16,7 +16,10 @@ export function simulatedValues(projection: ProjectionLike, years: number[], off
   const h = projection.years.length;
   const columns = years.map((year) => {
     const j = projection.years.indexOf(year);
-    if (j < 0) throw new RangeError(`year ${year} is outside the projection (${projection.years[0]}–${projection.years[h - 1]})`);
+    if (j < 0)
+      throw new RangeError(
+        `year ${year} is outside the projection (${projection.years[0]}–${projection.years[h - 1]})`,
+      );
     return j;
   });
   const out = new Float64Array(projection.nPaths).fill(offset);

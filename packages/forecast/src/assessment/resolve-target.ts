@@ -45,7 +45,10 @@ export function resolveTargetValue(indicator: Indicator, target: Target): Target
   let problem: TargetResolution['problem'] = null;
   if (value === null) {
     problem = r
-      ? { status: 'no-base', reason: `relative target "${r.text}" has no base: no value given and no observation in ${r.baseYear}` }
+      ? {
+          status: 'no-base',
+          reason: `relative target "${r.text}" has no base: no value given and no observation in ${r.baseYear}`,
+        }
       : { status: 'target-blank', reason: `the document leaves the ${target.year} target blank` };
   }
   return { target: out, problem };

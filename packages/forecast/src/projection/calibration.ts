@@ -93,7 +93,8 @@ export function methodTable(
   const catKey = category && Object.keys(m.categories ?? {}).find((c) => c.toLowerCase() === category.toLowerCase());
   const inGroup = (gs: CalibrationGroup[] | undefined) => gs?.find((g) => n >= g.minN && n <= g.maxN);
   const cellKey = cal.cellKind === 'trend' ? cell?.replace(/^v\d+/, '') : cell;
-  const own = (cellKey ? inGroup(m.cells?.[cellKey]) : undefined) ?? (catKey ? inGroup(m.categories![catKey]) : undefined);
+  const own =
+    (cellKey ? inGroup(m.cells?.[cellKey]) : undefined) ?? (catKey ? inGroup(m.categories![catKey]) : undefined);
   if (own) return { probs: cal.probs, q: own.q };
   let best = m.groups[0]!;
   let dist = Infinity;
@@ -108,6 +109,9 @@ export function methodTable(
  * The method `auto` uses for a series of `n` ≥ 3 observations: the lowest-OWA method of n's length group.
  * @example autoChoice(intervalCalibration(), 20)?.method // 'combination'
  */
-export function autoChoice(cal: IntervalCalibration | undefined, n: number): IntervalCalibration['auto'][number] | undefined {
+export function autoChoice(
+  cal: IntervalCalibration | undefined,
+  n: number,
+): IntervalCalibration['auto'][number] | undefined {
   return cal?.auto.find((g) => n >= g.minN && n <= g.maxN);
 }

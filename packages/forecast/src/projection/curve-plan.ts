@@ -39,7 +39,8 @@ export function curvePoint(
     const v = predictCurve(fit, last + i + 1);
     return scale.forward(scale.kind === 'log' ? Math.max(v, floor) : v);
   });
-  if (point.some((v) => !Number.isFinite(v))) throw new RangeError(`project(series): the ${model} curve gives non-finite projections`);
+  if (point.some((v) => !Number.isFinite(v)))
+    throw new RangeError(`project(series): the ${model} curve gives non-finite projections`);
   const params = Object.entries(fit.params)
     .map(([k, v]) => `${k}=${Number(v.toPrecision(4))}`)
     .join(', ');

@@ -8,7 +8,14 @@ import type { Scale } from './transform.ts';
 export type PointMethod = 'naive' | 'drift' | 'theta' | 'damped' | 'combination' | 'median-combination';
 
 /** Point methods by name. */
-export const POINT_METHODS: readonly PointMethod[] = ['naive', 'drift', 'theta', 'damped', 'combination', 'median-combination'];
+export const POINT_METHODS: readonly PointMethod[] = [
+  'naive',
+  'drift',
+  'theta',
+  'damped',
+  'combination',
+  'median-combination',
+];
 
 const BASE = { naive: naiveForecast, drift: driftForecast, theta: thetaForecast, damped: dampedForecast };
 

@@ -1,4 +1,10 @@
-import { autoChoice, intervalCalibration, methodTable, referenceClasses, type IntervalCalibration } from './calibration.ts';
+import {
+  autoChoice,
+  intervalCalibration,
+  methodTable,
+  referenceClasses,
+  type IntervalCalibration,
+} from './calibration.ts';
 import { POINT_METHODS, pointForecast, type PointMethod } from './point-forecast.ts';
 import type { QuantileTable } from './quantile-table.ts';
 import { inverseTransformPaths, simulatePaths } from './simulate.ts';
@@ -55,7 +61,8 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
         : `project(series): horizon must be an integer >= 1, got ${horizon}`,
     );
   const nPaths = options.nPaths ?? 2000;
-  if (!Number.isInteger(nPaths) || nPaths < 1) throw new RangeError(`project(series): nPaths must be an integer >= 1, got ${nPaths}`);
+  if (!Number.isInteger(nPaths) || nPaths < 1)
+    throw new RangeError(`project(series): nPaths must be an integer >= 1, got ${nPaths}`);
   const seed = options.seed ?? 20250101;
   const warnings: string[] = [];
   const scale = chooseScale(values, options.bounds);
@@ -65,7 +72,10 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
   let method = options.method ?? 'auto';
   const profile = options.calibration ?? 'm4';
   const cal = intervalCalibration(profile);
-  if (!cal) throw new RangeError(`project(series): calibration profile "${profile}" not found (calibration/intervals-${profile}.json)`);
+  if (!cal)
+    throw new RangeError(
+      `project(series): calibration profile "${profile}" not found (calibration/intervals-${profile}.json)`,
+    );
   const calName = profile.toUpperCase();
   let autoNote = '';
   if (method === 'auto') {
@@ -79,7 +89,10 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
           : `auto: ${choice.method} beat the combination by over 5% OWA for ${choice.minN}–${choice.maxN} observations on ${calName} training pseudo-origins; `;
     }
   }
-  if ((method === 'theta' || method === 'damped' || method === 'combination' || method === 'median-combination') && n < 3) {
+  if (
+    (method === 'theta' || method === 'damped' || method === 'combination' || method === 'median-combination') &&
+    n < 3
+  ) {
     warnings.push(`${method} needs at least 3 years; used ${n === 1 ? 'reference-class' : 'growth-rate'} instead`);
     method = n === 1 ? 'reference-class' : 'growth-rate';
   }
@@ -172,7 +185,13 @@ function pointPlan(
     point,
     scale: s,
     n,
-    table: methodTable(cal, method, n, calibrationCell(s, point[0]! - scale.forward(regular[n - 1]!), scale.kind), category),
+    table: methodTable(
+      cal,
+      method,
+      n,
+      calibrationCell(s, point[0]! - scale.forward(regular[n - 1]!), scale.kind),
+      category,
+    ),
     simScale: scale,
   };
 }
@@ -188,7 +207,9 @@ function growthPlan(
 ): Plan {
   if (scale.kind === 'identity') {
     const i = values.findIndex((v) => !(v > 0));
-    throw new RangeError(`project(series): growth-rate requires positive values (a log model); values[${i}] (year ${years[i]}) = ${values[i]}`);
+    throw new RangeError(
+      `project(series): growth-rate requires positive values (a log model); values[${i}] (year ${years[i]}) = ${values[i]}`,
+    );
   }
   const k = years.length - 1;
   const span = years[k]! - years[0]!;
@@ -215,7 +236,13 @@ function growthPlan(
   };
 }
 
-function referencePlan(values: number[], scale: Scale, options: ProjectOptions, horizon: number, warnings: string[]): Plan {
+function referencePlan(
+  values: number[],
+  scale: Scale,
+  options: ProjectOptions,
+  horizon: number,
+  warnings: string[],
+): Plan {
   const last = values[values.length - 1]!;
   if (!(last > 0))
     throw new RangeError(`project(series): reference-class forecasting needs a positive last value, got ${last}`);
@@ -229,7 +256,8 @@ function referencePlan(values: number[], scale: Scale, options: ProjectOptions, 
   const point = Array.from({ length: horizon }, (_, i) => Math.log(last) + medians[Math.min(i, medians.length - 1)]!);
   if (cls && horizon > medians.length)
     warnings.push(`reference class tabulated to ${medians.length} years; later years extend its last growth factor`);
-  for (let i = medians.length; i < horizon; i++) point[i] = point[i - 1]! + (medians[medians.length - 1]! - (medians[medians.length - 2] ?? 0));
+  for (let i = medians.length; i < horizon; i++)
+    point[i] = point[i - 1]! + (medians[medians.length - 1]! - (medians[medians.length - 2] ?? 0));
   return {
     method: 'reference-class',
     note: `one observation: distribution of h-year growth factors of M4 yearly training series in category ${category ?? 'Other'}`,

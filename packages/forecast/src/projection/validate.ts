@@ -19,9 +19,13 @@ export function validateSeries(series: YearlySeries, bounds?: [number, number]):
     const v = values[i]!;
     if (!Number.isInteger(y)) throw new RangeError(`project(series): years[${i}] must be an integer year, got ${y}`);
     if (i > 0 && y <= years[i - 1]!)
-      throw new RangeError(`project(series): years must be strictly increasing, but years[${i}] = ${y} follows ${years[i - 1]}`);
+      throw new RangeError(
+        `project(series): years must be strictly increasing, but years[${i}] = ${y} follows ${years[i - 1]}`,
+      );
     if (!Number.isFinite(v)) throw new RangeError(`project(series): values[${i}] (year ${y}) must be finite, got ${v}`);
     if (bounds && (v < bounds[0] || v > bounds[1]))
-      throw new RangeError(`project(series): values[${i}] = ${v} (year ${y}) is outside bounds [${bounds[0]}, ${bounds[1]}]`);
+      throw new RangeError(
+        `project(series): values[${i}] = ${v} (year ${y}) is outside bounds [${bounds[0]}, ${bounds[1]}]`,
+      );
   }
 }

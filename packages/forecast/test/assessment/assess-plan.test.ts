@@ -19,7 +19,10 @@ describe('assessPlan(indicators, options)', () => {
     // same paths: every path reaching 650 also reaches 500
     expect(p650).toBeLessThan(p500!);
     // closed form for GBM: P(321 e^{3*0.12 + 0.15 sqrt3 Z} >= t) = 1 - Phi((ln(t/321) - 0.36) / (0.15 sqrt 3))
-    for (const [t, p] of [[650, p650!], [500, p500!]] as const) {
+    for (const [t, p] of [
+      [650, p650!],
+      [500, p500!],
+    ] as const) {
       const exact = 1 - 0.5 * (1 + errorFunction((Math.log(t / 321) - 0.36) / (0.15 * Math.sqrt(3)) / Math.SQRT2));
       expect(Math.abs(p - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / 4000));
     }
@@ -36,18 +39,38 @@ describe('assessPlan(indicators, options)', () => {
       [
         nankaiHighTech,
         indicator({ id: 'empty', region: '河西区', targets: [target({ year: 2025, value: 1 })] }),
-        indicator({ id: 'blank', region: '河西区', observations: [{ year: 2020, value: 147, source: src('001') }], targets: [target({ year: 2025, value: null })] }),
-        indicator({ id: 'fails', region: '河西区', observations: [{ year: 2020, value: 7, source: src('001') }], targets: [target({ year: 2025, value: 9 }), target({ year: 2024, value: 8 })] }),
+        indicator({
+          id: 'blank',
+          region: '河西区',
+          observations: [{ year: 2020, value: 147, source: src('001') }],
+          targets: [target({ year: 2025, value: null })],
+        }),
+        indicator({
+          id: 'fails',
+          region: '河西区',
+          observations: [{ year: 2020, value: 7, source: src('001') }],
+          targets: [target({ year: 2025, value: 9 }), target({ year: 2024, value: 8 })],
+        }),
       ],
       { projector: failing, nPaths: 200 },
     );
     expect(plan.regions.map((r) => r.region)).toEqual(['南开区', '河西区']);
-    expect(plan.regions[1]!.targets.map((t) => t.status)).toEqual(['no-observations', 'target-blank', 'projection-failed', 'projection-failed']);
+    expect(plan.regions[1]!.targets.map((t) => t.status)).toEqual([
+      'no-observations',
+      'target-blank',
+      'projection-failed',
+      'projection-failed',
+    ]);
     expect(plan.summary).toMatchObject({ indicators: 4, targets: 6, assessed: 2, notOk: 4 });
   });
 
   it('filters by region and is reproducible (same seed -> identical, plain-JSON result)', () => {
-    const other = indicator({ id: 'o', region: '河西区', observations: [{ year: 2020, value: 10, source: src('x') }], targets: [target({ year: 2025, value: 12 })] });
+    const other = indicator({
+      id: 'o',
+      region: '河西区',
+      observations: [{ year: 2020, value: 10, source: src('x') }],
+      targets: [target({ year: 2025, value: 12 })],
+    });
     const a = assessPlan([nankaiHighTech, other], { projector, nPaths: 300, seed: 5, region: '河西区' });
     expect(a.regions.map((r) => r.region)).toEqual(['河西区']);
     const b = assessPlan([nankaiHighTech, other], { projector, nPaths: 300, seed: 5, region: '河西区' });
@@ -64,7 +87,8 @@ describe('assessPlan(indicators, options)', () => {
 describe('assessPlan: cumulative values, ranges and repeated figures', () => {
   it('does not flag a range (>= 8 and <= 10 in the same year) as a conflict', () => {
     const range = indicator({
-      id: 'demo_park_rd', observations: [{ year: 2020, value: 5, source: src('d') }],
+      id: 'demo_park_rd',
+      observations: [{ year: 2020, value: 5, source: src('d') }],
       targets: [target({ year: 2025, value: 8 }), target({ year: 2025, value: 10, comparator: '<=' })],
     });
     const plan = assessPlan([range], { projector, nPaths: 100 });
@@ -74,8 +98,12 @@ describe('assessPlan: cumulative values, ranges and repeated figures', () => {
 
   it('reads cumulative values without a target period as running totals (assessed like a stock)', () => {
     const landed = indicator({
-      id: 'binhai.beijing_projects_landed', accumulation: 'cumulative',
-      observations: [{ year: 2020, value: 100, source: src('004') }, { year: 2020, value: 100, source: src('004') }],
+      id: 'binhai.beijing_projects_landed',
+      accumulation: 'cumulative',
+      observations: [
+        { year: 2020, value: 100, source: src('004') },
+        { year: 2020, value: 100, source: src('004') },
+      ],
       targets: [target({ year: 2025, value: 130 })],
     });
     const a = assessPlan([landed], { projector, nPaths: 100 }).regions[0]!.targets[0]!;
@@ -87,7 +115,8 @@ describe('assessPlan: cumulative values, ranges and repeated figures', () => {
 
   it('turns a period total into an average yearly flow when a target sums flows over a period', () => {
     const projects = indicator({
-      id: 'teda.st_projects', accumulation: 'cumulative',
+      id: 'teda.st_projects',
+      accumulation: 'cumulative',
       observations: [{ year: 2015, value: 1350, source: src('003'), period: [2011, 2015] }],
       targets: [target({ year: 2020, value: 1500, period: [2016, 2020] })],
     });

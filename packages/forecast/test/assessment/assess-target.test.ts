@@ -10,7 +10,9 @@ const oneObs = (value = 100) => [{ year: 2020, value, source: src('doc.txt') }];
 
 describe('assessTarget(indicator, target, options)', () => {
   it('P(X_2025 >= t) on lognormal paths matches the closed form 1 - Phi((ln(t/x0) - 5 mu) / (sigma sqrt 5))', () => {
-    const mu = 0.04, sigma = 0.1, nPaths = 20000;
+    const mu = 0.04,
+      sigma = 0.1,
+      nPaths = 20000;
     for (const t of [110, 130, 160]) {
       const ind = indicator({ id: 'gbm', observations: oneObs(), targets: [target({ year: 2025, value: t })] });
       const a = assessTarget(ind, ind.targets[0]!, { projector: lognormalProjector(mu, sigma), nPaths, seed: 3 });
@@ -75,7 +77,11 @@ describe('assessTarget(indicator, target, options)', () => {
   it('measures historical growth over the last five years (Eurostat short term), or the whole history if shorter', () => {
     const ind = indicator({
       id: 'long',
-      observations: [2005, 2010, 2013, 2016, 2018, 2020].map((year, i) => ({ year, value: [50, 60, 70, 90, 100, 121][i]!, source: src('d') })),
+      observations: [2005, 2010, 2013, 2016, 2018, 2020].map((year, i) => ({
+        year,
+        value: [50, 60, 70, 90, 100, 121][i]!,
+        source: src('d'),
+      })),
       targets: [target({ year: 2025, value: 200 })],
     });
     const a = assessTarget(ind, ind.targets[0]!, { projector: linearProjector, nPaths: 2 });
@@ -87,7 +93,7 @@ describe('assessTarget(indicator, target, options)', () => {
     expect(() => assessTarget(ind, ind.targets[0]!, { historicalWindow: 0 })).toThrow(/historicalWindow >= 1/);
   });
 
-  it('uses the plan document\'s own baseline and checks 序时进度 with a later observation', () => {
+  it("uses the plan document's own baseline and checks 序时进度 with a later observation", () => {
     const ind = indicator({
       id: 'teda.smes',
       observations: [
@@ -99,7 +105,7 @@ describe('assessTarget(indicator, target, options)', () => {
     const a = assessTarget(ind, ind.targets[0]!, { projector: linearProjector, nPaths: 4 });
     expect(a.base).toEqual({ year: 2015, value: 5576 });
     // achieved (8000-5576)/(10000-5576) = 0.5479 of the increase in 3/5 = 0.6 of the period: ratio 0.913 -> 基本符合
-    expect(a.verdicts[3]!.measure).toBeCloseTo(((8000 - 5576) / 4424) / 0.6, 9);
+    expect(a.verdicts[3]!.measure).toBeCloseTo((8000 - 5576) / 4424 / 0.6, 9);
     expect(a.verdicts[3]!.verdict).toBe('基本符合');
   });
 
@@ -115,8 +121,13 @@ describe('assessTarget(indicator, target, options)', () => {
         ],
         targets: [target({ year: 2023, value, period: [2019, 2023] })],
       });
-    const at = (value: number) => assessTarget(mk(value), mk(value).targets[0]!, { projector: linearProjector, nPaths: 5 });
-    expect(at(60).cumulative).toEqual({ observedSum: 18, observedYears: [2019, 2020], simulatedYears: [2021, 2022, 2023] });
+    const at = (value: number) =>
+      assessTarget(mk(value), mk(value).targets[0]!, { projector: linearProjector, nPaths: 5 });
+    expect(at(60).cumulative).toEqual({
+      observedSum: 18,
+      observedYears: [2019, 2020],
+      simulatedYears: [2021, 2022, 2023],
+    });
     expect(at(60).atTarget!.median).toBeCloseTo(60, 9);
     expect(at(60).probability).toBe(1);
     expect(at(60.5).probability).toBe(0);
@@ -132,9 +143,27 @@ describe('assessTarget(indicator, target, options)', () => {
   it('resolves relative targets against their base and keeps both (翻番, +25 %, +increment)', () => {
     const obs = [{ year: 2020, value: 16, source: src('002.txt') }];
     const cases = [
-      { relative: { kind: 'multiple' as const, amount: 2, baseYear: 2020, text: '翻番' }, value: 32, baseFrom: 'observed' },
-      { relative: { kind: 'increase-percent' as const, amount: 25, baseYear: 2020, baseValue: 14.4, text: '比2020年增长25%' }, value: 18, baseFrom: 'given' },
-      { relative: { kind: 'increase' as const, amount: 100, baseYear: 2020, text: '新增100' }, value: 116, baseFrom: 'observed' },
+      {
+        relative: { kind: 'multiple' as const, amount: 2, baseYear: 2020, text: '翻番' },
+        value: 32,
+        baseFrom: 'observed',
+      },
+      {
+        relative: {
+          kind: 'increase-percent' as const,
+          amount: 25,
+          baseYear: 2020,
+          baseValue: 14.4,
+          text: '比2020年增长25%',
+        },
+        value: 18,
+        baseFrom: 'given',
+      },
+      {
+        relative: { kind: 'increase' as const, amount: 100, baseYear: 2020, text: '新增100' },
+        value: 116,
+        baseFrom: 'observed',
+      },
     ];
     for (const c of cases) {
       const ind = indicator({ id: 'rel', observations: obs, targets: [target({ year: 2023, relative: c.relative })] });
@@ -151,7 +180,13 @@ describe('assessTarget(indicator, target, options)', () => {
     const ind = indicator({
       id: 'talent',
       observations: [{ year: 2020, value: 14.4, source: src('001.txt') }],
-      targets: [target({ year: 2025, value: 18, relative: { kind: 'increase-percent', amount: 30, baseYear: 2020, text: '增长30%' } })],
+      targets: [
+        target({
+          year: 2025,
+          value: 18,
+          relative: { kind: 'increase-percent', amount: 30, baseYear: 2020, text: '增长30%' },
+        }),
+      ],
     });
     const a = assessTarget(ind, ind.targets[0]!, { projector: linearProjector, nPaths: 2 });
     expect(a.target.value).toBe(18);
@@ -174,7 +209,8 @@ describe('assessTarget(indicator, target, options)', () => {
 
   it('is reproducible: same seed -> identical result, another seed -> different paths', () => {
     const ind = indicator({ id: 'gbm', observations: oneObs(), targets: [target({ year: 2025, value: 130 })] });
-    const run = (seed: number) => assessTarget(ind, ind.targets[0]!, { projector: lognormalProjector(0.04, 0.1), nPaths: 500, seed });
+    const run = (seed: number) =>
+      assessTarget(ind, ind.targets[0]!, { projector: lognormalProjector(0.04, 0.1), nPaths: 500, seed });
     expect(run(7)).toEqual(run(7));
     expect(run(8).atTarget!.median).not.toBe(run(7).atTarget!.median);
   });
@@ -196,22 +232,42 @@ describe('assessTarget: results that cannot be computed carry status and reason'
     check(indicator({ id: 'x', targets: [target({ year: 2025, value: 10 })] }), 'no-observations', /no observations/);
   });
   it('target left blank in a draft', () => {
-    check(indicator({ id: 'x', observations: oneObs(), targets: [target({ year: 2025, value: null })] }), 'target-blank', /blank/);
+    check(
+      indicator({ id: 'x', observations: oneObs(), targets: [target({ year: 2025, value: null })] }),
+      'target-blank',
+      /blank/,
+    );
   });
   it('relative target without a base', () => {
     check(
-      indicator({ id: 'x', observations: oneObs(), targets: [target({ year: 2025, relative: { kind: 'multiple', amount: 2, baseYear: 2019, text: '翻番' } })] }),
+      indicator({
+        id: 'x',
+        observations: oneObs(),
+        targets: [target({ year: 2025, relative: { kind: 'multiple', amount: 2, baseYear: 2019, text: '翻番' } })],
+      }),
       'no-base',
       /翻番.*no base.*2019/,
     );
   });
   it('target year not after the last observation', () => {
-    const a = check(indicator({ id: 'x', observations: oneObs(120), targets: [target({ year: 2020, value: 100 })] }), 'target-before-last-observation', /2020 is not after/);
+    const a = check(
+      indicator({ id: 'x', observations: oneObs(120), targets: [target({ year: 2020, value: 100 })] }),
+      'target-before-last-observation',
+      /2020 is not after/,
+    );
     expect(a.reason).toMatch(/target met/);
   });
   it('bounded indicator outside its bounds (observation or target)', () => {
-    check(indicator({ id: 'x', bounds: [0, 100], observations: oneObs(120), targets: [target({ year: 2025, value: 50 })] }), 'out-of-bounds', /120 is outside/);
-    check(indicator({ id: 'x', bounds: [0, 100], observations: oneObs(50), targets: [target({ year: 2025, value: 101 })] }), 'out-of-bounds', /target 101/);
+    check(
+      indicator({ id: 'x', bounds: [0, 100], observations: oneObs(120), targets: [target({ year: 2025, value: 50 })] }),
+      'out-of-bounds',
+      /120 is outside/,
+    );
+    check(
+      indicator({ id: 'x', bounds: [0, 100], observations: oneObs(50), targets: [target({ year: 2025, value: 101 })] }),
+      'out-of-bounds',
+      /target 101/,
+    );
   });
   it('projection engine failure', () => {
     const failing: Projector = () => {

@@ -57,9 +57,16 @@ export const linearProjector: Projector = (series, options) => {
   const paths = new Float64Array(options.nPaths * years.length);
   for (let i = 0; i < options.nPaths; i++) paths.set(line, i * years.length);
   return {
-    method: 'synthetic-line', methodNote: 'test projector: straight line', lastYear, years, median: line, mean: line,
+    method: 'synthetic-line',
+    methodNote: 'test projector: straight line',
+    lastYear,
+    years,
+    median: line,
+    mean: line,
     intervals: ([50, 80, 95] as const).map((level) => ({ level, lower: line, upper: line })),
-    paths, nPaths: options.nPaths, warnings: [],
+    paths,
+    nPaths: options.nPaths,
+    warnings: [],
   };
 };
 

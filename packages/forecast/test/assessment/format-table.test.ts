@@ -11,7 +11,13 @@ describe('displayWidth(text)', () => {
 });
 
 describe('formatRegionTable(region)', () => {
-  const blank = indicator({ id: 'nankai.blank', region: '南开区', nameZh: '上市公司', observations: [{ year: 2020, value: 3, source: src('d') }], targets: [target({ year: 2023, value: null })] });
+  const blank = indicator({
+    id: 'nankai.blank',
+    region: '南开区',
+    nameZh: '上市公司',
+    observations: [{ year: 2020, value: 3, source: src('d') }],
+    targets: [target({ year: 2023, value: null })],
+  });
   const plan = assessPlan([nankaiHighTech, blank], { projector: lognormalProjector(0.1, 0.1), nPaths: 200, seed: 1 });
   const text = formatRegionTable(plan.regions[0]!);
   const lines = text.split('\n');
@@ -27,6 +33,8 @@ describe('formatRegionTable(region)', () => {
   it('lists conflicts with both probabilities and the reason of each target that could not be assessed', () => {
     expect(text).toMatch(/⚠ conflict nankai\.hightech_firms@2023: .*P = \d+\.\d% vs \d+\.\d%/);
     expect(text).toMatch(/target-blank \(1\): nankai\.blank/);
-    expect(formatPlanTables(plan)).toMatch(/3 targets of 2 indicators: 2 with a probability, 1 with a status other than ok, 1 conflicts/);
+    expect(formatPlanTables(plan)).toMatch(
+      /3 targets of 2 indicators: 2 with a probability, 1 with a status other than ok, 1 conflicts/,
+    );
   });
 });

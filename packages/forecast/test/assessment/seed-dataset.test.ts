@@ -42,7 +42,7 @@ describe('assessPlan(loadSeedIndicators())', () => {
     expect(new Set(members.map((m) => m.target.source.doc)).size).toBe(2);
   });
 
-  it('resolves Hexi\'s 倍增 (doubling) of high-tech firms against the 2020 base', () => {
+  it("resolves Hexi's 倍增 (doubling) of high-tech firms against the 2020 base", () => {
     const hexi = plan.regions.find((r) => r.region === 'hexi')!;
     const doubling = hexi.targets.find((t) => t.indicatorId === 'hexi.hightech_firms' && t.target.relative !== null)!;
     expect(doubling.target.relative!.baseYear).toBe(2020);

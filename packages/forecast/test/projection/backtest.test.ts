@@ -26,11 +26,28 @@ describe('backtest on 60 M3 series', () => {
 
   it('the script prints one JSON object with the documented fields (2 workers)', () => {
     const script = fileURLToPath(new URL('../../scripts/backtest.ts', import.meta.url));
-    const out = execFileSync(process.execPath, ['--import', 'tsx', script, '--', '--dataset', dir, '--limit', '40', '--paths', '200', '--json'], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', script, '--', '--dataset', dir, '--limit', '40', '--paths', '200', '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
     const r = JSON.parse(out);
-    for (const k of ['series', 'horizon', 'method', 'smape', 'mase', 'msis', 'coverage80', 'coverage95', 'brier', 'brierSkill', 'reliability', 'seconds'])
+    for (const k of [
+      'series',
+      'horizon',
+      'method',
+      'smape',
+      'mase',
+      'msis',
+      'coverage80',
+      'coverage95',
+      'brier',
+      'brierSkill',
+      'reliability',
+      'seconds',
+    ])
       expect(r).toHaveProperty(k);
     expect(r.series).toBe(40);
     expect(r.horizon).toBe(6);

@@ -27,7 +27,14 @@ describe('committed calibration tables (calibration/*.json)', () => {
   }
   it('reference classes: six M4 categories, medians and quantiles for h = 1…15', () => {
     const rc = referenceClasses()!;
-    expect(Object.keys(rc.categories).sort()).toEqual(['Demographic', 'Finance', 'Industry', 'Macro', 'Micro', 'Other']);
+    expect(Object.keys(rc.categories).sort()).toEqual([
+      'Demographic',
+      'Finance',
+      'Industry',
+      'Macro',
+      'Micro',
+      'Other',
+    ]);
     for (const c of Object.values(rc.categories)) {
       expect(c.median).toHaveLength(15);
       for (const row of c.q) expect(increasing(row)).toBe(true);

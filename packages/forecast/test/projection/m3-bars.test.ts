@@ -8,10 +8,16 @@ import { describe, expect, it } from 'vitest';
 const dir = fileURLToPath(new URL('../../../../../shared/data/m3-yearly', import.meta.url));
 const script = fileURLToPath(new URL('../../scripts/backtest.ts', import.meta.url));
 const backtest = (...args: string[]) =>
-  JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script, '--', '--dataset', dir, '--json', ...args], { encoding: 'utf8' }));
+  JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', script, '--', '--dataset', dir, '--json', ...args], {
+      encoding: 'utf8',
+    }),
+  );
 
 describe('pnpm run backtest -- --dataset m3-yearly (645 series)', () => {
-  it('default method: sMAPE <= 16.76 and MASE <= 2.77; 95% coverage in [0.92, 0.97], 80% in [0.76, 0.84]; calibrated attainment', { timeout: 180_000 }, () => {
+  it('default method: sMAPE <= 16.76 and MASE <= 2.77; 95% coverage in [0.92, 0.97], 80% in [0.76, 0.84]; calibrated attainment', {
+    timeout: 180_000,
+  }, () => {
     const r = backtest();
     expect(r.series).toBe(645);
     expect(r.smape).toBeLessThanOrEqual(16.76);
@@ -26,7 +32,9 @@ describe('pnpm run backtest -- --dataset m3-yearly (645 series)', () => {
     }
   });
 
-  it('--window 2 (a plan with two baseline years): 80% intervals cover within [0.74, 0.86]', { timeout: 180_000 }, () => {
+  it('--window 2 (a plan with two baseline years): 80% intervals cover within [0.74, 0.86]', {
+    timeout: 180_000,
+  }, () => {
     const r = backtest('--window', '2');
     expect(r.coverage80).toBeGreaterThanOrEqual(0.74);
     expect(r.coverage80).toBeLessThanOrEqual(0.86);

@@ -20,16 +20,46 @@ describe('competition metrics on a hand-computed example', () => {
 
   it('aggregate: Brier score, climatological skill and reliability bins', () => {
     // two series, six targets each; hand-computed Brier over 12 forecasts
-    const mk = (p: number[], hit: boolean[], in80ByH = [1, 1, 1, 1, 1, 0], in95ByH = [1, 1, 1, 1, 1, 1]): SeriesResult => ({
-      id: 'x', method: 'm', smape: 10, naiveSmape: 20, mase: 1, naiveMase: 2, msis: 5, in80: 5, in95: 6, horizons: 6, p, hit,
-      in80ByH, in95ByH, smapeByH: [2, 4, 6, 8, 10, 30],
+    const mk = (
+      p: number[],
+      hit: boolean[],
+      in80ByH = [1, 1, 1, 1, 1, 0],
+      in95ByH = [1, 1, 1, 1, 1, 1],
+    ): SeriesResult => ({
+      id: 'x',
+      method: 'm',
+      smape: 10,
+      naiveSmape: 20,
+      mase: 1,
+      naiveMase: 2,
+      msis: 5,
+      in80: 5,
+      in95: 6,
+      horizons: 6,
+      p,
+      hit,
+      in80ByH,
+      in95ByH,
+      smapeByH: [2, 4, 6, 8, 10, 30],
     });
     const a = mk([0.9, 0.8, 0.5, 0.3, 0.1, 0.05], [true, true, false, false, false, false]);
     const b = mk([0.95, 0.6, 0.4, 0.2, 0.1, 0.0], [true, false, true, false, false, false]);
     const r = aggregate([a, b], { method: 'm', window: 0, nPaths: 10, seed: 1, calibration: 'm4' });
     const sq = (x: number): number => x * x;
     const brier =
-      (sq(0.1) + sq(0.2) + sq(0.5) + sq(0.3) + sq(0.1) + sq(0.05) + sq(0.05) + sq(0.6) + sq(0.6) + sq(0.2) + sq(0.1) + 0) / 12;
+      (sq(0.1) +
+        sq(0.2) +
+        sq(0.5) +
+        sq(0.3) +
+        sq(0.1) +
+        sq(0.05) +
+        sq(0.05) +
+        sq(0.6) +
+        sq(0.6) +
+        sq(0.2) +
+        sq(0.1) +
+        0) /
+      12;
     // climatology per target: 1, 0.5, 0.5, 0, 0, 0 -> squared errors 0,0 / .25,.25 / .25,.25 / 0.. -> 1/12
     const clim = (0.25 * 4) / 12;
     expect(r.brier).toBeCloseTo(brier, 4);
@@ -48,10 +78,29 @@ describe('competition metrics on a hand-computed example', () => {
 
   it('aggregate: per-horizon coverage averages over series', () => {
     const mk = (in80ByH: number[]): SeriesResult => ({
-      id: 'x', method: 'm', smape: 1, naiveSmape: 1, mase: 1, naiveMase: 1, msis: 1, horizons: 2, p: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], hit: [true, true, true, false, false, false],
-      in80: in80ByH.reduce((a, b) => a + b, 0), in95: 2, in80ByH, in95ByH: [1, 1], smapeByH: [1, 1],
+      id: 'x',
+      method: 'm',
+      smape: 1,
+      naiveSmape: 1,
+      mase: 1,
+      naiveMase: 1,
+      msis: 1,
+      horizons: 2,
+      p: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+      hit: [true, true, true, false, false, false],
+      in80: in80ByH.reduce((a, b) => a + b, 0),
+      in95: 2,
+      in80ByH,
+      in95ByH: [1, 1],
+      smapeByH: [1, 1],
     });
-    const r = aggregate([mk([1, 0]), mk([1, 1]), mk([0, 0]), mk([1, 0])], { method: 'm', window: 0, nPaths: 10, seed: 1, calibration: 'm4' });
+    const r = aggregate([mk([1, 0]), mk([1, 1]), mk([0, 0]), mk([1, 0])], {
+      method: 'm',
+      window: 0,
+      nPaths: 10,
+      seed: 1,
+      calibration: 'm4',
+    });
     expect(r.byHorizon).toEqual([
       { h: 1, coverage80: 0.75, coverage95: 1, smape: 1 },
       { h: 2, coverage80: 0.25, coverage95: 1, smape: 1 },

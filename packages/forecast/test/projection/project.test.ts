@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { project } from '../../src/index.ts';
 
-const series = { years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020], values: [50, 54, 57, 63, 66, 70, 77, 80, 86] };
+const series = {
+  years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020],
+  values: [50, 54, 57, 63, 66, 70, 77, 80, 86],
+};
 
 describe('project(series, options)', () => {
   it('is reproducible for a seed and differs for seed + 1', () => {
@@ -30,7 +33,10 @@ describe('project(series, options)', () => {
   });
 
   it('keeps bounded indicators inside their bounds', () => {
-    const p = project({ years: [2016, 2017, 2018, 2019, 2020], values: [80, 88, 93, 97, 99] }, { bounds: [0, 100], horizon: 10 });
+    const p = project(
+      { years: [2016, 2017, 2018, 2019, 2020], values: [80, 88, 93, 97, 99] },
+      { bounds: [0, 100], horizon: 10 },
+    );
     expect(Math.max(...p.paths)).toBeLessThanOrEqual(100);
     expect(Math.min(...p.paths)).toBeGreaterThanOrEqual(0);
     const q = project({ years: [2019, 2020], values: [2, 1] }, { bounds: [0, 100], horizon: 10 });
@@ -48,10 +54,14 @@ describe('project(series, options)', () => {
 
   it('throws clear RangeErrors for bad input', () => {
     expect(() => project({ years: [], values: [] })).toThrow(/at least 1 observation/);
-    expect(() => project({ years: [2020, 2021], values: [1, NaN] })).toThrow(/values\[1\] \(year 2021\) must be finite/);
+    expect(() => project({ years: [2020, 2021], values: [1, NaN] })).toThrow(
+      /values\[1\] \(year 2021\) must be finite/,
+    );
     expect(() => project({ years: [2021, 2020], values: [1, 2] })).toThrow(/strictly increasing/);
     expect(() => project({ years: [2020, 2021], values: [50, 120] }, { bounds: [0, 100] })).toThrow(/outside bounds/);
-    expect(() => project({ years: [2020, 2021], values: [-1, 2] }, { method: 'growth-rate' })).toThrow('values[0] (year 2020) = -1');
+    expect(() => project({ years: [2020, 2021], values: [-1, 2] }, { method: 'growth-rate' })).toThrow(
+      'values[0] (year 2020) = -1',
+    );
     expect(() => project({ years: [2020], values: [0] })).toThrow(/positive/);
     expect(() => project(series, { toYear: 2019 })).toThrow(/after the last observation/);
     expect(() => project(series, { method: 'no-such-method' })).toThrow(/unknown method/);

@@ -22,11 +22,15 @@ describe('simulatePaths(input)', () => {
   it('gives random-walk correlation across horizons (corr(h=1, h=4) ≈ 1/2 for n = ∞)', () => {
     const nPaths = 20000;
     const paths = simulatePaths({ point: [0, 0, 0, 0], scale: 1, n: Infinity, nPaths, seed: 9 });
-    let sxy = 0, sxx = 0, syy = 0;
+    let sxy = 0,
+      sxx = 0,
+      syy = 0;
     for (let p = 0; p < nPaths; p++) {
       const x = paths[p * 4]!;
       const y = paths[p * 4 + 3]!;
-      sxy += x * y; sxx += x * x; syy += y * y;
+      sxy += x * y;
+      sxx += x * x;
+      syy += y * y;
     }
     // Cov(W1, W4)/sqrt(1·4) = 1/2; the sample correlation's SE is (1 - rho^2)/sqrt(n) ~ 0.0053: allow 4 SE
     expect(Math.abs(sxy / Math.sqrt(sxx * syy) - 0.5)).toBeLessThan(0.021);
@@ -35,7 +39,13 @@ describe('simulatePaths(input)', () => {
 
 describe('interpolateQuantile(table, h, u)', () => {
   it('interpolates linearly and reuses the last horizon row', () => {
-    const t = { probs: [0.25, 0.5, 0.75], q: [[-1, 0, 1], [-2, 0, 4]] };
+    const t = {
+      probs: [0.25, 0.5, 0.75],
+      q: [
+        [-1, 0, 1],
+        [-2, 0, 4],
+      ],
+    };
     expect(interpolateQuantile(t, 1, 0.375)).toBeCloseTo(-0.5, 12);
     expect(interpolateQuantile(t, 2, 0.625)).toBeCloseTo(2, 12);
     expect(interpolateQuantile(t, 5, 0.625)).toBeCloseTo(2, 12);
@@ -45,7 +55,10 @@ describe('interpolateQuantile(table, h, u)', () => {
 
 describe('nelderMead(f, x0)', () => {
   it('minimises the Rosenbrock function to its known optimum (1, 1)', () => {
-    const r = nelderMead(([a, b]) => 100 * (b! - a! * a!) ** 2 + (1 - a!) ** 2, [-1.2, 1], { maxIterations: 2000, tol: 1e-14 });
+    const r = nelderMead(([a, b]) => 100 * (b! - a! * a!) ** 2 + (1 - a!) ** 2, [-1.2, 1], {
+      maxIterations: 2000,
+      tol: 1e-14,
+    });
     expect(r.x[0]).toBeCloseTo(1, 3);
     expect(r.x[1]).toBeCloseTo(1, 3);
   });

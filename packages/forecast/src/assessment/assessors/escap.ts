@@ -56,7 +56,13 @@ export function escapVerdict(input: EscapInput): EscapVerdict {
   };
   const { base, anticipated, target, comparator } = input;
   if (base === null || anticipated === null || target === null || ![base, anticipated, target].every(Number.isFinite)) {
-    return { ...common, verdict: 'not-applicable', label: 'not applicable', measure: null, reason: 'base, anticipated value or target not available' };
+    return {
+      ...common,
+      verdict: 'not-applicable',
+      label: 'not applicable',
+      measure: null,
+      reason: 'base, anticipated value or target not available',
+    };
   }
   const needed = target - base;
   const gap = needed === 0 ? null : (100 * (target - anticipated)) / needed;
@@ -65,7 +71,13 @@ export function escapVerdict(input: EscapInput): EscapVerdict {
   }
   // The target does not hold at the anticipated value. If it did hold at the base, the indicator is moving away.
   if (needed === 0 || holds(base, comparator, target, base)) {
-    return { ...common, verdict: 'regressing', label: LABELS.regressing, measure: gap, reason: 'target met at the base but not at the anticipated value' };
+    return {
+      ...common,
+      verdict: 'regressing',
+      label: LABELS.regressing,
+      measure: gap,
+      reason: 'target met at the base but not at the anticipated value',
+    };
   }
   const verdict: EscapClass = gap !== null && gap > 100 ? 'regressing' : 'needs-acceleration';
   return { ...common, verdict, label: LABELS[verdict], measure: gap, reason: null };

@@ -58,17 +58,47 @@ export function eurostatVerdict(input: EurostatInput): EurostatVerdict {
     source: EUROSTAT_SOURCE,
   };
   if (input.alreadyMet) {
-    return { ...base, verdict: 'significant-progress', label: LABELS['significant-progress'], measure: null, reason: 'target already met at the latest observation' };
+    return {
+      ...base,
+      verdict: 'significant-progress',
+      label: LABELS['significant-progress'],
+      measure: null,
+      reason: 'target already met at the latest observation',
+    };
   }
   const { actual, required } = input;
   if (actual === null || required === null || !Number.isFinite(actual) || !Number.isFinite(required)) {
-    return { ...base, verdict: 'not-applicable', label: 'not applicable', measure: null, reason: 'actual or required growth not available' };
+    return {
+      ...base,
+      verdict: 'not-applicable',
+      label: 'not applicable',
+      measure: null,
+      reason: 'actual or required growth not available',
+    };
   }
   if (required === 0) {
-    return { ...base, verdict: 'not-applicable', label: 'not applicable', measure: null, reason: 'required growth is zero' };
+    return {
+      ...base,
+      verdict: 'not-applicable',
+      label: 'not applicable',
+      measure: null,
+      reason: 'required growth is zero',
+    };
   }
   const r = actual / required;
   const verdict: EurostatClass =
-    r >= 0.95 ? 'significant-progress' : r >= 0.6 ? 'moderate-progress' : r >= 0 ? 'insufficient-progress' : 'movement-away';
-  return { ...base, verdict, label: LABELS[verdict], measure: r, reason: input.basis === 'projected' ? 'fewer than two observations: projected growth used as actual' : null };
+    r >= 0.95
+      ? 'significant-progress'
+      : r >= 0.6
+        ? 'moderate-progress'
+        : r >= 0
+          ? 'insufficient-progress'
+          : 'movement-away';
+  return {
+    ...base,
+    verdict,
+    label: LABELS[verdict],
+    measure: r,
+    reason: input.basis === 'projected' ? 'fewer than two observations: projected growth used as actual' : null,
+  };
 }

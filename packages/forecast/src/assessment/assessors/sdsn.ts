@@ -53,16 +53,41 @@ export function sdsnVerdict(input: SdsnInput): SdsnVerdict {
     source: SDSN_SOURCE,
   };
   if (input.alreadyMet) {
-    return { ...base, verdict: 'on-track', label: LABELS['on-track'], measure: null, reason: 'target already met at the latest observation (maintaining achievement)' };
+    return {
+      ...base,
+      verdict: 'on-track',
+      label: LABELS['on-track'],
+      measure: null,
+      reason: 'target already met at the latest observation (maintaining achievement)',
+    };
   }
   const { actual, required } = input;
   if (actual === null || required === null || !Number.isFinite(actual) || !Number.isFinite(required)) {
-    return { ...base, verdict: 'not-applicable', label: 'not applicable', measure: null, reason: 'actual or required progress not available' };
+    return {
+      ...base,
+      verdict: 'not-applicable',
+      label: 'not applicable',
+      measure: null,
+      reason: 'actual or required progress not available',
+    };
   }
   if (required === 0) {
-    return { ...base, verdict: 'not-applicable', label: 'not applicable', measure: null, reason: 'required progress is zero' };
+    return {
+      ...base,
+      verdict: 'not-applicable',
+      label: 'not applicable',
+      measure: null,
+      reason: 'required progress is zero',
+    };
   }
   const r = actual / required;
-  const verdict: SdsnClass = r >= 1 ? 'on-track' : r >= 0.5 ? 'moderately-improving' : r >= 0 ? 'stagnating' : 'decreasing';
-  return { ...base, verdict, label: LABELS[verdict], measure: r, reason: input.basis === 'projected' ? 'fewer than two observations: projected progress used as actual' : null };
+  const verdict: SdsnClass =
+    r >= 1 ? 'on-track' : r >= 0.5 ? 'moderately-improving' : r >= 0 ? 'stagnating' : 'decreasing';
+  return {
+    ...base,
+    verdict,
+    label: LABELS[verdict],
+    measure: r,
+    reason: input.basis === 'projected' ? 'fewer than two observations: projected progress used as actual' : null,
+  };
 }

@@ -24,13 +24,14 @@ export interface XushiOptions {
 }
 
 /** The assessor's name as shown beside its verdicts. */
-export const XUSHI_NAME = '序时进度 (Chinese mid-term check: share of planned increase achieved vs share of period elapsed)';
+export const XUSHI_NAME =
+  '序时进度 (Chinese mid-term check: share of planned increase achieved vs share of period elapsed)';
 /** Where the practice is described. */
 export const XUSHI_SOURCE =
   'Practice of Chinese plan mid-term evaluations (规划纲要实施中期评估, e.g. 国家发展改革委《关于“十三五”规划纲要实施' +
   '中期评估的报告》2018; the rule 时间过半、任务过半): an indicator is on schedule (达到序时进度) when the share of the ' +
   'planned increase achieved is at least the share of the plan period elapsed. The ±tolerance band for 基本符合 is ' +
-  'this library\'s convention (no official band is published).';
+  "this library's convention (no official band is published).";
 
 const LABELS: Record<XushiClass, string> = {
   提前实现: '提前实现 (target already met)',
@@ -65,7 +66,14 @@ export function xushiVerdict(input: XushiInput, options: XushiOptions = {}): Xus
   };
   const { baseYear, baseValue, targetYear, targetValue, comparator, observation } = input;
   if (!observation || !(observation.year > baseYear && observation.year < targetYear)) {
-    return { ...common, basis: null, verdict: 'not-applicable', label: 'not applicable', measure: null, reason: `no observation inside the plan period (${baseYear}, ${targetYear})` };
+    return {
+      ...common,
+      basis: null,
+      verdict: 'not-applicable',
+      label: 'not applicable',
+      measure: null,
+      reason: `no observation inside the plan period (${baseYear}, ${targetYear})`,
+    };
   }
   const base = { ...common, basis: 'mid-term' as const };
   const needed = targetValue - baseValue;
@@ -73,10 +81,22 @@ export function xushiVerdict(input: XushiInput, options: XushiOptions = {}): Xus
   const achieved = needed === 0 ? null : (observation.value - baseValue) / needed;
   const ratio = achieved === null ? null : achieved / elapsed;
   if (holds(observation.value, comparator, targetValue, baseValue)) {
-    return { ...base, verdict: '提前实现', label: LABELS['提前实现'], measure: ratio, reason: `target already met in ${observation.year}` };
+    return {
+      ...base,
+      verdict: '提前实现',
+      label: LABELS['提前实现'],
+      measure: ratio,
+      reason: `target already met in ${observation.year}`,
+    };
   }
   if (ratio === null) {
-    return { ...base, verdict: 'not-applicable', label: 'not applicable', measure: null, reason: 'the target asks for no change from the base' };
+    return {
+      ...base,
+      verdict: 'not-applicable',
+      label: 'not applicable',
+      measure: null,
+      reason: 'the target asks for no change from the base',
+    };
   }
   const verdict: XushiClass = ratio >= 1 + tol ? '快于预期' : ratio >= 1 - tol ? '基本符合' : '滞后';
   return { ...base, verdict, label: LABELS[verdict], measure: ratio, reason: null };

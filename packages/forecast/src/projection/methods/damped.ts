@@ -51,7 +51,15 @@ export function fitDamped(x: ArrayLike<number>): DampedFit {
   const best = nelderMead(objective, [0, -1, 1, 0, 0], { step: [1, 1, 1, 0.5, 0.5], maxIterations: 600 });
   const d = decode(best.x);
   const r = run(x, d.alpha, d.beta, d.phi, d.l0, d.b0);
-  return { alpha: d.alpha, beta: d.beta, phi: d.phi, level: r.level, trend: r.trend, sse: r.sse, converged: best.converged };
+  return {
+    alpha: d.alpha,
+    beta: d.beta,
+    phi: d.phi,
+    level: r.level,
+    trend: r.trend,
+    sse: r.sse,
+    converged: best.converged,
+  };
 }
 
 /**

@@ -20,7 +20,9 @@ describe('escapVerdict(input)', () => {
   });
 
   it('treats no change as needing acceleration (G = 100) and handles targets that ask for a decrease', () => {
-    expect(escapVerdict({ base: 321, anticipated: 321, target: 650, comparator: '>=' }).verdict).toBe('needs-acceleration');
+    expect(escapVerdict({ base: 321, anticipated: 321, target: 650, comparator: '>=' }).verdict).toBe(
+      'needs-acceleration',
+    );
     // base 10, target <= 5: anticipated 8 -> G = 60; 4 -> met; 11 -> G = 120
     expect(escapVerdict({ base: 10, anticipated: 8, target: 5, comparator: '<=' }).measure).toBeCloseTo(60, 9);
     expect(escapVerdict({ base: 10, anticipated: 8, target: 5, comparator: '<=' }).verdict).toBe('needs-acceleration');

@@ -28,7 +28,9 @@ describe('eurostatVerdict(input)', () => {
   });
 
   it('is significant when the target already holds, not applicable without numbers', () => {
-    expect(eurostatVerdict({ actual: -1, required: 1, basis: 'historical', alreadyMet: true }).verdict).toBe('significant-progress');
+    expect(eurostatVerdict({ actual: -1, required: 1, basis: 'historical', alreadyMet: true }).verdict).toBe(
+      'significant-progress',
+    );
     const na = eurostatVerdict({ actual: null, required: 0.1, basis: 'historical' });
     expect(na.verdict).toBe('not-applicable');
     expect(na.reason).toMatch(/not available/);
