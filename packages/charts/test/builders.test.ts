@@ -24,7 +24,7 @@ const builders: [string, () => TopLevelSpec, number[]][] = [
   ['fitDiagnostics', () => fitDiagnostics(fitInput), [2015, 2020]],
 ];
 
-describe.each(builders)('%s(input)', (name, build, years) => {
+describe.each(builders)('%s(input)', (_name, build, years) => {
   it('validates against the installed Vega-Lite JSON schema', () => {
     expect(schemaErrors(build())).toEqual([]);
   });

@@ -59,7 +59,7 @@ function satisfies(x: number, c: Comparator, v: number): boolean {
 
 function describe(e: ConflictEntry): string {
   const rel = e.relativeText ? ` ["${e.relativeText}"]` : '';
-  return `${e.comparator && e.comparator !== '=' ? e.comparator + ' ' : ''}${e.value}${rel} (${e.doc}${e.rowId ? ' ' + e.rowId : ''})`;
+  return `${e.comparator && e.comparator !== '=' ? `${e.comparator} ` : ''}${e.value}${rel} (${e.doc}${e.rowId ? ` ${e.rowId}` : ''})`;
 }
 
 /** Statements of one group that contradict each other. */

@@ -98,11 +98,11 @@ export function readIndicatorCsv(text: string, file: string): IndicatorRow[] {
  * writeFileSync(tmp, writeIndicatorCsv(rows)); renameSync(tmp, 'indicators.csv');
  */
 export function writeIndicatorCsv(rows: readonly IndicatorRow[]): string {
-  if (rows.length === 0) return INDICATOR_COLUMNS.join(',') + '\n';
+  if (rows.length === 0) return `${INDICATOR_COLUMNS.join(',')}\n`;
   const csv = from(rows.map((r) => ({ ...r })))
     .select([...INDICATOR_COLUMNS])
     .toCSV();
-  return csv.endsWith('\n') ? csv : csv + '\n';
+  return csv.endsWith('\n') ? csv : `${csv}\n`;
 }
 
 /**

@@ -30,7 +30,7 @@ function withCell(csv: string, n: number, column: string, cell: string): string 
   const fields = lines[n]!.split(',');
   fields[col] = cell;
   lines[n] = fields.join(',');
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 describe('readIndicatorCsv(text, file) / writeIndicatorCsv(rows)', () => {
@@ -41,7 +41,7 @@ describe('readIndicatorCsv(text, file) / writeIndicatorCsv(rows)', () => {
 
   it('accepts CRLF line endings and a UTF-8 byte order mark', () => {
     const rows = [row(), targetRow({ quote: 'two\nlines 300' })];
-    const crlf = '\uFEFF' + writeIndicatorCsv(rows).replace(/\n/g, '\r\n');
+    const crlf = `\uFEFF${writeIndicatorCsv(rows).replace(/\n/g, '\r\n')}`;
     expect(readIndicatorCsv(crlf, 'crlf.csv').map((r) => [r.id, r.value])).toEqual(rows.map((r) => [r.id, r.value]));
   });
 
@@ -156,7 +156,7 @@ describe('readIndicatorCsv(text, file) / writeIndicatorCsv(rows)', () => {
         message: `malformed CSV: ${INDICATOR_COLUMNS.length + 1} fields, the header has ${INDICATOR_COLUMNS.length}`,
       }),
     );
-    const open = good() + 'a,"never closed\n';
+    const open = `${good()}a,"never closed\n`;
     expect(issuesOf(() => readIndicatorCsv(open, 'q.csv'))).toContainEqual(
       expect.objectContaining({
         file: 'q.csv',

@@ -16,7 +16,7 @@ import { UNITS } from '../src/units.ts';
 
 const chars = fc.constantFrom('a', 'Z', '7', ' ', ',', '"', '\n', '中', '“', '%', '-', '(', ')', '.', '/', "'");
 const text = (min = 0) => fc.string({ unit: chars, minLength: min, maxLength: 12 });
-const nonBlank = text(1).map((s) => (s.trim() === '' ? 'x' + s : s));
+const nonBlank = text(1).map((s) => (s.trim() === '' ? `x${s}` : s));
 const number = fc
   .tuple(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 0, max: 3 }))
   .map(([m, d]) => m / 10 ** d);
@@ -95,7 +95,7 @@ const dataset = fc
           relative_text: relative ? '翻番' : '',
           attribute: target && d.attribute ? (d.attribute as IndicatorRow['attribute']) : null,
           note: d.note,
-          quote: (d.pre + valueText + d.post).trim() === '' ? 'q' + d.pre : d.pre + valueText + d.post,
+          quote: (d.pre + valueText + d.post).trim() === '' ? `q${d.pre}` : d.pre + valueText + d.post,
         });
       });
     });

@@ -80,7 +80,7 @@ describe('extractCandidates(text): sentence forms', () => {
       relative_amount: 164.6,
       relative_base_year: 2015,
     });
-    expect(byRule['increase']).toMatchObject({
+    expect(byRule.increase).toMatchObject({
       kind: 'observed',
       year: 2020,
       value: 164.6,

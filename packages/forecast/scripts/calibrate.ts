@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRng } from '@trajectory/core';
 import { quantileSorted } from 'simple-statistics';
-import { POINT_METHODS, pointForecasts, type PointMethod } from '../src/projection/point-forecast.ts';
+import { POINT_METHODS, pointForecasts } from '../src/projection/point-forecast.ts';
 import { baseSd, calibrationCell, stepScale, TREND_EDGES, VOLATILITY_EDGES } from '../src/projection/scale.ts';
 import { chooseScale } from '../src/projection/transform.ts';
 import { loadDataset } from './lib/dataset.ts';

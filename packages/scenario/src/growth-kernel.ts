@@ -37,7 +37,7 @@ export function simulateGrowthPaths(
   z?: Float64Array,
 ): Float64Array {
   const S = plan.mean.length;
-  const W = S + 1;
+  const _W = S + 1;
   const { base, mean, sd, lower, upper } = plan;
   const perDraw = plan.constant ? 1 : S;
   const buf = z && z.length >= draws * perDraw ? z : new Float64Array(draws * perDraw);

@@ -118,7 +118,7 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
   let seedById: Map<string, Indicator> | undefined;
   const seedIndicator = (id: string, path: Path): Indicator => {
     if (!seedById) {
-      const loader = (core as Record<string, unknown>)['loadSeedIndicators'] as (() => Indicator[]) | undefined;
+      const loader = (core as Record<string, unknown>).loadSeedIndicators as (() => Indicator[]) | undefined;
       const list = options.seedIndicators ?? loader?.();
       if (!list)
         fail(

@@ -30,7 +30,7 @@ const usage = `usage: trajectory data [--region R] [--json] [--conflicts]
 function where(source: { doc: string; rowId?: string }, kind: string, year: number, indicator: string): string {
   const doc = source.doc.replace(/\.txt$/, '');
   const base = `${indicator}.${year}.${kind}`;
-  const suffix = source.rowId && source.rowId.startsWith(base + '.') ? source.rowId.slice(base.length + 1) : '';
+  const suffix = source.rowId?.startsWith(`${base}.`) ? source.rowId.slice(base.length + 1) : '';
   return suffix ? `${doc} (${suffix})` : doc;
 }
 const cell = (s: string, n: number) => padDisplay(s, Math.max(n, displayWidth(s) + 2));

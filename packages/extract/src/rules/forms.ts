@@ -121,7 +121,7 @@ export function ranks(scope: SentenceScope): Candidate[] {
 export function fractions(scope: SentenceScope): Candidate[] {
   const { doc, span, s, o, contextAt } = scope;
   const out: Candidate[] = [];
-  for (const f of s.matchAll(/(?<![\d.\/])(\d+)\s*\/\s*(\d+)(?![\d.\/])/g)) {
+  for (const f of s.matchAll(/(?<![\d./])(\d+)\s*\/\s*(\d+)(?![\d./])/g)) {
     const before = s.slice(Math.max(0, f.index - 12), f.index);
     if (
       !/(?:的|为|是|仅为|相当于|[、])\s*$|[\u4e00-\u9fa5]\s+$/.test(before) ||

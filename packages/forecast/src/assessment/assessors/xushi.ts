@@ -84,7 +84,7 @@ export function xushiVerdict(input: XushiInput, options: XushiOptions = {}): Xus
     return {
       ...base,
       verdict: '提前实现',
-      label: LABELS['提前实现'],
+      label: LABELS.提前实现,
       measure: ratio,
       reason: `target already met in ${observation.year}`,
     };
