@@ -10,7 +10,7 @@ import { convertUnit, isKnownUnit } from './units.ts';
 import { parseValueText, relativeWordFactor } from './value-text.ts';
 
 const comparators: readonly Comparator[] = ['>=', '>', '=', '<=', '<'];
-const measures: readonly MeasureType[] = ['count', 'amount', 'share', 'rate', 'growth'];
+const measures: readonly MeasureType[] = ['count', 'amount', 'share', 'rate', 'growth', 'level'];
 const accumulations: readonly Accumulation[] = ['stock', 'flow', 'cumulative'];
 const relativeKinds: readonly RelativeTarget['kind'][] = ['multiple', 'increase-percent', 'increase'];
 const attributes: readonly TargetAttribute[] = ['预期性', '约束性'];

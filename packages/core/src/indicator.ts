@@ -13,9 +13,10 @@ export type Comparator = '>=' | '>' | '=' | '<=' | '<';
 /**
  * What kind of quantity an indicator is, which decides the models that suit it:
  * `count` (firms, patents), `amount` (money, area), `share` (a percentage with bounds, e.g. R&D/GDP),
- * `rate` (per-capita or per-10k ratios), `growth` (an annual growth rate in percent).
+ * `rate` (per-capita or per-10k ratios), `growth` (an annual growth rate in percent), `level` (a slow level that
+ * drifts additively rather than multiplicatively: life expectancy, average years of schooling).
  */
-export type MeasureType = 'count' | 'amount' | 'share' | 'rate' | 'growth';
+export type MeasureType = 'count' | 'amount' | 'share' | 'rate' | 'growth' | 'level';
 
 /**
  * Whether a value is a `stock` at a point in time (firms at year end), a `flow` within one year (patents granted

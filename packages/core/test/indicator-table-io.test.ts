@@ -64,6 +64,13 @@ describe('readIndicatorCsv(text, file) / writeIndicatorCsv(rows)', () => {
     });
   });
 
+  it("accepts the measure 'level' and rejects a measure outside the vocabulary", () => {
+    const level = [row({ measure: 'level', unit: '岁', value: 81.5, value_text: '81.5', quote: '人均预期寿命81.5岁' })];
+    expect(readIndicatorCsv(writeIndicatorCsv(level), 'level.csv')[0]!.measure).toBe('level');
+    const issues = issuesOf(() => readIndicatorCsv(withCell(good(), 1, 'measure', 'slope'), 'bad.csv'));
+    expect(issues).toContainEqual(expect.objectContaining({ file: 'bad.csv', row: 1, line: 2, field: 'measure' }));
+  });
+
   it('reports a non-integer year', () => {
     const issues = issuesOf(() => readIndicatorCsv(withCell(good(), 2, 'year', '2025.5'), 'bad.csv'));
     expect(issues.map((i) => [i.row, i.field])).toContainEqual([2, 'year']);
