@@ -176,7 +176,7 @@ describe('plan-outcomes.csv', () => {
     const counted = new Map<string, number>();
     for (const r of rows) counted.set(r.family, (counted.get(r.family) ?? 0) + 1);
     const stated = new Map<string, number>();
-    for (const m of readme.matchAll(/^\| `([a-z0-9-]+)` \|[^|\n]*\| (\d+) \|/gm)) {
+    for (const m of readme.matchAll(/^\|\s*`([a-z0-9-]+)`\s*\|[^|\n]*\|\s*(\d+)\s*\|/gm)) {
       stated.set(m[1] as string, Number(m[2]));
     }
     expect(Object.fromEntries(stated)).toEqual(Object.fromEntries(counted));
