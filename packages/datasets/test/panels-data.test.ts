@@ -1,0 +1,190 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as aq from 'arquero';
+import { describe, expect, it } from 'vitest';
+
+const DIR = fileURLToPath(new URL('../data/panels/', import.meta.url));
+const README = readFileSync(join(DIR, 'README.md'), 'utf8');
+const COLUMNS = [
+  'type',
+  'region',
+  'region_level',
+  'year',
+  'value',
+  'unit',
+  'source_title',
+  'source_url',
+  'licence',
+  'quote',
+];
+
+interface Row {
+  type: string;
+  region: string;
+  region_level: string;
+  year: string;
+  value: string;
+  unit: string;
+  source_title: string;
+  source_url: string;
+  licence: string;
+  quote: string;
+}
+
+/** Plausibility bounds per type: a unit mistake (fraction for %, months for years, 万 for 亿) falls outside. */
+const BOUNDS: Record<string, [number, number]> = {
+  rd_intensity: [0, 10],
+  invention_patents_per_10k: [0, 300],
+  hightech_firms: [0, 200_000],
+  gdp: [0, Number.POSITIVE_INFINITY],
+  gdp_growth: [-70, 100],
+  services_share: [0, 100],
+  industry_share: [0, 100],
+  urbanisation: [0, 100],
+  life_expectancy: [20, 100],
+  schooling_years: [0, 20],
+  good_air_days_share: [0, 100],
+};
+
+/** Cells of the markdown table rows between two markers of the README (whitespace-insensitive, header and rule dropped). */
+function readmeTable(marker: string): string[][] {
+  const block = README.split(`<!-- ${marker}:start -->`)[1]?.split(`<!-- ${marker}:end -->`)[0] ?? '';
+  return block
+    .split('\n')
+    .filter((l) => l.trim().startsWith('|'))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split('|')
+        .map((c) => c.trim()),
+    )
+    .slice(2);
+}
+
+/** Units per type as listed in the README's units table (`a`; `b` for several). */
+function readmeUnits(): Map<string, Set<string>> {
+  return new Map(
+    readmeTable('units').map(([type, units]) => [
+      (type ?? '').replace(/`/g, ''),
+      new Set((units ?? '').split(';').map((u) => u.trim().replace(/`/g, ''))),
+    ]),
+  );
+}
+
+const files = readdirSync(DIR).filter((f) => f.endsWith('.csv'));
+const panels = new Map<string, Row[]>(
+  files.map((f) => {
+    const t = aq.fromCSV(readFileSync(join(DIR, f), 'utf8'), { autoType: false });
+    expect(t.columnNames(), f).toEqual(COLUMNS);
+    return [f.replace(/\.csv$/, ''), t.objects() as Row[]];
+  }),
+);
+
+/** Regions with at least 8 yearly values in 2010–2020, per region level. */
+function dense(rows: Row[]): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const r of rows) {
+    const y = Number(r.year);
+    if (y >= 2010 && y <= 2020)
+      n.set(`${r.region_level}:${r.region}`, (n.get(`${r.region_level}:${r.region}`) ?? 0) + 1);
+  }
+  return new Map([...n].filter(([, k]) => k >= 8));
+}
+
+describe('data/panels', () => {
+  it('has one file per type, named by its type, with the exact columns', () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const [type, rows] of panels) {
+      expect(rows.length, type).toBeGreaterThan(0);
+      for (const r of rows) expect(r.type, `${type}.csv`).toBe(type);
+    }
+  });
+
+  it('rows are complete: finite values, known levels, source and licence, a quote containing the value as written', () => {
+    const problems: string[] = [];
+    for (const [type, rows] of panels) {
+      rows.forEach((r, i) => {
+        const at = `${type}.csv row ${i + 2}`;
+        if (r.value === '' || !Number.isFinite(Number(r.value))) problems.push(`${at}: value "${r.value}"`);
+        if (!['country', 'province', 'city'].includes(r.region_level)) problems.push(`${at}: region_level`);
+        if (!Number.isInteger(Number(r.year))) problems.push(`${at}: year "${r.year}"`);
+        if (!r.source_title) problems.push(`${at}: source_title`);
+        if (!/^https?:\/\//.test(r.source_url ?? '')) problems.push(`${at}: source_url`);
+        if (!r.licence) problems.push(`${at}: licence`);
+        if (!r.quote?.includes(r.value ?? '')) problems.push(`${at}: quote does not contain the value`);
+        const regionOk = r.region_level === 'country' ? /^[A-Z]{3}$/ : /^[a-z_]+$/;
+        if (!regionOk.test(r.region ?? '')) problems.push(`${at}: region "${r.region}"`);
+      });
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('units are the ones the README lists for the type', () => {
+    const units = readmeUnits();
+    const problems: string[] = [];
+    for (const [type, rows] of panels) {
+      const allowed = units.get(type);
+      if (!allowed) problems.push(`README lists no unit for ${type}`);
+      for (const r of rows)
+        if (allowed && !allowed.has(r.unit!)) problems.push(`${type} ${r.region} ${r.year}: ${r.unit}`);
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('values lie within plausibility bounds for their type', () => {
+    const problems: string[] = [];
+    for (const [type, rows] of panels) {
+      const b = BOUNDS[type];
+      if (!b) problems.push(`no bounds for ${type}`);
+      for (const r of rows) {
+        const v = Number(r.value);
+        if (b && !(v >= b[0] && v <= b[1])) problems.push(`${type} ${r.region} ${r.year} = ${r.value}`);
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('has no duplicate (type, region, year) and no year outside 1960–2020 (vintage rule: Tianjin <= 2020)', () => {
+    const problems: string[] = [];
+    for (const [type, rows] of panels) {
+      const seen = new Set<string>();
+      for (const r of rows) {
+        const key = `${type}|${r.region_level}|${r.region}|${r.year}`;
+        if (seen.has(key)) problems.push(`duplicate ${key}`);
+        seen.add(key);
+        const y = Number(r.year);
+        if (!(y >= 1960 && y <= 2020)) problems.push(`${key}: year outside 1960–2020`);
+        if (r.region?.includes('tianjin') && y > 2020) problems.push(`${key}: Tianjin after 2020`);
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('meets the bar: >= 8 types, each with >= 25 regions having >= 8 yearly values in 2010–2020', () => {
+    const passing = [...panels].filter(([, rows]) => dense(rows).size >= 25).map(([t]) => t);
+    expect(passing.length, `types meeting the bar: ${passing.join(', ')}`).toBeGreaterThanOrEqual(8);
+  });
+
+  it("the README's coverage table matches the files", () => {
+    const computed: string[][] = [];
+    for (const type of [...panels.keys()].sort()) {
+      const rows = panels.get(type)!;
+      for (const level of [...new Set(rows.map((r) => r.region_level))].sort()) {
+        const sub = rows.filter((r) => r.region_level === level);
+        const regions = new Set(sub.map((r) => r.region)).size;
+        const years = sub.map((r) => Number(r.year));
+        computed.push([
+          type,
+          level,
+          String(regions),
+          String(dense(sub).size),
+          `${Math.min(...years)}–${Math.max(...years)}`,
+          String(sub.length),
+        ]);
+      }
+    }
+    expect(readmeTable('coverage')).toEqual(computed);
+  });
+});
