@@ -41,8 +41,8 @@ const MEASURES = new Set(['count', 'amount', 'share', 'rate', 'growth', 'level',
 const ATTRIBUTES = new Set(['binding', 'expected', 'unspecified']);
 const COMPARATORS = new Set(['>=', '<=', '=']);
 /** Rows and families the file holds at least; the bar (250 rows, 5 families) is the goal. */
-const MIN_ROWS = 40;
-const MIN_FAMILIES = 2;
+const MIN_ROWS = 80;
+const MIN_FAMILIES = 4;
 
 const table = fromCSV(csvText, { autoType: false });
 const rows = (table.objects() as Record<string, string | null>[]).map(
