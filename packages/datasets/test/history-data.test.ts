@@ -253,17 +253,39 @@ describe('history.csv', () => {
     expect(stale).toEqual([]);
   });
 
-  it('flags series breaks: a large fall between year-end amounts needs a break_note on the later row', () => {
-    const unflagged: string[] = [];
+  it('flags series breaks: a fall of more than 10 % between year-end amounts (here or in the seed) carries a break_note', () => {
+    type Point = { year: number; value: number; id: string; breakNote: string | null };
+    const seedPoints = new Map<string, Point[]>();
+    for (const ind of loadSeedIndicators({ checkQuotes: false })) {
+      if (ind.measure !== 'amount' || ind.accumulation === 'cumulative') continue;
+      seedPoints.set(
+        ind.id,
+        ind.observations.map((o) => ({
+          year: o.year,
+          value: o.value,
+          id: `seed:${ind.id}.${o.year}`,
+          breakNote: null,
+        })),
+      );
+    }
     const amounts = rows.filter((r) => r.measure === 'amount' && !r.as_of && r.accumulation !== 'cumulative');
-    for (const [, group] of groupBy(amounts, (r) => r.indicator)) {
-      const sorted = [...group].sort((a, b) => Number(a.year) - Number(b.year));
-      for (let i = 1; i < sorted.length; i++) {
-        const prev = sorted[i - 1]!;
-        const cur = sorted[i]!;
+    const unflagged: string[] = [];
+    for (const [indicator, group] of groupBy(amounts, (r) => r.indicator)) {
+      const points: Point[] = [
+        ...group.map((r) => ({
+          year: Number(r.year),
+          value: Number(r.value),
+          id: r.id,
+          breakNote: r.break_note.trim(),
+        })),
+        ...(seedPoints.get(indicator) ?? []),
+      ].sort((a, b) => a.year - b.year);
+      for (let i = 1; i < points.length; i++) {
+        const prev = points[i - 1]!;
+        const cur = points[i]!;
         if (cur.year === prev.year) continue;
-        const fall = 1 - Number(cur.value) / Number(prev.value);
-        if (fall > MAX_UNFLAGGED_FALL && !cur.break_note.trim()) unflagged.push(`${prev.id} -> ${cur.id}`);
+        const fall = 1 - cur.value / prev.value;
+        if (fall > MAX_UNFLAGGED_FALL && !prev.breakNote && !cur.breakNote) unflagged.push(`${prev.id} -> ${cur.id}`);
       }
     }
     expect(unflagged).toEqual([]);
