@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 // Every function a package exports carries an @example in its TSDoc (the API reference shows it), so the reference
 // never lists a function without showing how it is called.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const packages = ['core', 'fit', 'forecast', 'scenario', 'charts', 'extract'];
+const entries = [
+  ...['core', 'datasets', 'fit', 'forecast', 'scenario', 'charts', 'extract'].map((p) => `${p}/src/index.ts`),
+  'datasets/src/node.ts',
+].map((e) => join(root, 'packages', e));
 
 function exportedFunctionsWithoutExample(): string[] {
-  const entries = packages.map((p) => join(root, 'packages', p, 'src', 'index.ts'));
   const config = ts.getParsedCommandLineOfConfigFile(
     join(root, 'tsconfig.json'),
     {},
@@ -31,7 +33,7 @@ function exportedFunctionsWithoutExample(): string[] {
         if (!isFunction || !decl.getSourceFile().fileName.startsWith(join(root, 'packages'))) continue;
         const node = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
         const hasExample = ts.getJSDocTags(node).some((t) => t.tagName.text === 'example');
-        if (!hasExample) missing.push(`@trajectory/${packages[i]}: ${exported.name}`);
+        if (!hasExample) missing.push(`${entries[i]!.slice(root.length)}: ${exported.name}`);
         break;
       }
     }

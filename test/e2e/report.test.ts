@@ -11,7 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAssessmentReport } from '@trajectory/charts';
-import { loadSeedIndicators } from '@trajectory/core';
+import { loadSeedIndicators } from '@trajectory/datasets/node';
 import { assessPlan } from '@trajectory/forecast';
 import { planAssessment } from '../../packages/charts/test/fixtures/plan-assessment.ts';
 import {

@@ -8,19 +8,22 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  REGIONS,
   UNITS,
   findConflicts,
-  indicatorsByRegion,
-  loadSeedDocuments,
-  loadSeedIndicators,
-  loadSeedRows,
   parseValueText,
-  readSeedDocument,
   resolveIndicator,
   sameNumber,
   type IndicatorRow,
 } from '@trajectory/core';
+import {
+  REGIONS,
+  indicatorsByRegion,
+  loadSeedDocuments,
+  loadSeedIndicators,
+  loadSeedRows,
+  readSeedDocument,
+  seedDocumentPath,
+} from '@trajectory/datasets/node';
 
 const rows = loadSeedRows({ checkQuotes: false });
 const docs = loadSeedDocuments();
@@ -50,7 +53,7 @@ describe('seed documents', () => {
   it.skipIf(!existsSync(shared) && process.env.CI !== 'true')('are byte-identical copies of ../shared/seeds', () => {
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
     for (const d of docs) {
-      const copy = readFileSync(new URL(`../../seeds/documents/${d.doc}`, import.meta.url));
+      const copy = readFileSync(seedDocumentPath(d.doc));
       expect(sha(copy), d.doc).toBe(sha(readFileSync(new URL(d.original, shared))));
     }
   });

@@ -10,6 +10,7 @@ export type {
   Target,
   TargetAttribute,
 } from './indicator.ts';
+export { ACCUMULATIONS, COMPARATORS, MEASURE_TYPES, TARGET_ATTRIBUTES } from './indicator.ts';
 
 // Dataset rows and table I/O (arquero)
 export { INDICATOR_COLUMNS, type IndicatorColumn, type IndicatorRow } from './indicator-row.ts';
@@ -26,9 +27,8 @@ export { scanCsvRecords, type CsvScan, type CsvRecordInfo } from './csv-records.
 export { rowsToIndicators, indicatorsToRows, type RowsToIndicatorsOptions } from './indicator-model.ts';
 export { validateQuotes, type ValidateQuotesOptions } from './validate-quotes.ts';
 
-// Units, regions, numbers as written
+// Units, numbers as written
 export { UNITS, isKnownUnit, convertUnit, type UnitInfo } from './units.ts';
-export { REGIONS, type RegionInfo } from './regions.ts';
 export {
   parseValueText,
   parseChineseNumeral,
@@ -42,19 +42,6 @@ export {
 export { resolveTarget, resolveIndicator, applyRelative, invertRelative, baseObservation } from './resolve-target.ts';
 export { findConflicts, type Conflict, type ConflictEntry } from './find-conflicts.ts';
 
-// Seed data
-export {
-  loadSeedRows,
-  loadSeedIndicators,
-  loadSeedDocuments,
-  seedDocumentPath,
-  readSeedDocument,
-  seedsDir,
-  seedIndicatorsPath,
-  type SeedDocument,
-  type LoadSeedOptions,
-} from './seeds.ts';
-
 // Files
 export { writeFileAtomic, writeFileAtomicSync, copyFileAtomic } from './write-file-atomic.ts';
 
@@ -63,4 +50,3 @@ export { alignColumns, columnWidths, displayWidth, padDisplay } from './text-tab
 
 // Randomness
 export { createRng, type Rng } from './random.ts';
-export { indicatorsByRegion, type RegionIndicators } from './group-by-region.ts';

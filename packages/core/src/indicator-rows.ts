@@ -3,17 +3,19 @@
  * span rows: unique ids, one definition per indicator, no target before its base year. Every problem becomes a
  * {@link DataIssue} naming file, row and field; nothing is dropped silently.
  */
-import type { Accumulation, Comparator, MeasureType, RelativeTarget, TargetAttribute } from './indicator.ts';
+import {
+  ACCUMULATIONS as accumulations,
+  COMPARATORS as comparators,
+  MEASURE_TYPES as measures,
+  type RelativeTarget,
+  TARGET_ATTRIBUTES as attributes,
+} from './indicator.ts';
 import type { DataIssue } from './indicator-data-error.ts';
 import { INDICATOR_COLUMNS, type IndicatorRow } from './indicator-row.ts';
 import { convertUnit, isKnownUnit } from './units.ts';
 import { parseValueText, relativeWordFactor } from './value-text.ts';
 
-const comparators: readonly Comparator[] = ['>=', '>', '=', '<=', '<'];
-const measures: readonly MeasureType[] = ['count', 'amount', 'share', 'rate', 'growth', 'level'];
-const accumulations: readonly Accumulation[] = ['stock', 'flow', 'cumulative'];
 const relativeKinds: readonly RelativeTarget['kind'][] = ['multiple', 'increase-percent', 'increase'];
-const attributes: readonly TargetAttribute[] = ['预期性', '约束性'];
 const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Where a batch of records came from, for error messages. */

@@ -10,6 +10,9 @@
  */
 export type Comparator = '>=' | '>' | '=' | '<=' | '<';
 
+/** The comparators, in the order error messages list them. */
+export const COMPARATORS: readonly Comparator[] = ['>=', '>', '=', '<=', '<'];
+
 /**
  * What kind of quantity an indicator is, which decides the models that suit it:
  * `count` (firms, patents), `amount` (money, area), `share` (a percentage with bounds, e.g. R&D/GDP),
@@ -18,14 +21,23 @@ export type Comparator = '>=' | '>' | '=' | '<=' | '<';
  */
 export type MeasureType = 'count' | 'amount' | 'share' | 'rate' | 'growth' | 'level';
 
+/** The measure types, in the order error messages list them. */
+export const MEASURE_TYPES: readonly MeasureType[] = ['count', 'amount', 'share', 'rate', 'growth', 'level'];
+
 /**
  * Whether a value is a `stock` at a point in time (firms at year end), a `flow` within one year (patents granted
  * in a year), or `cumulative` over a period (projects introduced 2021–2025; see `Target.period`).
  */
 export type Accumulation = 'stock' | 'flow' | 'cumulative';
 
+/** The accumulations, in the order error messages list them. */
+export const ACCUMULATIONS: readonly Accumulation[] = ['stock', 'flow', 'cumulative'];
+
 /** 预期性 (indicative) or 约束性 (binding), as planning documents classify targets. */
 export type TargetAttribute = '预期性' | '约束性';
+
+/** The target attributes, in the order error messages list them. */
+export const TARGET_ATTRIBUTES: readonly TargetAttribute[] = ['预期性', '约束性'];
 
 /** Where a number was read: the document (file name in `seeds/`) and the exact quote that contains it. */
 export interface Source {

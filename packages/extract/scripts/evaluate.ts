@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadSeedDocuments, loadSeedRows, seedDocumentPath } from '@trajectory/core';
+import { loadSeedDocuments, loadSeedRows, seedDocumentPath } from '@trajectory/datasets/node';
 import type { Candidate } from '../src/candidate.ts';
 import { decodeDocument } from '../src/decode.ts';
 import { evaluateCandidates, type EvaluationReport, type ReferenceRow } from '../src/evaluate.ts';

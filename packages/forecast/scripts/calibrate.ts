@@ -1,6 +1,7 @@
 /**
  * Learns everything the projection methods calibrate, from M4 yearly TRAINING data only (never a test part),
- * and writes `calibration/intervals.json` and `calibration/reference-classes.json` atomically.
+ * and writes `calibration/intervals-<profile>.json` and `calibration/reference-classes.json` of @trajectory/datasets
+ * (`packages/datasets/data/calibration/`) atomically.
  *
  * 1. Interval calibration and auto choice: each M4 training series is cut 6 years before its end (pseudo-origin);
  *    the methods see the part before it — in full and as windows of its last 3, 4, 6 and 9 values — and the
@@ -297,7 +298,8 @@ for (const a of auto)
   log(`auto n=${a.minN}-${a.maxN}: ${a.method} ${JSON.stringify(a.scores.map((s) => [s.method, s.owa]))}`);
 
 function writeAtomic(name: string, obj: unknown): void {
-  const file = fileURLToPath(new URL(`../calibration/${name}`, import.meta.url));
+  // the committed tables live in @trajectory/datasets (found through its exports, as forecast imports them)
+  const file = fileURLToPath(import.meta.resolve(`@trajectory/datasets/calibration/${name}`));
   writeFileSync(`${file}.tmp`, `${JSON.stringify(obj)}\n`);
   renameSync(`${file}.tmp`, file);
 }

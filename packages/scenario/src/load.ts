@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import * as core from '@trajectory/core';
 import type { Indicator } from '@trajectory/core';
+import { loadSeedIndicators } from '@trajectory/datasets/node';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { ScenarioError } from './errors.ts';
@@ -36,7 +36,7 @@ const validate = ajv.compile(scenarioSchema);
 export interface LoadOptions {
   /** directory that relative paths (`data:`) resolve against; default: the file's directory */
   baseDir?: string;
-  /** the seed dataset; default: `loadSeedIndicators()` from `@trajectory/core` when it exists */
+  /** the seed dataset; default: `loadSeedIndicators()` from `@trajectory/datasets/node` */
   seedIndicators?: Indicator[];
   /** overrides of the file's `draws` and `seed` (e.g. from the command line), validated like the file's */
   draws?: number;
@@ -118,14 +118,7 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
   let seedById: Map<string, Indicator> | undefined;
   const seedIndicator = (id: string, path: Path): Indicator => {
     if (!seedById) {
-      const loader = (core as Record<string, unknown>).loadSeedIndicators as (() => Indicator[]) | undefined;
-      const list = options.seedIndicators ?? loader?.();
-      if (!list)
-        fail(
-          path,
-          'the seed dataset is not available (@trajectory/core has no loadSeedIndicators yet): give base/history instead',
-        );
-      seedById = new Map(list!.map((i) => [i.id, i]));
+      seedById = new Map((options.seedIndicators ?? loadSeedIndicators()).map((i) => [i.id, i]));
     }
     const found = seedById.get(id);
     if (!found) fail(path, `unknown indicator id '${id}' in the seed dataset`);

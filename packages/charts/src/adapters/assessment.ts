@@ -2,11 +2,11 @@
  * Adapters from `@trajectory/forecast` assessment results (type-only import) to the chart inputs.
  */
 import type { AssessorId, RegionAssessment, TargetAssessment } from '@trajectory/forecast';
-import { REGIONS } from '@trajectory/core';
+import { REGIONS } from '@trajectory/datasets';
 import type { AttainabilityRow, DashboardInput, FanChartInput } from '../types.ts';
 
 /**
- * Display name of a region key: the Chinese name from `@trajectory/core`'s `REGIONS` (`nankai` -> `南开区`), or the
+ * Display name of a region key: the Chinese name from `@trajectory/datasets`' `REGIONS` (`nankai` -> `南开区`), or the
  * key itself when unknown (a dataset may already use names).
  *
  * @example

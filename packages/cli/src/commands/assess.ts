@@ -7,7 +7,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSeedIndicators, REGIONS } from '@trajectory/core';
+import { loadSeedIndicators, REGIONS } from '@trajectory/datasets/node';
 import { assessPlan, formatPlanTables } from '@trajectory/forecast';
 import { writeAssessmentReport } from '@trajectory/charts';
 

@@ -5,14 +5,12 @@
 import {
   IndicatorDataError,
   findConflicts,
-  indicatorsByRegion,
-  loadSeedIndicators,
   resolveIndicator,
   type Conflict,
   type Indicator,
-  type RegionIndicators,
   type Target,
 } from '@trajectory/core';
+import { indicatorsByRegion, loadSeedIndicators, type RegionIndicators } from '@trajectory/datasets/node';
 import { parseCommandArgs, printError } from '../command-args.ts';
 import { displayWidth, padDisplay } from '@trajectory/core';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSeedIndicators } from '@trajectory/core';
+import { loadSeedIndicators } from '@trajectory/datasets/node';
 import { assessPlan, type PlanAssessment } from '../../src/assessment/index.ts';
 
 // The whole seed dataset through the default projection engine (project of @trajectory/forecast).

@@ -1,6 +1,7 @@
 /**
- * Region keys used by the dataset's `region` column, with Chinese and English names. The four planning regions
- * come first; the others are benchmarks a document cites (the Tianjin average, Beijing's Haidian, ...).
+ * Region keys used by the `region` column of the seed dataset and of `history.csv`, with Chinese and English names.
+ * The four planning regions come first; the others are parent regions whose history sits beside theirs (Tianjin,
+ * Binhai New Area, China) and benchmarks a document cites (Beijing's Haidian, ...).
  */
 
 /** A region of the dataset. */
@@ -8,7 +9,7 @@ export interface RegionInfo {
   key: string;
   zh: string;
   en: string;
-  /** `plan`: a region whose own plan is in the seeds; `benchmark`: cited for comparison */
+  /** `plan`: a region whose own plan is in the seeds; `benchmark`: cited for comparison or a parent region */
   role: 'plan' | 'benchmark';
 }
 
@@ -23,6 +24,7 @@ const list: RegionInfo[] = [
     role: 'plan',
   },
   { key: 'tianjin', zh: '天津市', en: 'Tianjin (whole city)', role: 'benchmark' },
+  { key: 'binhai_new_area', zh: '天津市滨海新区', en: 'Binhai New Area, Tianjin', role: 'benchmark' },
   { key: 'haidian', zh: '北京市海淀区', en: 'Haidian District, Beijing', role: 'benchmark' },
   { key: 'zhangjiang', zh: '上海张江高科技园区', en: 'Shanghai Zhangjiang Hi-tech Park', role: 'benchmark' },
   { key: 'suzhou_sip', zh: '苏州工业园区', en: 'Suzhou Industrial Park', role: 'benchmark' },

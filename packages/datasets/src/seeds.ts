@@ -1,38 +1,27 @@
 /**
- * The repository's seed data: `seeds/indicators.csv`, `seeds/documents.csv` and the documents in
- * `seeds/documents/`, found relative to this file (not the working directory).
+ * The bundled seed data (`data/seeds/`: `indicators.csv`, `documents.csv`, `documents/*.txt`), read from this
+ * package's own location (`import.meta.url`), never from the working directory. Node only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fromCSV } from 'arquero';
-import type { Indicator } from './indicator.ts';
-import { IndicatorDataError } from './indicator-data-error.ts';
-import { rowsToIndicators } from './indicator-model.ts';
-import type { IndicatorRow } from './indicator-row.ts';
-import { readIndicatorCsv } from './indicator-table-io.ts';
-import { validateQuotes } from './validate-quotes.ts';
+import {
+  type Indicator,
+  IndicatorDataError,
+  type IndicatorRow,
+  readIndicatorCsv,
+  rowsToIndicators,
+  validateQuotes,
+} from '@trajectory/core';
+import { parseSeedDocumentsCsv, type SeedDocument } from './seed-documents.ts';
 
-const seedsUrl = new URL('../../../seeds/', import.meta.url);
+const seedsUrl = new URL('../data/seeds/', import.meta.url);
+const indicatorsFile = 'seeds/indicators.csv';
 
-/** Absolute path of the repository's `seeds/` directory (resolved from this file, e.g. `/work/main/seeds/`). */
+/** Absolute path of the bundled `seeds/` directory (resolved from this package, e.g. `.../datasets/data/seeds/`). */
 export const seedsDir: string = fileURLToPath(seedsUrl);
 
-/** Absolute path of `seeds/indicators.csv`. */
+/** Absolute path of the bundled `seeds/indicators.csv`. */
 export const seedIndicatorsPath: string = fileURLToPath(new URL('indicators.csv', seedsUrl));
-
-/** One source document, as listed in `seeds/documents.csv`. */
-export interface SeedDocument {
-  /** file name in `seeds/documents/` */
-  doc: string;
-  /** file name in `../shared/seeds/` */
-  original: string;
-  region: string;
-  region_zh: string;
-  title: string;
-  /** publication date as far as the document says (`2021-07-31`, `2021-04`), or '' */
-  date: string;
-  date_note: string;
-}
 
 /**
  * The five source documents with their original names, regions, titles and dates.
@@ -41,16 +30,7 @@ export interface SeedDocument {
  * loadSeedDocuments().map((d) => d.doc)
  */
 export function loadSeedDocuments(): SeedDocument[] {
-  const text = readFileSync(new URL('documents.csv', seedsUrl), 'utf8');
-  return (fromCSV(text, { autoType: false }).objects() as Record<string, string | null>[]).map((r) => ({
-    doc: r.doc ?? '',
-    original: r.original ?? '',
-    region: r.region ?? '',
-    region_zh: r.region_zh ?? '',
-    title: r.title ?? '',
-    date: r.date ?? '',
-    date_note: r.date_note ?? '',
-  }));
+  return parseSeedDocumentsCsv(readFileSync(new URL('documents.csv', seedsUrl), 'utf8'), 'seeds/documents.csv');
 }
 
 /**
@@ -91,7 +71,7 @@ export interface LoadSeedOptions {
  * loadSeedRows().filter((r) => r.region === 'hexi').length
  */
 export function loadSeedRows(options: LoadSeedOptions = {}): IndicatorRow[] {
-  const rows = readIndicatorCsv(readFileSync(seedIndicatorsPath, 'utf8'), 'seeds/indicators.csv');
+  const rows = readIndicatorCsv(readFileSync(seedIndicatorsPath, 'utf8'), indicatorsFile);
   if (options.checkQuotes ?? true) {
     const issues = validateQuotes(
       rows,
@@ -102,7 +82,7 @@ export function loadSeedRows(options: LoadSeedOptions = {}): IndicatorRow[] {
           return undefined;
         }
       },
-      { file: 'seeds/indicators.csv' },
+      { file: indicatorsFile },
     );
     if (issues.length) throw new IndicatorDataError(issues);
   }
@@ -110,11 +90,11 @@ export function loadSeedRows(options: LoadSeedOptions = {}): IndicatorRow[] {
 }
 
 /**
- * The seed dataset as typed indicators (targets not yet resolved; see `resolveIndicator`).
+ * The seed dataset as typed indicators (targets not yet resolved; see `resolveIndicator` in `@trajectory/core`).
  *
  * @example
  * loadSeedIndicators().filter((i) => i.region === 'binhai').length
  */
 export function loadSeedIndicators(options: LoadSeedOptions = {}): Indicator[] {
-  return rowsToIndicators(loadSeedRows(options), { file: 'seeds/indicators.csv' });
+  return rowsToIndicators(loadSeedRows(options), { file: indicatorsFile });
 }

@@ -2,7 +2,7 @@
  * Indicators grouped by region, plan regions first (in {@link REGIONS} order), then benchmark regions, then any
  * unknown region keys in order of appearance. Used by `trajectory data`.
  */
-import type { Indicator } from './indicator.ts';
+import type { Indicator } from '@trajectory/core';
 import { REGIONS, type RegionInfo } from './regions.ts';
 
 /** The indicators of one region. */

@@ -1,0 +1,77 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IndicatorDataError } from '@trajectory/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { datasetsIn } from '../src/load.ts';
+import { loadSeedDocuments, loadSeedIndicators, seedDocumentPath, seedsDir } from '../src/node.ts';
+
+const fixtures = new URL('fixtures/', import.meta.url);
+const dirs: string[] = [];
+function dataDirWith(files: Record<string, string | URL>): URL {
+  const dir = mkdtempSync(join(tmpdir(), 'datasets-'));
+  dirs.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    if (content instanceof URL) copyFileSync(content, join(dir, name));
+    else writeFileSync(join(dir, name), content);
+  }
+  return pathToFileURL(`${dir}/`);
+}
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('loaders of a data directory', () => {
+  it('read the files through the parsers', () => {
+    const data = datasetsIn(
+      dataDirWith({
+        'history.csv': new URL('history.csv', fixtures),
+        'plan-outcomes.csv': new URL('plan-outcomes.csv', fixtures),
+        'panels/rd_intensity.csv': new URL('panel-rd.csv', fixtures),
+        'panels/life_expectancy.csv': new URL('panel-quoted.csv', fixtures),
+        'panels/README.md': 'not a panel',
+      }),
+    );
+    expect(data.loadHistory().map((r) => r.id)).toEqual(['t.firms.2019', 't.firms.2020']);
+    expect(data.loadPlanOutcomes()).toHaveLength(2);
+    expect(data.listPanelTypes()).toEqual(['life_expectancy', 'rd_intensity']);
+    expect(data.loadPanel('rd_intensity')).toHaveLength(2);
+  });
+
+  it('return [] for a dataset that does not exist yet, and refuse an unknown panel type', () => {
+    const data = datasetsIn(dataDirWith({}));
+    expect(data.loadHistory()).toEqual([]);
+    expect(data.loadPlanOutcomes()).toEqual([]);
+    expect(data.listPanelTypes()).toEqual([]);
+    expect(() => data.loadPanel('gdp')).toThrow(/no panel of type 'gdp' \(there are: none\)/);
+  });
+
+  it('name the file of a malformed dataset (never an empty result)', () => {
+    const data = datasetsIn(
+      dataDirWith({ 'history.csv': 'id,region\nx,tianjin\n', 'panels/gdp.csv': 'type,region\n"gdp,x\n' }),
+    );
+    expect(() => data.loadHistory()).toThrow(IndicatorDataError);
+    expect(() => data.loadHistory()).toThrow(/history\.csv.*field 'indicator': missing column/);
+    expect(() => data.loadPanel('gdp')).toThrow(/panels\/gdp\.csv:2: malformed CSV: unterminated quoted field/);
+  });
+});
+
+describe('bundled seed data', () => {
+  it('is found through the package, not the working directory', () => {
+    expect(seedsDir).toMatch(/packages\/datasets\/data\/seeds\/$/);
+    const cwd = process.cwd();
+    process.chdir(tmpdir());
+    try {
+      expect(loadSeedDocuments()).toHaveLength(5);
+      expect(loadSeedIndicators({ checkQuotes: false }).some((i) => i.id === 'binhai.hightech_firms')).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('refuses a document path outside the documents folder', () => {
+    expect(() => seedDocumentPath('../indicators.csv')).toThrow(/not a document file name/);
+  });
+});
