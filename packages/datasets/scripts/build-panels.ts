@@ -11,7 +11,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
-import { blobUrl, COUNTRY_SOURCES, type PanelSource, WDI_COUNTRY_LIST } from './panel-sources.ts';
+import { blobUrl, COUNTRY_SOURCES, type PanelSource, PROVINCE_SOURCES, WDI_COUNTRY_LIST } from './panel-sources.ts';
+import { provinceRows } from './province-rows.ts';
 
 /** Column order of every panel file. */
 export const PANEL_COLUMNS = [
@@ -40,9 +41,14 @@ export const MIN_COUNTRY_YEARS = 8;
 
 const OUT_DIR = resolve(fileURLToPath(new URL('../data/panels/', import.meta.url)));
 
-function readSource(dir: string, s: Pick<PanelSource, 'repo' | 'path'>): string {
+/** Local path of a pinned source file under the sources directory. */
+export function sourcePath(dir: string, s: Pick<PanelSource, 'repo' | 'path'>): string {
   const [owner, repo] = s.repo.split('/') as [string, string];
-  return readFileSync(join(dir, owner, repo, s.path), 'utf8').replace(/^\uFEFF/, '');
+  return join(dir, owner, repo, s.path);
+}
+
+function readSource(dir: string, s: Pick<PanelSource, 'repo' | 'path'>): string {
+  return readFileSync(sourcePath(dir, s), 'utf8').replace(/^\uFEFF/, '');
 }
 
 /** Reads a World Bank bulk CSV (4 preamble lines before the header). */
@@ -148,13 +154,12 @@ export function coverageTable(byType: Map<string, PanelRow[]>): string {
   return lines.join('\n');
 }
 
-function main(dir: string): void {
+async function main(dir: string): Promise<void> {
   const countries = wdiCountries(dir);
   const byType = new Map<string, PanelRow[]>();
-  for (const s of COUNTRY_SOURCES) {
-    const rows = countryRows(dir, s, countries);
-    byType.set(s.type, [...(byType.get(s.type) ?? []), ...rows]);
-  }
+  const add = (type: string, rows: PanelRow[]) => byType.set(type, [...(byType.get(type) ?? []), ...rows]);
+  for (const s of COUNTRY_SOURCES) add(s.type, countryRows(dir, s, countries));
+  for (const s of PROVINCE_SOURCES) add(s.type, await provinceRows(sourcePath(dir, s), s));
   for (const [type, rows] of byType) {
     writePanel(type, rows);
     console.log(`${type}: ${rows.length} rows`);
@@ -168,5 +173,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error('usage: build-panels.ts <sources-dir>');
     process.exit(2);
   }
-  main(resolve(dir));
+  await main(resolve(dir));
 }

@@ -128,3 +128,121 @@ export function blobUrl(s: Pick<PanelSource, 'repo' | 'commit' | 'path'>): strin
 export function rawUrl(s: Pick<PanelSource, 'repo' | 'commit' | 'path'>): string {
   return `https://raw.githubusercontent.com/${s.repo}/${s.commit}/${s.path.split('/').map(encodeURIComponent).join('/')}`;
 }
+
+/** Chinese provinces: the name used in the sources (without 省/市/自治区 suffixes) and the pinyin key of `region`. */
+export const PROVINCES: Readonly<Record<string, string>> = {
+  北京: 'beijing',
+  天津: 'tianjin',
+  河北: 'hebei',
+  山西: 'shanxi',
+  内蒙古: 'neimenggu',
+  辽宁: 'liaoning',
+  吉林: 'jilin',
+  黑龙江: 'heilongjiang',
+  上海: 'shanghai',
+  江苏: 'jiangsu',
+  浙江: 'zhejiang',
+  安徽: 'anhui',
+  福建: 'fujian',
+  江西: 'jiangxi',
+  山东: 'shandong',
+  河南: 'henan',
+  湖北: 'hubei',
+  湖南: 'hunan',
+  广东: 'guangdong',
+  广西: 'guangxi',
+  海南: 'hainan',
+  重庆: 'chongqing',
+  四川: 'sichuan',
+  贵州: 'guizhou',
+  云南: 'yunnan',
+  西藏: 'xizang',
+  陕西: 'shaanxi',
+  甘肃: 'gansu',
+  青海: 'qinghai',
+  宁夏: 'ningxia',
+  新疆: 'xinjiang',
+};
+
+/** Province key of a source's region name (`天津市`, `天 津`, `内蒙古自治区`), or undefined for 全国 and unknown names. */
+export function provinceKey(name: string): string | undefined {
+  const bare = name.replace(/\s+/g, '');
+  const hit = Object.keys(PROVINCES).find((zh) => bare.startsWith(zh));
+  return hit === undefined ? undefined : PROVINCES[hit];
+}
+
+/** How a province source file is laid out. */
+export type ProvinceFormat =
+  /** Table transcribed from the R&D bulletin: `地区, RD经费, RD强度`, one row per region. */
+  | 'rd-bulletin-xlsx'
+  /** The R&D bulletin page itself (HTML); the regional annex table is read from its text. */
+  | 'rd-bulletin-html'
+  /** National Bureau of Statistics data export (GBK): 3 header lines, `地区, <year>年, …`, notes at the end. */
+  | 'nbs-export-gbk'
+  /** Long table transcribed from the S&T yearbook: `province, year, chn_block4, value, units, variables`. */
+  | 'yearbook-long-xlsx';
+
+/** One pinned province source file (one year, or all years for `nbs-export-gbk`). */
+export interface ProvinceSource extends Omit<PanelSource, 'format'> {
+  format: ProvinceFormat;
+  /** The year the file reports (absent when the file has one column per year). */
+  year?: number;
+  /** Row filter of `yearbook-long-xlsx` files (`chn_block4`). */
+  block?: string;
+}
+
+const TECHME = { repo: 'huhuaping/techme', commit: '9ad60a190dec4a56953da9c478d42cd44c80762a' };
+const NBS_NOTE = 'public statistical release of the National Bureau of Statistics of China';
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** Province panels. The 2018 bulletin table in the transcription repeats 2019's figures, so 2018–2020 are read from the bulletin pages. */
+export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
+  ...range(2011, 2017).map(
+    (year): ProvinceSource => ({
+      type: 'rd_intensity',
+      ...TECHME,
+      path: `data-raw/public-site/nbs-RD-bulletin/02-xls/raw-${year}.xlsx`,
+      format: 'rd-bulletin-xlsx',
+      year,
+      unit: '%',
+      title: `NBS, MOST and MOF, ${year}年全国科技经费投入统计公报, regional table (R&D经费投入强度), as transcribed in huhuaping/techme`,
+      licence: `${NBS_NOTE}; transcription MIT (huhuaping/techme)`,
+    }),
+  ),
+  ...range(2018, 2020).map(
+    (year): ProvinceSource => ({
+      type: 'rd_intensity',
+      ...TECHME,
+      path: `data-raw/public-site/nbs-RD-bulletin/01-html/${year}.html`,
+      format: 'rd-bulletin-html',
+      year,
+      unit: '%',
+      title: `NBS, MOST and MOF, ${year}年全国科技经费投入统计公报, 附表 ${year}年各地区研究与试验发展(R&D)经费情况 (bulletin page saved in huhuaping/techme)`,
+      licence: `${NBS_NOTE}; page copy in huhuaping/techme (MIT)`,
+    }),
+  ),
+  ...range(2010, 2020).map(
+    (year): ProvinceSource => ({
+      type: 'invention_patents_valid',
+      ...TECHME,
+      path: `data-raw/data-tidy/tech-yearbook/part08-output/01-patent/03-valid/${year}.xlsx`,
+      format: 'yearbook-long-xlsx',
+      year,
+      block: '发明',
+      unit: 'count',
+      title: `China Statistical Yearbook on Science and Technology, 国内有效专利数 by region, 发明 (valid domestic invention patents at year end ${year}), as transcribed in huhuaping/techme`,
+      licence: `${NBS_NOTE}; transcription MIT (huhuaping/techme)`,
+    }),
+  ),
+  {
+    type: 'gdp',
+    repo: 'Tobby-star/dynamic_datas',
+    commit: '785e857d3b43ff940bcb9c25cbe7ab83d483e617',
+    path: '分省年度数据.csv',
+    format: 'nbs-export-gbk',
+    unit: '100 million CNY (current prices)',
+    title:
+      'NBS 分省年度数据, 地区生产总值(亿元), 1993–2017 (data export of 2018, before the 2018 economic census revision), file in Tobby-star/dynamic_datas',
+    licence: NBS_NOTE,
+  },
+];

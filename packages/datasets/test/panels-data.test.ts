@@ -36,6 +36,7 @@ interface Row {
 const BOUNDS: Record<string, [number, number]> = {
   rd_intensity: [0, 10],
   invention_patents_per_10k: [0, 300],
+  invention_patents_valid: [0, 1_000_000],
   hightech_firms: [0, 200_000],
   gdp: [0, Number.POSITIVE_INFINITY],
   gdp_growth: [-70, 100],
