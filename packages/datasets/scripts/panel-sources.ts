@@ -18,7 +18,7 @@ export interface PanelSource {
   commit: string;
   path: string;
   format: SourceFormat;
-  /** Unit written in every row of this series. */
+  /** Unit written in every row of this series, from the unit list of `@trajectory/core` (`%`, `岁`, `年`, `件`, `亿元`). */
   unit: string;
   title: string;
   licence: string;
@@ -76,7 +76,7 @@ export const COUNTRY_SOURCES: readonly PanelSource[] = [
     ...FINGERPRINT,
     path: wdiRaw('API_SP.DYN.LE00.IN_DS2_en_csv_v2_408'),
     format: 'wdi',
-    unit: 'years',
+    unit: '岁',
     title: 'World Bank WDI SP.DYN.LE00.IN: Life expectancy at birth, total (years) (WDI update 2026-07-13)',
     licence: WB,
   },
@@ -85,7 +85,7 @@ export const COUNTRY_SOURCES: readonly PanelSource[] = [
     ...FINGERPRINT,
     path: 'data/raw/years-of-schooling/average-years-of-schooling-among-adults.csv',
     format: 'owid',
-    unit: 'years',
+    unit: '年',
     title:
       'UNDP, Human Development Report (2025),: Average years of schooling (adults 25+), with minor processing by Our World in Data',
     licence: 'CC BY 4.0 (Our World in Data; UNDP HDR)',
@@ -98,16 +98,6 @@ export const COUNTRY_SOURCES: readonly PanelSource[] = [
     format: 'wdi',
     unit: '%',
     title: 'World Bank WDI NY.GDP.MKTP.KD.ZG: GDP growth (annual %) (WDI update 2025-12-15)',
-    licence: WB,
-  },
-  {
-    type: 'gdp',
-    repo: 'TomSadeh/World-Health-Expenditure',
-    commit: '97db2bcd348853bcc53c6c4ca52d8cb0465bcdd3',
-    path: 'data/API_NY.GDP.MKTP.CN_DS2_en_csv_v2_26332.csv',
-    format: 'wdi',
-    unit: 'LCU (current prices)',
-    title: 'World Bank WDI NY.GDP.MKTP.CN: GDP (current LCU) (WDI update 2025-03-24)',
     licence: WB,
   },
 ];
@@ -229,7 +219,7 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
       format: 'yearbook-long-xlsx',
       year,
       block: '发明',
-      unit: 'count',
+      unit: '件',
       title: `China Statistical Yearbook on Science and Technology, 国内有效专利数 by region, 发明 (valid domestic invention patents at year end ${year}), as transcribed in huhuaping/techme`,
       licence: `${NBS_NOTE}; transcription MIT (huhuaping/techme)`,
     }),
@@ -240,7 +230,7 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
     commit: '785e857d3b43ff940bcb9c25cbe7ab83d483e617',
     path: '分省年度数据.csv',
     format: 'nbs-export-gbk',
-    unit: '100 million CNY (current prices)',
+    unit: '亿元',
     title:
       'NBS 分省年度数据, 地区生产总值(亿元), 1993–2017 (data export of 2018, before the 2018 economic census revision), file in Tobby-star/dynamic_datas',
     licence: NBS_NOTE,

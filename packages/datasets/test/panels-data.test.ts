@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
+import { listPanelTypes, loadPanel } from '../src/node.ts';
 
 const DIR = fileURLToPath(new URL('../data/panels/', import.meta.url));
 const README = readFileSync(join(DIR, 'README.md'), 'utf8');
@@ -38,7 +39,7 @@ const BOUNDS: Record<string, [number, number]> = {
   invention_patents_per_10k: [0, 300],
   invention_patents_valid: [0, 1_000_000],
   hightech_firms: [0, 200_000],
-  gdp: [0, Number.POSITIVE_INFINITY],
+  gdp: [1, 200_000],
   gdp_growth: [-70, 100],
   services_share: [0, 100],
   industry_share: [0, 100],
@@ -120,6 +121,11 @@ describe('data/panels', () => {
       });
     }
     expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('every file loads with loadPanel (known units, no duplicate region-year, well-formed cells)', () => {
+    expect(listPanelTypes()).toEqual([...panels.keys()].sort());
+    for (const type of panels.keys()) expect(loadPanel(type).length, type).toBe(panels.get(type)!.length);
   });
 
   it('units are the ones the README lists for the type', () => {
