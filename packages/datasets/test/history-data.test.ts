@@ -4,17 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  type Indicator,
-  isKnownUnit,
-  loadSeedIndicators,
-  parseValueText,
-  REGIONS,
-  resolveIndicator,
-  sameNumber,
-} from '@trajectory/core';
+import { type Indicator, isKnownUnit, parseValueText, resolveIndicator, sameNumber } from '@trajectory/core';
 import { fromCSV } from 'arquero';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHistory, loadSeedIndicators, REGIONS } from '../src/node.ts';
 
 const dataDir = new URL('../data/', import.meta.url);
 const csvPath = fileURLToPath(new URL('history.csv', dataDir));
@@ -44,8 +37,6 @@ const COLUMNS = [
 type Column = (typeof COLUMNS)[number];
 type Row = Record<Column, string>;
 
-/** Regions the history may use beyond core's list (parent regions of the plan regions). */
-const EXTRA_REGIONS = ['binhai_new_area'];
 /** Parent regions whose series count as evidence for the model (not for the coverage of the seed's own key). */
 const PARENTS = ['tianjin', 'binhai_new_area', 'china'];
 const TIANJIN_REGIONS = ['tianjin', 'binhai_new_area', 'nankai', 'hexi', 'teda', 'binhai'];
@@ -160,6 +151,12 @@ describe('history.csv', () => {
     expect(rows.length).toBeGreaterThan(30);
   });
 
+  it('is read whole by the package loader (loadHistory validates every field)', () => {
+    const records = loadHistory();
+    expect(records.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect(records.map((r) => r.value)).toEqual(rows.map((r) => Number(r.value)));
+  });
+
   it('quotes every value: the quote is non-empty and contains value_text, which parses to value', () => {
     const bad = rows.filter((r) => {
       const parsed = parseValueText(r.value_text, r.unit);
@@ -180,7 +177,7 @@ describe('history.csv', () => {
   });
 
   it('uses known units, regions, measures, accumulations and statuses', () => {
-    const regions = new Set([...REGIONS.keys(), ...EXTRA_REGIONS]);
+    const regions = new Set(REGIONS.keys());
     const bad = rows.filter(
       (r) =>
         !isKnownUnit(r.unit) ||
