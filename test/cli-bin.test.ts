@@ -5,13 +5,28 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, encoding: 'utf8' });
+// The bin runs the compiled dist/ (built by the tests' global setup) as an installed one would: without the
+// workspace's `--conditions=source` (.npmrc node-options), which would point it back at the TypeScript sources.
+const { NODE_OPTIONS: _, ...compiledEnv } = process.env;
+const bin = (args: string[]) =>
+  spawnSync(join(root, 'node_modules/.bin/trajectory'), args, { cwd: root, encoding: 'utf8', env: compiledEnv });
 
 describe('the trajectory command', () => {
   it('the installed bin (node_modules/.bin/trajectory) lists the commands', { timeout: 60_000 }, () => {
-    const r = run(join(root, 'node_modules/.bin/trajectory'), ['--help']);
+    const r = bin(['--help']);
     expect(r.status).toBe(0);
     for (const command of ['data', 'assess', 'run', 'extract'])
       expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+
+  it('the bin runs the compiled commands: `data --conflicts` lists the 650 vs 500 conflict', {
+    timeout: 60_000,
+  }, () => {
+    const r = bin(['data', '--conflicts']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/650/);
+    expect(r.stdout).toMatch(/500/);
   });
 
   it("`pnpm trajectory data --conflicts` reports Nankai's 650 vs 500 high-tech firms for 2023", {
@@ -24,7 +39,7 @@ describe('the trajectory command', () => {
   });
 
   it('an unknown command exits 2 with the usage', { timeout: 60_000 }, () => {
-    const r = run(join(root, 'node_modules/.bin/trajectory'), ['nonsense']);
+    const r = bin(['nonsense']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("unknown command 'nonsense'");
   });

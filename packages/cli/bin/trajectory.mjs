@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// The published bin: registers tsx so the TypeScript sources run as they are, then starts the CLI.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/main.ts');
+// The published bin: runs the compiled CLI (`pnpm run build` writes dist/; `pnpm trajectory` runs the sources).
+await import('../dist/main.js');

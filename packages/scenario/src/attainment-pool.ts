@@ -17,7 +17,7 @@ export interface AttainmentPool {
 }
 
 /**
- * Starts `size` workers (they load this package through the parent's loader flags, e.g. tsx).
+ * Starts `size` workers (the compiled worker module, or the TypeScript one through tsx in the workspace).
  * @example
  * const pool = createAttainmentPool(2);
  * const p = await pool.run(input, { draws: 10000, years: 5, seed: 1 });
@@ -65,18 +65,18 @@ export function createAttainmentPool(size: number): AttainmentPool {
 }
 
 /**
- * Worker threads do not inherit tsx's module hooks, so the worker registers them itself (tsx's `register()` API)
- * before importing the TypeScript worker module; without tsx (compiled code) the module is started directly.
+ * Compiled (dist/), the worker is the `.js` file beside this one and starts directly: nothing else is needed at run
+ * time. From the sources (the workspace's tests and scripts), worker threads do not inherit tsx's module hooks, so
+ * the worker registers them itself (tsx is a workspace dev dependency) and resolves packages by their `source`
+ * export condition, like its parent.
  */
 function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./attainment-worker.js', import.meta.url));
   const url = new URL('./attainment-worker.ts', import.meta.url);
-  let api: string | undefined;
-  try {
-    api = import.meta.resolve('tsx/esm/api');
-  } catch {
-    api = undefined;
-  }
-  if (!api) return new Worker(url);
+  const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(code, { eval: true });
+  const execArgv = process.execArgv.includes('--conditions=source')
+    ? process.execArgv
+    : [...process.execArgv, '--conditions=source'];
+  return new Worker(code, { eval: true, execArgv });
 }
