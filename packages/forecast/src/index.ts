@@ -2,3 +2,5 @@
 export * from './projection/index.ts';
 // Assessment: attainability of targets and the published assessors
 export * from './assessment/index.ts';
+// Pooled projections by measure: dynamics, panel priors, parent regions
+export * from './pooled/index.ts';

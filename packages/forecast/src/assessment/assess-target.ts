@@ -19,6 +19,10 @@ import { eurostatVerdict } from './assessors/eurostat.ts';
 import { escapVerdict } from './assessors/escap.ts';
 import { sdsnVerdict } from './assessors/sdsn.ts';
 import { xushiVerdict } from './assessors/xushi.ts';
+import { dynamicsOf } from '../pooled/dynamics.ts';
+import { bundledEvidence } from '../pooled/bundled.ts';
+import { type Evidence, parentFor, priorFor } from '../pooled/evidence.ts';
+import { projectPooled } from '../pooled/pooled.ts';
 
 /** Options of {@link assessTarget} and `assessPlan`. */
 export interface AssessOptions {
@@ -26,8 +30,17 @@ export interface AssessOptions {
   seed?: number;
   /** Simulated paths per indicator. @default 2000 */
   nPaths?: number;
-  /** Projection method passed to the projector. @default 'auto' */
+  /**
+   * Projection method. `'auto'` (default): the pooled model by measure when `evidence` has priors (see
+   * `projectPooled`), else `project`'s own choice; any other name goes to the projector (`project`).
+   * @default 'auto'
+   */
   method?: string;
+  /**
+   * Evidence of the pooled model: type priors from reference panels and parent-region series. Default: the bundled
+   * priors (`calibration/type-priors.json`); `null`: no pooling (every indicator goes to the projector).
+   */
+  evidence?: Evidence | null;
   /** Reference class for one-point series (see `ProjectOptions.category`); by default the projector's own default. */
   category?: (indicator: Indicator) => string | undefined;
   /** The projection engine. @default `project` of `@trajectory/forecast` */
@@ -50,6 +63,8 @@ export interface ResolvedAssessOptions {
   /** reference class of an indicator (undefined: the projector's default) */
   category: (indicator: Indicator) => string | undefined;
   projector: Projector;
+  /** the evidence of the pooled model, or `null` when indicators go to `projector` */
+  evidence: Evidence | null;
   xushiTolerance: number;
   historicalWindow: number;
 }
@@ -78,6 +93,13 @@ export function resolveAssessOptions(options: AssessOptions = {}): ResolvedAsses
     method: options.method ?? 'auto',
     category: options.category ?? (() => undefined),
     projector: options.projector ?? defaultProjector,
+    // pooling replaces the default path only: an explicit method or projector is honoured as given
+    evidence:
+      (options.method ?? 'auto') === 'auto' && options.projector === undefined
+        ? options.evidence === undefined
+          ? bundledEvidence()
+          : options.evidence
+        : null,
     xushiTolerance,
     historicalWindow,
   };
@@ -184,6 +206,7 @@ export type ProjectionSource = (toYear: number) => ProjectionLike;
  */
 export function projectIndicator(indicator: Indicator, toYear: number, options: ResolvedAssessOptions): ProjectionLike {
   const { history } = prepareSeries(indicator);
+  if (options.evidence) return projectIndicatorPooled(indicator, history, toYear, options, options.evidence);
   const category = options.category(indicator);
   return options.projector(
     { years: history.map((h) => h.year), values: history.map((h) => h.value) },
@@ -194,6 +217,52 @@ export function projectIndicator(indicator: Indicator, toYear: number, options: 
       method: options.method,
       ...(indicator.bounds ? { bounds: indicator.bounds } : {}),
       ...(category !== undefined ? { category } : {}),
+    },
+  );
+}
+
+/** A projection that could not be made for a reason that has its own assessment status. */
+export class ProjectionStatusError extends Error {
+  constructor(
+    readonly status: 'unsupported-measure' | 'no-prior',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProjectionStatusError';
+  }
+}
+
+/** The pooled projection of an indicator: dynamics by measure, prior of its type, nearest parent region. */
+function projectIndicatorPooled(
+  indicator: Indicator,
+  history: YearValue[],
+  toYear: number,
+  options: ResolvedAssessOptions,
+  evidence: Evidence,
+): ProjectionLike {
+  const values = history.map((h) => h.value);
+  const dyn = dynamicsOf({
+    measure: indicator.measure,
+    unit: indicator.unit,
+    bounds: indicator.bounds ?? null,
+    values,
+  });
+  if (!dyn.ok) throw new ProjectionStatusError('unsupported-measure', `${indicator.id}: ${dyn.reason}`);
+  const prior = priorFor(evidence, indicator.id, dyn.dynamics.kind);
+  if (!prior)
+    throw new ProjectionStatusError(
+      'no-prior',
+      `${indicator.id}: no reference-panel prior for ${dyn.dynamics.kind} dynamics (measure '${indicator.measure}')`,
+    );
+  return projectPooled(
+    { years: history.map((h) => h.year), values },
+    {
+      dynamics: dyn.dynamics,
+      prior,
+      parent: parentFor(evidence, indicator.region, indicator.id),
+      toYear,
+      nPaths: options.nPaths,
+      seed: indicatorSeed(options.seed, indicator.id),
     },
   );
 }
@@ -302,6 +371,7 @@ export function assessTargetWith(
   try {
     projection = projectionOf(endYear);
   } catch (error) {
+    if (error instanceof ProjectionStatusError) return stop(error.status, error.message);
     return stop('projection-failed', error instanceof Error ? error.message : String(error));
   }
   result.projection = {
@@ -310,6 +380,7 @@ export function assessTargetWith(
     lastYear: projection.lastYear,
     nPaths: projection.nPaths,
     warnings: projection.warnings,
+    ...(projection.pooling ? { pooling: projection.pooling } : {}),
   };
   result.fan = fanOf(history, projection, endYear);
 

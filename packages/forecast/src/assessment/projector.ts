@@ -4,6 +4,7 @@
  */
 import { project } from '../projection/index.ts';
 import type { Projection, ProjectOptions, YearlySeries } from '../projection/index.ts';
+import type { PoolingReport } from '../pooled/pooled.ts';
 
 /** A yearly series as `project` takes it: strictly increasing years and one finite value per year. */
 export type ProjectorSeries = YearlySeries;
@@ -12,8 +13,8 @@ export type ProjectorSeries = YearlySeries;
 export type ProjectorOptions = Required<Pick<ProjectOptions, 'toYear' | 'nPaths' | 'seed'>> &
   Pick<ProjectOptions, 'bounds' | 'method' | 'category'>;
 
-/** What the assessment reads from a projection: the `Projection` of `project`. */
-export type ProjectionLike = Projection;
+/** What the assessment reads from a projection: the `Projection` of `project` (pooled ones add their report). */
+export type ProjectionLike = Projection & { pooling?: PoolingReport };
 
 /** A projection engine: series and options in, simulated paths out. */
 export type Projector = (series: ProjectorSeries, options: ProjectorOptions) => ProjectionLike;

@@ -4,6 +4,7 @@
  * built from `assessment.json` alone.
  */
 import type { Accumulation, Comparator, MeasureType, Source, TargetAttribute } from '@trajectory/core';
+import type { PoolingReport } from '../pooled/pooled.ts';
 
 /** Version of the assessment JSON format; bumped when a field changes meaning. */
 export const ASSESSMENT_SCHEMA_VERSION = 1;
@@ -18,7 +19,9 @@ export const ASSESSMENT_SCHEMA_VERSION = 1;
  * - `non-positive-base`: base <= 0, so growth rates (CAGR, growth factors) are undefined (the probability and
  *   absolute increments are still given);
  * - `out-of-bounds`: a bounded indicator (a share) has an observation or target outside its bounds;
- * - `projection-failed`: the projection engine threw; its message is the reason.
+ * - `projection-failed`: the projection engine threw; its message is the reason;
+ * - `unsupported-measure`: the indicator's measure (or unit, e.g. a rank) has no dynamics model;
+ * - `no-prior`: the pooled projection has no reference panel prior for the indicator's dynamics kind.
  */
 export type AssessmentStatus =
   | 'ok'
@@ -28,7 +31,9 @@ export type AssessmentStatus =
   | 'target-before-last-observation'
   | 'non-positive-base'
   | 'out-of-bounds'
-  | 'projection-failed';
+  | 'projection-failed'
+  | 'unsupported-measure'
+  | 'no-prior';
 
 /** One year's value, e.g. an observation in the history of a fan chart. */
 export interface YearValue {
@@ -164,6 +169,8 @@ export interface ProjectionSummary {
   lastYear: number;
   nPaths: number;
   warnings: string[];
+  /** pooled projections: where the drift comes from (prior, parent region, own history) and their weights */
+  pooling?: PoolingReport;
 }
 
 /** The simulated distribution at the target year (of the cumulative sum, for cumulative targets). */

@@ -1,0 +1,135 @@
+/**
+ * The evidence a pooled projection draws on, passed in by the caller (this package reads no files): type priors
+ * estimated from reference panels, parent regions' series, and the mapping of an indicator to its panel type and
+ * parent regions.
+ */
+import type { YearlySeries } from '../projection/types.ts';
+import { dynamicsOf, type DynamicsKind } from './dynamics.ts';
+import type { ParentSeries } from './pooled.ts';
+import { estimatePrior, PANEL_TYPES, type PanelObservation, type TypePrior } from './priors.ts';
+
+/** Priors by type (panel types and `pooled:<kind>`), and parent-region series by indicator key. */
+export interface Evidence {
+  priors: Readonly<Record<string, TypePrior>>;
+  /** observed series of parent-region indicators, keyed like `tianjin.hightech_firms` */
+  parents?: ReadonlyMap<string, YearlySeries>;
+}
+
+/**
+ * The panel type of a seed indicator, by the key after its region (`binhai.rd_gdp_ratio` → `rd_intensity`).
+ * Keys not listed here use the pooled prior of their dynamics kind.
+ */
+export const INDICATOR_TYPES: Readonly<Record<string, string>> = {
+  rd_gdp_ratio: 'rd_intensity',
+  rd_intensity: 'rd_intensity',
+  invention_patents_per_10k: 'invention_patents_per_10k',
+  hightech_firms: 'hightech_firms',
+  tech_smes: 'tech_smes',
+  gdp: 'gdp',
+  gdp_growth: 'gdp_growth',
+  gdp_growth_avg: 'gdp_growth',
+  life_expectancy: 'life_expectancy',
+  new_labour_schooling_years: 'schooling_years',
+  schooling_years: 'schooling_years',
+  good_air_days_share: 'good_air_days_share',
+  tertiary_industry_share: 'services_share',
+  services_share: 'services_share',
+  secondary_industry_share: 'industry_share',
+  industry_share: 'industry_share',
+  urbanisation: 'urbanisation',
+};
+
+/** Parent regions, nearest first (district ← city ← nation). */
+export const REGION_PARENTS: Readonly<Record<string, readonly string[]>> = {
+  nankai: ['tianjin', 'china'],
+  hexi: ['tianjin', 'china'],
+  teda: ['binhai_new_area', 'tianjin', 'china'],
+  binhai: ['binhai_new_area', 'tianjin', 'china'],
+  binhai_new_area: ['tianjin', 'china'],
+  tianjin: ['china'],
+};
+
+/**
+ * The key of an indicator after its region.
+ * @example indicatorKey('binhai.hightech_firms'); // 'hightech_firms'
+ */
+export function indicatorKey(id: string): string {
+  const i = id.indexOf('.');
+  return i < 0 ? id : id.slice(i + 1);
+}
+
+/**
+ * The prior for an indicator: its panel type's when the type exists in the evidence and has the same dynamics kind,
+ * else the pooled prior of its kind.
+ * @example
+ * priorFor(evidence, 'binhai.rd_gdp_ratio', 'logit')?.type; // 'rd_intensity'
+ */
+export function priorFor(evidence: Evidence, id: string, kind: DynamicsKind): TypePrior | null {
+  const type = INDICATOR_TYPES[indicatorKey(id)];
+  const own = type ? evidence.priors[type] : undefined;
+  if (own && own.kind === kind) return own;
+  return evidence.priors[`pooled:${kind}`] ?? null;
+}
+
+/**
+ * The nearest parent region's series of the same indicator key with at least two observations.
+ * @example
+ * parentFor(evidence, 'nankai', 'hightech_firms')?.region; // 'tianjin'
+ */
+export function parentFor(evidence: Evidence, region: string, id: string): ParentSeries | null {
+  const key = indicatorKey(id);
+  for (const parent of REGION_PARENTS[region] ?? []) {
+    const s = evidence.parents?.get(`${parent}.${key}`);
+    if (s && s.years.length >= 2) return { region: parent, years: s.years, values: s.values };
+  }
+  return null;
+}
+
+/** Options of {@link buildPriors}. */
+export interface BuildPriorsOptions {
+  fromYear?: number;
+  /** ignore panel values after this year (the as-of year) */
+  toYear?: number;
+}
+
+/**
+ * Priors for every panel type present in `rows` (types listed in `PANEL_TYPES`), plus a `pooled:<kind>` prior per
+ * dynamics kind over all types of that kind. Types that cannot be estimated (too few series) are left out.
+ * @example
+ * const priors = buildPriors(rows, { fromYear: 2010, toYear: 2020 });
+ * priors['pooled:log']?.drift;
+ */
+export function buildPriors(
+  rows: readonly PanelObservation[],
+  options: BuildPriorsOptions = {},
+): Record<string, TypePrior> {
+  const out: Record<string, TypePrior> = {};
+  const byType = new Map<string, PanelObservation[]>();
+  for (const r of rows) {
+    const list = byType.get(r.type);
+    if (list) list.push(r);
+    else byType.set(r.type, [r]);
+  }
+  const byKind = new Map<DynamicsKind, PanelObservation[]>();
+  for (const [type, typeRows] of byType) {
+    const info = PANEL_TYPES[type];
+    if (!info) continue;
+    try {
+      out[type] = estimatePrior(typeRows, options);
+    } catch {
+      continue;
+    }
+    const dyn = dynamicsOf({ measure: info.measure, bounds: info.bounds ?? null });
+    if (dyn.ok) byKind.set(dyn.dynamics.kind, (byKind.get(dyn.dynamics.kind) ?? []).concat(typeRows));
+  }
+  for (const [kind, kindRows] of byKind) {
+    const first = PANEL_TYPES[kindRows[0]!.type]!;
+    try {
+      const p = estimatePrior(kindRows, { ...options, info: first });
+      out[`pooled:${kind}`] = { ...p, type: `pooled:${kind}` };
+    } catch {
+      // too few series of this kind
+    }
+  }
+  return out;
+}

@@ -1,0 +1,226 @@
+/**
+ * Empirical-Bayes priors of indicator types from reference panels (many regions, yearly values): on the type's
+ * modelling scale, the mean yearly change across regions (μ), the between-region spread of regions' own mean
+ * changes (τ, method of moments: var of region means minus their sampling variance), the within-region noise of
+ * yearly changes around a region's mean (σ, pooled) and the largest 5-year change anywhere in the panel (the
+ * plausibility yardstick). For growth rates (mean-reverting), the typical recent rate, the pooled AR(1)
+ * coefficient φ and its residual sd.
+ */
+import { median } from 'simple-statistics';
+import { dynamicsOf, type Dynamics, type DynamicsKind } from './dynamics.ts';
+
+/** One value of a reference panel: an indicator type in one region and year. */
+export interface PanelObservation {
+  type: string;
+  region: string;
+  year: number;
+  value: number;
+  /** e.g. `country`, `province`, `city` */
+  regionLevel?: string;
+}
+
+/** The measure and bounds of a panel type (what its values are). */
+export interface PanelTypeInfo {
+  measure: string;
+  bounds?: [number, number];
+}
+
+/**
+ * The measures of the reference panel types (`packages/datasets/data/panels/<type>.csv`). A type not listed here
+ * needs its measure passed to {@link estimatePrior}.
+ */
+export const PANEL_TYPES: Readonly<Record<string, PanelTypeInfo>> = {
+  rd_intensity: { measure: 'share', bounds: [0, 100] },
+  invention_patents_per_10k: { measure: 'rate' },
+  hightech_firms: { measure: 'count' },
+  tech_smes: { measure: 'count' },
+  gdp: { measure: 'amount' },
+  gdp_growth: { measure: 'growth' },
+  services_share: { measure: 'share', bounds: [0, 100] },
+  industry_share: { measure: 'share', bounds: [0, 100] },
+  urbanisation: { measure: 'share', bounds: [0, 100] },
+  life_expectancy: { measure: 'level' },
+  schooling_years: { measure: 'level' },
+  good_air_days_share: { measure: 'share', bounds: [0, 100] },
+};
+
+/** A type's prior on its modelling scale (see the module comment). Plain JSON. */
+export interface TypePrior {
+  /** panel type, or `pooled:<kind>` for the union of all panels of one dynamics kind */
+  type: string;
+  kind: DynamicsKind;
+  measure: string;
+  bounds: [number, number] | null;
+  /** years of the panel used (the era): changes between years in [fromYear, toYear] */
+  fromYear: number;
+  toYear: number;
+  nRegions: number;
+  nChanges: number;
+  /** μ: mean over regions of their mean yearly change */
+  drift: number;
+  /** τ: between-region sd of regions' true mean yearly change */
+  betweenSd: number;
+  /** σ: within-region sd of yearly changes around the region's mean (for mean-reverting: the AR(1) residual sd) */
+  noiseSd: number;
+  /** largest |5-year change| on the modelling scale in the panel */
+  maxChange5: number;
+  /** mean-reverting only: typical rate (median of the panel's last 5 years), AR(1) φ, sd of regions' recent means */
+  typical?: number;
+  phi?: number;
+  typicalSd?: number;
+  /** types pooled into a `pooled:<kind>` prior */
+  pooledTypes?: string[];
+}
+
+/** Options of {@link estimatePrior}. */
+export interface EstimatePriorOptions {
+  /** first and last year of the era (inclusive). @default all years */
+  fromYear?: number;
+  toYear?: number;
+  /** measure and bounds of the type; by default {@link PANEL_TYPES} */
+  info?: PanelTypeInfo;
+}
+
+/** Floor of τ relative to σ: a type whose regions look identical still leaves a little room between regions. */
+const MIN_BETWEEN_RATIO = 0.05;
+
+/**
+ * Estimates a type's prior from its panel rows (all of one type, or several types for a pooled prior: each
+ * type × region is then one series).
+ * @throws RangeError when the measure is unknown or fewer than 3 series have a yearly change in the era
+ * @example
+ * const prior = estimatePrior(rows.filter((r) => r.type === 'gdp'), { fromYear: 2010, toYear: 2020 });
+ * prior.drift; // mean yearly log change, e.g. 0.08
+ */
+export function estimatePrior(rows: readonly PanelObservation[], options: EstimatePriorOptions = {}): TypePrior {
+  const types = [...new Set(rows.map((r) => r.type))];
+  const type = types.length === 1 ? types[0]! : `pooled:${types.join('+')}`;
+  const info = options.info ?? PANEL_TYPES[types[0] ?? ''];
+  if (!info) throw new RangeError(`estimatePrior: panel type '${types[0]}' has no known measure; pass options.info`);
+  const dyn = dynamicsOf({ measure: info.measure, bounds: info.bounds ?? null });
+  if (!dyn.ok) throw new RangeError(`estimatePrior: type '${type}': ${dyn.reason}`);
+  const from = options.fromYear ?? -Infinity;
+  const to = options.toYear ?? Infinity;
+  const series = seriesOf(rows, from, to, dyn.dynamics);
+  const years = series.flatMap((s) => s.years);
+  const base = {
+    type,
+    kind: dyn.dynamics.kind,
+    measure: info.measure,
+    bounds: dyn.dynamics.bounds,
+    fromYear: Math.min(...years),
+    toYear: Math.max(...years),
+    nRegions: series.length,
+    maxChange5: maxChange(series, 5),
+    ...(types.length > 1 ? { pooledTypes: types } : {}),
+  };
+  return dyn.dynamics.kind === 'mean-reverting' ? meanRevertingPrior(series, base) : driftPrior(series, base, type);
+}
+
+interface Series {
+  key: string;
+  years: number[];
+  z: number[];
+}
+
+/** Sorted series on the modelling scale, per type × region, restricted to the era (duplicate years averaged). */
+function seriesOf(rows: readonly PanelObservation[], from: number, to: number, dyn: Dynamics): Series[] {
+  const groups = new Map<string, Map<number, number[]>>();
+  for (const r of rows) {
+    if (r.year < from || r.year > to || !Number.isFinite(r.value)) continue;
+    if (dyn.kind === 'log' && !(r.value > 0)) continue; // a zero in a panel of positive stocks is a gap
+    const key = `${r.type}|${r.region}`;
+    const g = groups.get(key) ?? new Map<number, number[]>();
+    groups.set(key, g);
+    g.set(r.year, [...(g.get(r.year) ?? []), r.value]);
+  }
+  return [...groups.entries()].map(([key, g]) => {
+    const years = [...g.keys()].sort((a, b) => a - b);
+    const z = years.map((y) => {
+      const v = g.get(y)!;
+      return dyn.forward(v.reduce((a, b) => a + b, 0) / v.length);
+    });
+    return { key, years, z };
+  });
+}
+
+/** Yearly changes between consecutive calendar years. */
+function changes(s: Series): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < s.years.length; i++) if (s.years[i]! - s.years[i - 1]! === 1) out.push(s.z[i]! - s.z[i - 1]!);
+  return out;
+}
+
+function maxChange(series: Series[], h: number): number {
+  let m = 0;
+  for (const s of series)
+    for (let i = 0; i < s.years.length; i++)
+      for (let j = i + 1; j < s.years.length; j++)
+        if (s.years[j]! - s.years[i]! === h) m = Math.max(m, Math.abs(s.z[j]! - s.z[i]!));
+  return m;
+}
+
+type Base = Omit<TypePrior, 'drift' | 'betweenSd' | 'noiseSd' | 'nChanges'>;
+
+function driftPrior(series: Series[], base: Base, type: string): TypePrior {
+  const means: { mean: number; n: number }[] = [];
+  let ss = 0;
+  let df = 0;
+  for (const s of series) {
+    const d = changes(s);
+    if (d.length === 0) continue;
+    const mean = d.reduce((a, b) => a + b, 0) / d.length;
+    means.push({ mean, n: d.length });
+    for (const x of d) ss += (x - mean) ** 2;
+    df += d.length - 1;
+  }
+  if (means.length < 3)
+    throw new RangeError(`estimatePrior: type '${type}' has ${means.length} series with yearly changes (need >= 3)`);
+  const sigma2 = df > 0 ? ss / df : 0;
+  const mu = means.reduce((a, m) => a + m.mean, 0) / means.length;
+  const varMeans = means.reduce((a, m) => a + (m.mean - mu) ** 2, 0) / (means.length - 1);
+  const sampling = means.reduce((a, m) => a + sigma2 / m.n, 0) / means.length;
+  const sigma = Math.sqrt(sigma2);
+  const tau = Math.max(Math.sqrt(Math.max(0, varMeans - sampling)), MIN_BETWEEN_RATIO * sigma);
+  return {
+    ...base,
+    nChanges: means.reduce((a, m) => a + m.n, 0),
+    drift: mu,
+    betweenSd: tau,
+    noiseSd: sigma,
+  };
+}
+
+function meanRevertingPrior(series: Series[], base: Base): TypePrior {
+  // pooled within-region AR(1): (x_t − x̄_r) = φ (x_{t−1} − x̄_r) + e
+  let sxy = 0;
+  let sxx = 0;
+  const pairs: { x: number; y: number }[] = [];
+  let nChanges = 0;
+  for (const s of series) {
+    const mean = s.z.reduce((a, b) => a + b, 0) / s.z.length;
+    for (let i = 1; i < s.years.length; i++) {
+      if (s.years[i]! - s.years[i - 1]! !== 1) continue;
+      const x = s.z[i - 1]! - mean;
+      const y = s.z[i]! - mean;
+      pairs.push({ x, y });
+      sxy += x * y;
+      sxx += x * x;
+      nChanges++;
+    }
+  }
+  if (pairs.length < 3) throw new RangeError(`estimatePrior: type '${base.type}' has too few yearly pairs`);
+  const phi = Math.min(0.95, Math.max(0, sxx > 0 ? sxy / sxx : 0));
+  const sigma = Math.sqrt(pairs.reduce((a, p) => a + (p.y - phi * p.x) ** 2, 0) / Math.max(1, pairs.length - 1));
+  // typical rate: median of the last five years of the era; spread of regions' recent means
+  const lastYear = base.toYear;
+  const recent = series.flatMap((s) => s.z.filter((_, i) => s.years[i]! > lastYear - 5));
+  const recentMeans = series
+    .map((s) => s.z.filter((_, i) => s.years[i]! > lastYear - 5))
+    .filter((v) => v.length > 0)
+    .map((v) => v.reduce((a, b) => a + b, 0) / v.length);
+  const typical = median(recent);
+  const mm = recentMeans.reduce((a, b) => a + b, 0) / recentMeans.length;
+  const typicalSd = Math.sqrt(recentMeans.reduce((a, m) => a + (m - mm) ** 2, 0) / Math.max(1, recentMeans.length - 1));
+  return { ...base, nChanges, drift: 0, betweenSd: 0, noiseSd: sigma, typical, phi, typicalSd };
+}
