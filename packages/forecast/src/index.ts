@@ -4,3 +4,5 @@ export * from './projection/index.ts';
 export * from './assessment/index.ts';
 // Pooled projections by measure: dynamics, panel priors, parent regions
 export * from './pooled/index.ts';
+// Plan outcomes: features, logistic outcome model, cross-validation, scores
+export * from './outcomes/index.ts';

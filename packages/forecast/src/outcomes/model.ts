@@ -1,0 +1,129 @@
+/**
+ * The outcome model: P(met) = σ(β₀ + β·standardised features) by L2-penalised logistic regression on past plans'
+ * targets and outcomes (`plan-outcomes.csv`), evaluated by leave-one-plan-family-out cross-validation.
+ */
+import { FEATURE_NAMES, featureVector, type TargetFeatures } from './features.ts';
+import { fitLogistic, predictLogistic } from './logistic.ts';
+import { scoreForecasts, type ForecastScores } from './scores.ts';
+
+/** Penalty of the logistic regression on standardised features, fixed before looking at any score. */
+export const OUTCOME_LAMBDA = 1;
+
+/** A past target: its features, whether it was met, and its plan family (the cross-validation fold). */
+export interface OutcomeCase {
+  features: TargetFeatures;
+  met: boolean;
+  family: string;
+}
+
+/** A fitted outcome model (plain JSON, stored as `calibration/plan-outcome-model.json`). */
+export interface OutcomeModel {
+  features: readonly string[];
+  /** standardisation learned on the training cases */
+  mean: number[];
+  sd: number[];
+  intercept: number;
+  coef: number[];
+  lambda: number;
+  n: number;
+  families: string[];
+  baseRate: number;
+}
+
+/**
+ * Fits the outcome model on training cases.
+ * @throws RangeError on no cases
+ * @example fitOutcomeModel(trainingCases).coef; // one per FEATURE_NAMES entry
+ */
+export function fitOutcomeModel(cases: readonly OutcomeCase[], lambda = OUTCOME_LAMBDA): OutcomeModel {
+  if (cases.length === 0) throw new RangeError('fitOutcomeModel: no training cases');
+  const x = cases.map((c) => featureVector(c.features));
+  const k = FEATURE_NAMES.length;
+  const mean = Array.from({ length: k }, (_, j) => x.reduce((a, r) => a + r[j]!, 0) / x.length);
+  const sd = Array.from({ length: k }, (_, j) => {
+    const v = x.reduce((a, r) => a + (r[j]! - mean[j]!) ** 2, 0) / Math.max(1, x.length - 1);
+    return v > 1e-12 ? Math.sqrt(v) : 1;
+  });
+  const y: number[] = cases.map((c) => (c.met ? 1 : 0));
+  const fit = fitLogistic(
+    x.map((r) => r.map((v, j) => (v - mean[j]!) / sd[j]!)),
+    y,
+    lambda,
+  );
+  return {
+    features: [...FEATURE_NAMES],
+    mean,
+    sd,
+    intercept: fit.intercept,
+    coef: fit.coef,
+    lambda,
+    n: cases.length,
+    families: [...new Set(cases.map((c) => c.family))].sort(),
+    baseRate: y.reduce((a, b) => a + b, 0) / y.length,
+  };
+}
+
+/**
+ * The model's P(met) for a target's features.
+ * @example calibratedProbability(model, features); // e.g. 0.82
+ */
+export function calibratedProbability(model: OutcomeModel, features: TargetFeatures): number {
+  const x = featureVector(features).map((v, j) => (v - model.mean[j]!) / model.sd[j]!);
+  return predictLogistic(model, x);
+}
+
+/** Leave-one-family-out predictions and their scores. */
+export interface CrossValidation {
+  scores: ForecastScores;
+  /** the same for the pure statistical probability (no learning) */
+  statisticalScores: ForecastScores;
+  byFamily: { family: string; n: number; brier: number; baseRate: number }[];
+  predictions: { family: string; met: boolean; probability: number; statistical: number; climatology: number }[];
+}
+
+/**
+ * Leave-one-plan-family-out cross-validation: each family is predicted by a model fitted on the others only; the
+ * climatological forecast of a held-out case is the base rate of its training families.
+ * @throws RangeError with fewer than 2 families
+ * @example crossValidateOutcomes(cases).scores.brierSkill;
+ */
+export function crossValidateOutcomes(cases: readonly OutcomeCase[], lambda = OUTCOME_LAMBDA): CrossValidation {
+  const families = [...new Set(cases.map((c) => c.family))].sort();
+  if (families.length < 2) throw new RangeError(`crossValidateOutcomes: needs >= 2 families, got ${families.length}`);
+  const predictions: CrossValidation['predictions'] = [];
+  const byFamily: CrossValidation['byFamily'] = [];
+  for (const family of families) {
+    const train = cases.filter((c) => c.family !== family);
+    const test = cases.filter((c) => c.family === family);
+    const model = fitOutcomeModel(train, lambda);
+    let brier = 0;
+    for (const c of test) {
+      const probability = calibratedProbability(model, c.features);
+      brier += ((c.met ? 1 : 0) - probability) ** 2 / test.length;
+      predictions.push({
+        family,
+        met: c.met,
+        probability,
+        statistical: c.features.statisticalProbability,
+        climatology: model.baseRate,
+      });
+    }
+    byFamily.push({ family, n: test.length, brier, baseRate: test.filter((c) => c.met).length / test.length });
+  }
+  const y = predictions.map((p) => (p.met ? 1 : 0));
+  const clim = predictions.map((p) => p.climatology);
+  return {
+    scores: scoreForecasts(
+      predictions.map((p) => p.probability),
+      y,
+      clim,
+    ),
+    statisticalScores: scoreForecasts(
+      predictions.map((p) => p.statistical),
+      y,
+      clim,
+    ),
+    byFamily,
+    predictions,
+  };
+}
