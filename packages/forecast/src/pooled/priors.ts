@@ -1,12 +1,12 @@
 /**
  * Empirical-Bayes priors of indicator types from reference panels (many regions, yearly values): on the type's
  * modelling scale, the mean yearly change across regions (μ), the between-region spread of regions' own mean
- * changes (τ, method of moments: var of region means minus their sampling variance), the within-region noise of
- * yearly changes around a region's mean (σ, pooled) and the largest 5-year change anywhere in the panel (the
+ * changes (τ: their robust sd, 1.4826 × MAD, minus their sampling variance), the noise of yearly changes around a
+ * region's mean (σ: the median over regions of their sd) and the largest 5-year change anywhere in the panel (the
  * plausibility yardstick). For growth rates (mean-reverting), the typical recent rate, the pooled AR(1)
  * coefficient φ and its residual sd.
  */
-import { median } from 'simple-statistics';
+import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import { dynamicsOf, type Dynamics, type DynamicsKind } from './dynamics.ts';
 
 /** One value of a reference panel: an indicator type in one region and year. */
@@ -163,64 +163,69 @@ function maxChange(series: Series[], h: number): number {
 type Base = Omit<TypePrior, 'drift' | 'betweenSd' | 'noiseSd' | 'nChanges'>;
 
 function driftPrior(series: Series[], base: Base, type: string): TypePrior {
-  const means: { mean: number; n: number }[] = [];
-  let ss = 0;
-  let df = 0;
+  // per region: mean yearly change and the sd of its changes; robust summaries across regions, because country
+  // panels hold wars, hyperinflations and series breaks that a pooled variance would let dominate
+  const means: number[] = [];
+  const sds: number[] = [];
+  const ns: number[] = [];
+  let nChanges = 0;
   for (const s of series) {
     const d = changes(s);
-    if (d.length === 0) continue;
+    nChanges += d.length;
+    if (d.length < 3) continue;
     const mean = d.reduce((a, b) => a + b, 0) / d.length;
-    means.push({ mean, n: d.length });
-    for (const x of d) ss += (x - mean) ** 2;
-    df += d.length - 1;
+    means.push(mean);
+    ns.push(d.length);
+    sds.push(Math.sqrt(d.reduce((a, x) => a + (x - mean) ** 2, 0) / (d.length - 1)));
   }
   if (means.length < 3)
-    throw new RangeError(`estimatePrior: type '${type}' has ${means.length} series with yearly changes (need >= 3)`);
-  const sigma2 = df > 0 ? ss / df : 0;
-  const mu = means.reduce((a, m) => a + m.mean, 0) / means.length;
-  const varMeans = means.reduce((a, m) => a + (m.mean - mu) ** 2, 0) / (means.length - 1);
-  const sampling = means.reduce((a, m) => a + sigma2 / m.n, 0) / means.length;
-  const sigma = Math.sqrt(sigma2);
-  const tau = Math.max(Math.sqrt(Math.max(0, varMeans - sampling)), MIN_BETWEEN_RATIO * sigma);
-  return {
-    ...base,
-    nChanges: means.reduce((a, m) => a + m.n, 0),
-    drift: mu,
-    betweenSd: tau,
-    noiseSd: sigma,
-  };
+    throw new RangeError(`estimatePrior: type '${type}' has ${means.length} series with >= 3 yearly changes (need >= 3)`);
+  const sigma = median(sds);
+  const spread = robustSd(means);
+  const sampling = sigma ** 2 / median(ns);
+  const tau = Math.max(Math.sqrt(Math.max(0, spread ** 2 - sampling)), MIN_BETWEEN_RATIO * sigma);
+  return { ...base, nRegions: means.length, nChanges, drift: median(means), betweenSd: tau, noiseSd: sigma };
+}
+
+/** 1.4826 × the median absolute deviation: the sd of normal data, unmoved by a few wild regions. */
+function robustSd(v: number[]): number {
+  return 1.4826 * medianAbsoluteDeviation(v);
 }
 
 function meanRevertingPrior(series: Series[], base: Base): TypePrior {
-  // pooled within-region AR(1): (x_t − x̄_r) = φ (x_{t−1} − x̄_r) + e
-  let sxy = 0;
-  let sxx = 0;
-  const pairs: { x: number; y: number }[] = [];
+  // per region AR(1) around its own mean: φ_r by least squares, residual sd; medians across regions
+  const phis: number[] = [];
+  const sds: number[] = [];
   let nChanges = 0;
   for (const s of series) {
     const mean = s.z.reduce((a, b) => a + b, 0) / s.z.length;
-    for (let i = 1; i < s.years.length; i++) {
-      if (s.years[i]! - s.years[i - 1]! !== 1) continue;
-      const x = s.z[i - 1]! - mean;
-      const y = s.z[i]! - mean;
-      pairs.push({ x, y });
-      sxy += x * y;
-      sxx += x * x;
-      nChanges++;
-    }
+    const pairs: { x: number; y: number }[] = [];
+    for (let i = 1; i < s.years.length; i++)
+      if (s.years[i]! - s.years[i - 1]! === 1) pairs.push({ x: s.z[i - 1]! - mean, y: s.z[i]! - mean });
+    nChanges += pairs.length;
+    if (pairs.length < 4) continue;
+    const sxx = pairs.reduce((a, p) => a + p.x * p.x, 0);
+    const phi = sxx > 0 ? pairs.reduce((a, p) => a + p.x * p.y, 0) / sxx : 0;
+    phis.push(phi);
+    sds.push(Math.sqrt(pairs.reduce((a, p) => a + (p.y - phi * p.x) ** 2, 0) / (pairs.length - 1)));
   }
-  if (pairs.length < 3) throw new RangeError(`estimatePrior: type '${base.type}' has too few yearly pairs`);
-  const phi = Math.min(0.95, Math.max(0, sxx > 0 ? sxy / sxx : 0));
-  const sigma = Math.sqrt(pairs.reduce((a, p) => a + (p.y - phi * p.x) ** 2, 0) / Math.max(1, pairs.length - 1));
-  // typical rate: median of the last five years of the era; spread of regions' recent means
+  if (phis.length < 3) throw new RangeError(`estimatePrior: type '${base.type}' has too few series with yearly pairs`);
+  const phi = Math.min(0.95, Math.max(0, median(phis)));
+  // typical rate: regions' mean over the last five years of the era, its median and robust spread
   const lastYear = base.toYear;
-  const recent = series.flatMap((s) => s.z.filter((_, i) => s.years[i]! > lastYear - 5));
   const recentMeans = series
     .map((s) => s.z.filter((_, i) => s.years[i]! > lastYear - 5))
     .filter((v) => v.length > 0)
     .map((v) => v.reduce((a, b) => a + b, 0) / v.length);
-  const typical = median(recent);
-  const mm = recentMeans.reduce((a, b) => a + b, 0) / recentMeans.length;
-  const typicalSd = Math.sqrt(recentMeans.reduce((a, m) => a + (m - mm) ** 2, 0) / Math.max(1, recentMeans.length - 1));
-  return { ...base, nChanges, drift: 0, betweenSd: 0, noiseSd: sigma, typical, phi, typicalSd };
+  return {
+    ...base,
+    nRegions: phis.length,
+    nChanges,
+    drift: 0,
+    betweenSd: 0,
+    noiseSd: median(sds),
+    typical: median(recentMeans),
+    phi,
+    typicalSd: robustSd(recentMeans),
+  };
 }

@@ -1,0 +1,31 @@
+/**
+ * Builds `calibration/type-priors.json`: the empirical-Bayes prior of every reference-panel type (and the pooled
+ * prior per dynamics kind) over the era 2010–2020, from `packages/datasets/data/panels/*.csv`.
+ * Usage: pnpm tsx packages/forecast/scripts/build-priors.ts [--from 2010] [--to 2020]
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeFileAtomicSync } from '@trajectory/core';
+import { buildPriors } from '../src/pooled/evidence.ts';
+import { readPanels } from './lib/evidence-files.ts';
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: { from: { type: 'string', default: '2010' }, to: { type: 'string', default: '2020' } },
+});
+const fromYear = Number(values.from);
+const toYear = Number(values.to);
+const rows = readPanels();
+const priors = buildPriors(rows, { fromYear, toYear });
+const table = {
+  source: `packages/datasets/data/panels/*.csv (${rows.length} rows), changes ${fromYear}–${toYear}; scripts/build-priors.ts`,
+  fromYear,
+  toYear,
+  priors,
+};
+const file = fileURLToPath(new URL('../calibration/type-priors.json', import.meta.url));
+writeFileAtomicSync(file, `${JSON.stringify(table, null, 1)}\n`);
+for (const [type, p] of Object.entries(priors))
+  process.stderr.write(
+    `${type.padEnd(22)} ${p.kind.padEnd(15)} n=${String(p.nRegions).padStart(4)} drift=${p.drift.toFixed(4)} tau=${p.betweenSd.toFixed(4)} sigma=${p.noiseSd.toFixed(4)} max5=${p.maxChange5.toFixed(3)}${p.typical !== undefined ? ` typical=${p.typical.toFixed(2)} phi=${p.phi?.toFixed(2)}` : ''}\n`,
+  );
