@@ -1,13 +1,13 @@
 /**
- * Builds `calibration/type-priors.json`: the empirical-Bayes prior of every reference-panel type (and the pooled
+ * Builds `@trajectory/datasets`' `data/calibration/type-priors.json`: the empirical-Bayes prior of every reference-panel type (and the pooled
  * prior per dynamics kind) over the era 2010–2020, from `packages/datasets/data/panels/*.csv`.
  * Usage: pnpm tsx packages/forecast/scripts/build-priors.ts [--from 2010] [--to 2020]
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomicSync } from '@trajectory/core';
 import { buildPriors } from '../src/pooled/evidence.ts';
-import { readPanels } from './lib/evidence-files.ts';
+import { dataDir, listPanelTypes, loadPanel } from '@trajectory/datasets/node';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -15,15 +15,23 @@ const { values } = parseArgs({
 });
 const fromYear = Number(values.from);
 const toYear = Number(values.to);
-const rows = readPanels();
+const rows = listPanelTypes().flatMap((t) => {
+  try {
+    return loadPanel(t);
+  } catch (error) {
+    // a panel the loader rejects is left out, loudly; the others still give priors
+    process.stderr.write(`build-priors: panel ${t} left out: ${String(error).split('\n').slice(0, 2).join(' ')}\n`);
+    return [];
+  }
+});
 const priors = buildPriors(rows, { fromYear, toYear });
 const table = {
-  source: `packages/datasets/data/panels/*.csv (${rows.length} rows), changes ${fromYear}–${toYear}; scripts/build-priors.ts`,
+  source: `@trajectory/datasets data/panels/*.csv (${rows.length} rows), changes ${fromYear}–${toYear}; scripts/build-priors.ts`,
   fromYear,
   toYear,
   priors,
 };
-const file = fileURLToPath(new URL('../calibration/type-priors.json', import.meta.url));
+const file = join(dataDir, 'calibration', 'type-priors.json');
 writeFileAtomicSync(file, `${JSON.stringify(table, null, 1)}\n`);
 for (const [type, p] of Object.entries(priors))
   process.stderr.write(
