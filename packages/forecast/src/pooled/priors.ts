@@ -179,7 +179,9 @@ function driftPrior(series: Series[], base: Base, type: string): TypePrior {
     sds.push(Math.sqrt(d.reduce((a, x) => a + (x - mean) ** 2, 0) / (d.length - 1)));
   }
   if (means.length < 3)
-    throw new RangeError(`estimatePrior: type '${type}' has ${means.length} series with >= 3 yearly changes (need >= 3)`);
+    throw new RangeError(
+      `estimatePrior: type '${type}' has ${means.length} series with >= 3 yearly changes (need >= 3)`,
+    );
   const sigma = median(sds);
   const spread = robustSd(means);
   const sampling = sigma ** 2 / median(ns);
