@@ -19,6 +19,7 @@ export interface UnitInfo {
     | 'items'
     | 'persons'
     | 'money'
+    | 'local-money'
     | 'area'
     | 'percent'
     | 'ratio'
@@ -68,6 +69,15 @@ const list: UnitInfo[] = [
   { symbol: '倍', en: 'times (dimensionless ratio)', measure: 'rate', dimension: 'ratio', scale: 1 },
   { symbol: '年', en: 'years (duration)', measure: 'amount', dimension: 'time', scale: 1 },
   { symbol: '岁', en: 'years of age', measure: 'amount', dimension: 'time', scale: 1 },
+  // as international tables (World Bank WDI, UNDP) write them, for the reference panels of @trajectory/datasets
+  { symbol: 'years', en: 'years (life expectancy, years of schooling)', measure: 'level', dimension: 'time', scale: 1 },
+  {
+    symbol: 'LCU (current prices)',
+    en: "local currency units at current prices (each country's own currency: not convertible across countries)",
+    measure: 'amount',
+    dimension: 'local-money',
+    scale: 1,
+  },
   { symbol: '位', en: 'rank position (1 = first; lower is better)', measure: 'count', dimension: 'rank', scale: 1 },
 ];
 

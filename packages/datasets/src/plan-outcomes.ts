@@ -11,8 +11,6 @@ import {
   isKnownUnit,
   MEASURE_TYPES,
   type MeasureType,
-  TARGET_ATTRIBUTES,
-  type TargetAttribute,
 } from '@trajectory/core';
 import { readCsvTable } from './csv-table.ts';
 import { fieldReader } from './fields.ts';
@@ -41,6 +39,12 @@ export const PLAN_OUTCOME_COLUMNS = [
   'source_outcome',
 ] as const;
 
+/** How the plan classifies the target: `binding` (约束性), `expected` (预期性), or `unspecified` (no label). */
+export type PlanAttribute = 'binding' | 'expected' | 'unspecified';
+
+/** The plan attributes, in the order error messages list them. */
+export const PLAN_ATTRIBUTES: readonly PlanAttribute[] = ['binding', 'expected', 'unspecified'];
+
 /** One past target with its outcome. */
 export interface PlanOutcomeRecord {
   /** the plan, e.g. `China 13th Five-Year Plan` */
@@ -52,10 +56,11 @@ export interface PlanOutcomeRecord {
   indicator_en: string;
   unit: string;
   measure: MeasureType;
-  /** 约束性 (binding) / 预期性 (expected); `null` where the plan does not classify its targets */
-  attribute: TargetAttribute | null;
+  /** `binding` (约束性), `expected` (预期性), or `unspecified` where the plan does not classify its targets */
+  attribute: PlanAttribute;
   /** `null` (with `base_value`) when the plan states no base */
   base_year: number | null;
+  /** `null` when there is no base, or for a change-rate target (`measure` growth), which has a base year only */
   base_value: number | null;
   target_year: number;
   target_value: number;
@@ -69,15 +74,16 @@ export interface PlanOutcomeRecord {
   source_outcome: string;
 }
 
-const metWords: Record<string, boolean> = { true: true, false: false, yes: true, no: false };
+const metWords: Record<string, boolean> = { true: true, false: false };
 
 /**
  * Parse and validate `plan-outcomes.csv` text.
  *
  * @param file name used in error messages
  * @throws IndicatorDataError naming file, line, row and field for every malformed or missing cell, unknown unit,
- *   measure, attribute or comparator, a base year without a base value (or the reverse), a target year not after
- *   the base year, `met` other than true/false/yes/no, and a row repeated (same plan, region, indicator, target year)
+ *   measure, attribute or comparator, a base value without a base year, a base year without a base value
+ *   (except for growth targets), a target year not after
+ *   the base year, `met` other than true/false, and a row repeated (same plan, region, indicator, target year)
  * @example
  * parsePlanOutcomesCsv(readFileSync('data/plan-outcomes.csv', 'utf8'), 'plan-outcomes.csv').filter((r) => !r.met)
  */
@@ -89,14 +95,22 @@ export function parsePlanOutcomesCsv(text: string, file: string): PlanOutcomeRec
     const f = fieldReader(record, file, index, table.lines[index] ?? null, issues);
     const unit = f.required('unit');
     if (unit && !isKnownUnit(unit)) f.bad('unit', `unknown unit '${unit}'`);
+    const measure = f.oneOf('measure', MEASURE_TYPES, false) ?? 'count';
     const baseYear = f.year('base_year', false);
     const baseValue = f.number('base_value');
-    if ((f.text('base_year').trim() === '') !== (f.text('base_value').trim() === ''))
-      f.bad(f.text('base_year').trim() === '' ? 'base_year' : 'base_value', 'base_year and base_value go together');
+    const noYear = f.text('base_year').trim() === '';
+    const noValue = f.text('base_value').trim() === '';
+    // a change-rate target (measure growth) has a base year but no base level
+    if (noYear && !noValue) f.bad('base_year', 'a base_value needs its base_year');
+    else if (!noYear && noValue && measure !== 'growth')
+      f.bad(
+        'base_value',
+        `is empty but base_year is ${f.text('base_year').trim()} (only growth targets have no base level)`,
+      );
     const targetYear = f.year('target_year', true) ?? 0;
     if (baseYear !== null && targetYear && targetYear <= baseYear)
       f.bad('target_year', `target year ${targetYear} is not after the base year ${baseYear}`);
-    const metText = f.text('met').trim().toLowerCase();
+    const metText = f.text('met').trim();
     const met = metWords[metText];
     if (met === undefined) f.bad('met', metText ? `unknown value '${metText}' (expected true or false)` : 'is empty');
     const row: PlanOutcomeRecord = {
@@ -106,8 +120,8 @@ export function parsePlanOutcomesCsv(text: string, file: string): PlanOutcomeRec
       indicator_zh: f.text('indicator_zh'),
       indicator_en: f.required('indicator_en'),
       unit,
-      measure: f.oneOf('measure', MEASURE_TYPES, false) ?? 'count',
-      attribute: f.oneOf('attribute', TARGET_ATTRIBUTES, true),
+      measure,
+      attribute: f.oneOf('attribute', PLAN_ATTRIBUTES, false) ?? 'unspecified',
       base_year: baseYear,
       base_value: baseValue,
       target_year: targetYear,

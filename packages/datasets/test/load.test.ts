@@ -1,11 +1,23 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IndicatorDataError } from '@trajectory/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { datasetsIn } from '../src/load.ts';
-import { loadSeedDocuments, loadSeedIndicators, seedDocumentPath, seedsDir } from '../src/node.ts';
+import {
+  dataDir,
+  listPanelTypes,
+  loadHistory,
+  loadPanel,
+  loadPlanOutcomes,
+  loadSeedDocuments,
+  loadSeedIndicators,
+  seedDocumentPath,
+  seedsDir,
+} from '../src/node.ts';
+
+const bundled = pathToFileURL(dataDir);
 
 const fixtures = new URL('fixtures/', import.meta.url);
 const dirs: string[] = [];
@@ -73,5 +85,19 @@ describe('bundled seed data', () => {
 
   it('refuses a document path outside the documents folder', () => {
     expect(() => seedDocumentPath('../indicators.csv')).toThrow(/not a document file name/);
+  });
+});
+
+describe('the bundled datasets', () => {
+  // the data files are curated in their own commits; whatever is there must load through the typed loaders
+  it('load without an error: history, every panel, plan outcomes', () => {
+    const present = ['history.csv', 'plan-outcomes.csv'].filter((f) => existsSync(new URL(f, bundled)));
+    if (present.includes('history.csv')) expect(loadHistory().length).toBeGreaterThan(0);
+    if (present.includes('plan-outcomes.csv')) expect(loadPlanOutcomes().length).toBeGreaterThan(0);
+    for (const type of listPanelTypes()) {
+      const panel = loadPanel(type);
+      expect(panel.length, type).toBeGreaterThan(0);
+      expect(new Set(panel.map((r) => r.type)), type).toEqual(new Set([type]));
+    }
   });
 });

@@ -157,29 +157,38 @@ describe('parsePanelCsv(text, type, file)', () => {
 });
 
 describe('parsePlanOutcomesCsv(text, file)', () => {
-  it('reads targets with and without a base, attribute and Chinese name', () => {
+  it('reads targets with and without a base and a Chinese name', () => {
     const rows = parsePlanOutcomesCsv(fixture('plan-outcomes.csv'), 'plan-outcomes.csv');
     expect(rows.map((r) => [r.base_year, r.base_value, r.target_value, r.comparator, r.outcome_value, r.met])).toEqual([
       [2015, 1, 2, '>=', 1.5, false],
       [null, null, 40, '>=', 41, true],
     ]);
-    expect(rows[0]!.attribute).toBe('预期性');
-    expect(rows[1]!.attribute).toBeNull();
+    expect(rows.map((r) => r.attribute)).toEqual(['expected', 'unspecified']);
   });
 
   it('names file, line, row and field for a half base, a bad met, an unknown comparator and an early target', () => {
     let text = withCell(fixture('plan-outcomes.csv'), 1, 'base_value', '');
-    text = withCell(text, 1, 'met', 'maybe');
+    text = withCell(text, 1, 'met', 'yes');
+    text = withCell(text, 2, 'attribute', '约束性');
     text = withCell(text, 2, 'comparator', '≥');
     text = withCell(text, 2, 'base_year', '2021');
     text = withCell(text, 2, 'base_value', '30');
     const issues = issuesOf(() => parsePlanOutcomesCsv(text, 'plan-outcomes.csv'));
     expect(issues.map(formatIssue)).toEqual([
-      "plan-outcomes.csv:2 (row 1) field 'base_value': base_year and base_value go together",
-      "plan-outcomes.csv:2 (row 1) field 'met': unknown value 'maybe' (expected true or false)",
+      "plan-outcomes.csv:2 (row 1) field 'base_value': is empty but base_year is 2015 (only growth targets have no base level)",
+      "plan-outcomes.csv:2 (row 1) field 'met': unknown value 'yes' (expected true or false)",
       "plan-outcomes.csv:3 (row 2) field 'target_year': target year 2020 is not after the base year 2021",
+      "plan-outcomes.csv:3 (row 2) field 'attribute': unknown value '约束性' (expected one of binding, expected, unspecified)",
       "plan-outcomes.csv:3 (row 2) field 'comparator': unknown value '≥' (expected one of >=, >, =, <=, <)",
     ]);
+  });
+
+  it('accepts a growth target with a base year and no base level, and refuses a base level without its year', () => {
+    let text = withCell(fixture('plan-outcomes.csv'), 1, 'measure', 'growth');
+    text = withCell(text, 1, 'base_value', '');
+    expect(parsePlanOutcomesCsv(text, 'p.csv')[0]).toMatchObject({ base_year: 2015, base_value: null });
+    const issues = issuesOf(() => parsePlanOutcomesCsv(withCell(text, 2, 'base_value', '30'), 'p.csv'));
+    expect(issues.map(formatIssue)).toEqual(["p.csv:3 (row 2) field 'base_year': a base_value needs its base_year"]);
   });
 
   it('rejects a repeated target and a missing outcome', () => {
