@@ -170,7 +170,9 @@ export type ProvinceFormat =
   /** National Bureau of Statistics data export (GBK): 3 header lines, `地区, <year>年, …`, notes at the end. */
   | 'nbs-export-gbk'
   /** Long table transcribed from the S&T yearbook: `province, year, chn_block4, value, units, variables`. */
-  | 'yearbook-long-xlsx';
+  | 'yearbook-long-xlsx'
+  /** NBS province data reorganised in long form: `省份编码, 省份, 年份, <indicator>(<unit>), …`. */
+  | 'nbs-long-csv';
 
 /** One pinned province source file (one year, or all years for `nbs-export-gbk`). */
 export interface ProvinceSource extends Omit<PanelSource, 'format'> {
@@ -179,13 +181,22 @@ export interface ProvinceSource extends Omit<PanelSource, 'format'> {
   year?: number;
   /** Row filter of `yearbook-long-xlsx` files (`chn_block4`). */
   block?: string;
+  /** Column of an `nbs-long-csv` file. */
+  column?: string;
+  /** The column is an index with the previous year = 100; the value kept is the index minus 100 (growth in %). */
+  fromIndex?: boolean;
 }
 
+const NBS_PROVINCE = {
+  repo: '3112944976/National-Visualization-Web-Application',
+  commit: '582d20bfb0dae6bb730230820cf3bd07475f7396',
+};
 const TECHME = { repo: 'huhuaping/techme', commit: '9ad60a190dec4a56953da9c478d42cd44c80762a' };
 const NBS_NOTE = 'public statistical release of the National Bureau of Statistics of China';
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-/** Province panels. The 2018 bulletin table in the transcription repeats 2019's figures, so 2018–2020 are read from the bulletin pages. */
+/**
+ * Province panels. The 2018 bulletin table in the transcription repeats 2019's figures, so 2018–2020 are read from the bulletin pages. */
 export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
   ...range(2011, 2017).map(
     (year): ProvinceSource => ({
@@ -226,13 +237,25 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
   ),
   {
     type: 'gdp',
-    repo: 'Tobby-star/dynamic_datas',
-    commit: '785e857d3b43ff940bcb9c25cbe7ab83d483e617',
-    path: '分省年度数据.csv',
-    format: 'nbs-export-gbk',
+    ...NBS_PROVINCE,
+    path: '源数据/国家统计局分省年度数据/国民经济核算/地区生产总值.csv',
+    format: 'nbs-long-csv',
+    column: '地区生产总值(亿元)',
     unit: '亿元',
     title:
-      'NBS 分省年度数据, 地区生产总值(亿元), 1993–2017 (data export of 2018, before the 2018 economic census revision), file in Tobby-star/dynamic_datas',
+      'NBS 分省年度数据, 国民经济核算, 地区生产总值(亿元), 2000–2019 (one vintage, after the 2018 economic census revision), as exported to 3112944976/National-Visualization-Web-Application',
+    licence: NBS_NOTE,
+  },
+  {
+    type: 'gdp_growth',
+    ...NBS_PROVINCE,
+    path: '源数据/国家统计局分省年度数据/国民经济核算/地区生产总值指数.csv',
+    format: 'nbs-long-csv',
+    column: '地区生产总值指数(上年=100)',
+    fromIndex: true,
+    unit: '%',
+    title:
+      'NBS 分省年度数据, 国民经济核算, 地区生产总值指数(上年=100), 2000–2019, as exported to 3112944976/National-Visualization-Web-Application; value = index − 100',
     licence: NBS_NOTE,
   },
 ];

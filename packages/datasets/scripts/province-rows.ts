@@ -107,6 +107,30 @@ async function yearbookLong(file: string, s: ProvinceSource): Promise<PanelRow[]
   return rows;
 }
 
+/** `index − 100` written with the index's decimals (`104.8` → `4.8`, `99.5` → `-0.5`), so no float noise enters. */
+export function growthFromIndex(index: string): string {
+  const decimals = index.split('.')[1]?.length ?? 0;
+  const out = (Number(index) - 100).toFixed(decimals);
+  return out === `-${(0).toFixed(decimals)}` ? (0).toFixed(decimals) : out;
+}
+
+/** NBS province data in long form: one row per province and year, one column per indicator. */
+export function nbsLong(text: string, s: ProvinceSource): PanelRow[] {
+  const t = aq.fromCSV(text.replace(/^\uFEFF/, ''), { autoType: false });
+  const column = s.column!;
+  if (!t.columnNames().includes(column)) throw new Error(`${s.path}: no column '${column}'`);
+  const rows: PanelRow[] = [];
+  for (const r of t.objects() as Record<string, string>[]) {
+    const key = provinceKey(r.省份 ?? '');
+    const year = Number(r.年份);
+    const v = r[column];
+    if (key === undefined || year < PROVINCE_YEARS.from || year > PROVINCE_YEARS.to || v == null || v === '') continue;
+    const value = s.fromIndex ? growthFromIndex(v) : v;
+    rows.push(row(s, key, year, value, `${r.省份},${r.年份},${column}: ${v}`));
+  }
+  return rows;
+}
+
 /** Rows of one province source file at `file`. */
 export async function provinceRows(file: string, s: ProvinceSource): Promise<PanelRow[]> {
   switch (s.format) {
@@ -118,5 +142,7 @@ export async function provinceRows(file: string, s: ProvinceSource): Promise<Pan
       return nbsExport(readFileSync(file), s);
     case 'yearbook-long-xlsx':
       return yearbookLong(file, s);
+    case 'nbs-long-csv':
+      return nbsLong(readFileSync(file, 'utf8'), s);
   }
 }
