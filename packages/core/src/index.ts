@@ -42,7 +42,21 @@ export {
 export { resolveTarget, resolveIndicator, applyRelative, invertRelative, baseObservation } from './resolve-target.ts';
 export { findConflicts, type Conflict, type ConflictEntry } from './find-conflicts.ts';
 
-// Files
+// Files and resource limits
+export {
+  LIMITS,
+  InputLimitError,
+  simulationBytes,
+  checkSimulationBudget,
+  parseByteSize,
+  bracketDepth,
+} from './limits.ts';
+export {
+  readFileBounded,
+  readTextFileBounded,
+  decodeUtf8Text,
+  type ReadBoundedOptions,
+} from './read-file-bounded.ts';
 export { writeFileAtomic, writeFileAtomicSync, copyFileAtomic } from './write-file-atomic.ts';
 
 // Terminal tables (CJK characters take two columns)

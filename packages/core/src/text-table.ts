@@ -33,8 +33,12 @@ export function padDisplay(s: string, n: number): string {
  * @example columnWidths([['id', '名称'], ['gazelle', '瞪羚']]) // [7, 4]
  */
 export function columnWidths(rows: readonly (readonly string[])[]): number[] {
-  const n = Math.max(0, ...rows.map((r) => r.length));
-  return Array.from({ length: n }, (_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  // loops, not Math.max(...rows): a spread of a long table exceeds the engine's argument limit
+  const widths: number[] = [];
+  for (const r of rows) {
+    for (let i = 0; i < r.length; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(r[i]!));
+  }
+  return widths;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { bracketDepth, LIMITS } from '@trajectory/core';
 import { derivative, parse, type EvalFunction, type MathNode } from 'mathjs';
 import type { FamilyBounds, GrowthFamily } from './family.ts';
 
@@ -156,12 +157,30 @@ function check(node: MathNode, symbols: Set<string>, expr: string): void {
   });
 }
 
+/** Node count (stopping past `cap`) and depth of a parsed tree, iteratively. */
+function treeSize(root: MathNode, cap: number): { nodes: number; depth: number } {
+  let nodes = 0;
+  let depth = 0;
+  const stack: [MathNode, number][] = [[root, 1]];
+  while (stack.length && nodes <= cap) {
+    const [n, d] = stack.pop()!;
+    nodes++;
+    if (d > depth) depth = d;
+    const x = n as MathNode & { args?: MathNode[]; content?: MathNode; fn?: MathNode | string };
+    if (x.content) stack.push([x.content, d + 1]);
+    for (const a of x.args ?? []) stack.push([a, d + 1]);
+  }
+  return { nodes, depth };
+}
+
 /**
  * Builds a {@link GrowthFamily} from a mathjs expression with named parameters, e.g.
  * `"K / (1 + exp(-r * (t - t0)))"`. The expression is parsed and checked before anything is compiled: only numbers,
  * the parameters, the time variable, pi/e, arithmetic operators and elementary functions are accepted, so an
  * untrusted expression cannot assign, call arbitrary functions or reach the mathjs scope. The gradient is derived
- * symbolically (mathjs `derivative`) and compiled, or taken by central differences where mathjs cannot differentiate.
+ * symbolically (mathjs `derivative`, unsimplified) and compiled, or taken by central differences where mathjs cannot
+ * differentiate or the derivative has more than `LIMITS.derivativeNodes` nodes. Expressions over `LIMITS`
+ * (characters, nodes, nesting depth; see @trajectory/core) are refused with a `RangeError` before parsing ends.
  *
  * @example
  * const fam = expressionFamily('a * t^b + c', { params: ['a', 'b', 'c'], start: [1, 1, 0] });
@@ -175,6 +194,13 @@ export function expressionFamily(expression: string, options: ExpressionFamilyOp
   if (params.length < 1 || new Set([...params, variable]).size !== params.length + 1) {
     throw new TypeError('expressionFamily requires distinct parameter names different from the time variable');
   }
+  // untrusted input: bound the size and nesting before the recursive parser and the derivative see it
+  if (bracketDepth(expression, LIMITS.expressionDepth) > LIMITS.expressionDepth)
+    throw new RangeError(`expressionFamily: expression nested deeper than the limit of ${LIMITS.expressionDepth}`);
+  if (expression.length > LIMITS.expressionChars)
+    throw new RangeError(
+      `expressionFamily: expression of ${expression.length} characters, over the limit of ${LIMITS.expressionChars}`,
+    );
   let node: MathNode;
   try {
     node = parse(expression);
@@ -183,12 +209,22 @@ export function expressionFamily(expression: string, options: ExpressionFamilyOp
       `expressionFamily: cannot parse "${expression}": ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  const size = treeSize(node, LIMITS.expressionNodes);
+  if (size.nodes > LIMITS.expressionNodes || size.depth > LIMITS.expressionDepth)
+    throw new RangeError(
+      `expressionFamily: expression over the limits of ${LIMITS.expressionNodes} nodes and depth ${LIMITS.expressionDepth}`,
+    );
   check(node, new Set([...params, variable]), expression);
   const compiled: EvalFunction = node.compile();
   // Symbolic gradient where mathjs can differentiate (not e.g. min/max/sign); central differences otherwise.
+  // No simplification: mathjs simplify can take minutes on products and towers of a dozen factors, while the plain
+  // derivative is polynomial in the (bounded) size; a derivative over LIMITS.derivativeNodes falls back too.
   let gradients: EvalFunction[] | null;
   try {
-    gradients = params.map((prm) => derivative(node, prm).compile());
+    const trees = params.map((prm) => derivative(node, prm, { simplify: false }));
+    gradients = trees.every((d) => treeSize(d, LIMITS.derivativeNodes).nodes <= LIMITS.derivativeNodes)
+      ? trees.map((d) => d.compile())
+      : null;
   } catch {
     gradients = null;
   }

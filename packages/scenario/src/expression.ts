@@ -5,6 +5,7 @@
  * is compiled, an AST walk that admits only numbers, known symbols, arithmetic operators and a whitelist of
  * functions. No property access, no function definitions, no assignment, no strings, matrices or units.
  */
+import { bracketDepth, LIMITS } from '@trajectory/core';
 import { all, create, type MathNode } from 'mathjs';
 
 const math = create(all!);
@@ -59,6 +60,20 @@ export const ALLOWED_FUNCTIONS: readonly string[] = [
 ];
 const ALLOWED_OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'unaryMinus', 'unaryPlus', 'pow']);
 const FUNCTIONS = new Set(ALLOWED_FUNCTIONS);
+/** Arguments each function takes (as mathjs accepts them for numbers): [min, max]. */
+const ARITY: Record<string, [number, number]> = {
+  min: [1, Number.POSITIVE_INFINITY],
+  max: [1, Number.POSITIVE_INFINITY],
+  abs: [1, 1],
+  sqrt: [1, 1],
+  log: [1, 2],
+  log10: [1, 1],
+  exp: [1, 1],
+  pow: [2, 2],
+  round: [1, 2],
+  floor: [1, 1],
+  ceil: [1, 1],
+};
 
 /** A compiled, checked expression. `symbols` are the variables it reads, sorted. */
 export interface SafeExpression {
@@ -81,13 +96,26 @@ export interface SafeExpression {
  * e.evaluate(new Map([['rd', 5], ['gdp', 100]])); // 5
  */
 export function compileSafeExpression(source: string, variables: Iterable<string>): SafeExpression {
-  const known = new Set(variables);
+  // a Set is used as given: loading n chained expressions stays linear
+  const known = variables instanceof Set ? (variables as Set<string>) : new Set(variables);
+  // mathjs parses recursively: refuse deep nesting before it can overflow the stack
+  if (bracketDepth(source, LIMITS.expressionDepth) > LIMITS.expressionDepth)
+    throw new Error(`expression nested deeper than the limit of ${LIMITS.expressionDepth} levels`);
+  if (source.length > LIMITS.expressionChars)
+    throw new Error(`expression of ${source.length} characters: the limit is ${LIMITS.expressionChars}`);
   let node: MathNode;
   try {
     node = parse(source);
   } catch (error) {
+    if (error instanceof RangeError)
+      throw new Error(`expression nested deeper than the limit of ${LIMITS.expressionDepth} levels`);
     throw new Error(`cannot parse expression '${source}': ${(error as Error).message}`);
   }
+  const size = treeSize(node);
+  if (size.nodes > LIMITS.expressionNodes)
+    throw new Error(`expression of more than ${LIMITS.expressionNodes} terms: that is the limit`);
+  if (size.depth > LIMITS.expressionDepth)
+    throw new Error(`expression nested deeper than the limit of ${LIMITS.expressionDepth} levels`);
   const symbols = new Set<string>();
   check(node, known, symbols);
   const code = node.compile();
@@ -114,7 +142,12 @@ function check(node: MathNode, known: Set<string>, symbols: Set<string>): void {
       return;
     case 'SymbolNode': {
       const name = n.name as string;
-      if (!known.has(name)) throw new Error(`unknown symbol '${name}' (known: ${[...known].sort().join(', ')})`);
+      if (!known.has(name)) {
+        const list = [...known].sort();
+        throw new Error(
+          `unknown symbol '${name}' (known: ${list.slice(0, 30).join(', ')}${list.length > 30 ? `, … ${list.length - 30} more` : ''})`,
+        );
+      }
       symbols.add(name);
       return;
     }
@@ -131,6 +164,17 @@ function check(node: MathNode, known: Set<string>, symbols: Set<string>): void {
         const name = fn.type === 'SymbolNode' ? fn.name : fn.type;
         throw new Error(`function '${name}' is not allowed (allowed: ${ALLOWED_FUNCTIONS.join(', ')})`);
       }
+      const args = n.args as MathNode[];
+      const [lo, hi] = ARITY[fn.name]!;
+      if (args.length < lo || args.length > hi)
+        throw new Error(
+          `${fn.name}() takes ${lo === hi ? lo : hi === Number.POSITIVE_INFINITY ? `at least ${lo}` : `${lo} or ${hi}`} argument${hi === 1 ? '' : 's'}, got ${args.length}`,
+        );
+      if (fn.name === 'round' && args[1]?.type === 'ConstantNode') {
+        const digits = (args[1] as MathNode & { value: unknown }).value;
+        if (!(typeof digits === 'number' && Number.isInteger(digits) && digits >= 0 && digits <= 15))
+          throw new Error(`round(): the number of decimals must be an integer in 0..15, got ${String(digits)}`);
+      }
       for (const a of n.args as MathNode[]) check(a, known, symbols);
       return;
     }
@@ -143,6 +187,23 @@ function check(node: MathNode, known: Set<string>, symbols: Set<string>): void {
     default:
       throw new Error(`${node.type} is not allowed`);
   }
+}
+
+/** Node count and depth of a parsed tree, iteratively. */
+function treeSize(root: MathNode): { nodes: number; depth: number } {
+  let nodes = 0;
+  let depth = 0;
+  const stack: [MathNode, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    nodes++;
+    if (d > depth) depth = d;
+    if (nodes > LIMITS.expressionNodes) break;
+    const n = node as MathNode & { args?: MathNode[]; content?: MathNode };
+    if (n.content) stack.push([n.content, d + 1]);
+    for (const a of n.args ?? []) stack.push([a, d + 1]);
+  }
+  return { nodes, depth };
 }
 
 type Fn = (v: Float64Array) => number;
@@ -215,8 +276,13 @@ function toClosure(node: MathNode, index: Map<string, number>): Fn {
       }
       if (name === 'pow' && b) return (v) => realPow(a(v), b(v));
       if (name === 'round') {
-        // mathjs rounds half away from zero, to n decimals
-        return b ? (v) => roundHalfAway(a(v), b(v)) : (v) => roundHalfAway(a(v), 0);
+        // mathjs rounds half away from zero, to n decimals (an integer in 0..15; anything else is NaN here)
+        return b
+          ? (v) => {
+              const d = b(v);
+              return Number.isInteger(d) && d >= 0 && d <= 15 ? roundHalfAway(a(v), d) : NaN;
+            }
+          : (v) => roundHalfAway(a(v), 0);
       }
       if (name === 'min' || name === 'max') {
         const pick = name === 'min' ? Math.min : Math.max;
@@ -255,18 +321,32 @@ function roundHalfAway(x: number, digits: number): number {
 export function topoOrder(deps: Map<string, string[]>): string[] {
   const order: string[] = [];
   const state = new Map<string, 1 | 2>(); // 1 visiting, 2 done
-  const visit = (id: string, stack: string[]): void => {
-    const s = state.get(id);
-    if (s === 2) return;
-    if (s === 1) {
-      const cycle = [...stack.slice(stack.indexOf(id)), id];
-      throw new Error(`cycle among derived indicators: ${cycle.join(' -> ')}`);
+  // iterative depth-first search with one shared stack: linear time, and no recursion limit on long chains
+  for (const root of deps.keys()) {
+    if (state.has(root)) continue;
+    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    state.set(root, 1);
+    while (stack.length) {
+      const top = stack.at(-1)!;
+      const ds = deps.get(top.id) ?? [];
+      if (top.next < ds.length) {
+        const d = ds[top.next++]!;
+        if (!deps.has(d)) continue;
+        const s = state.get(d);
+        if (s === 2) continue;
+        if (s === 1) {
+          const ids = stack.map((f) => f.id);
+          const cycle = [...ids.slice(ids.indexOf(d)), d];
+          throw new Error(`cycle among derived indicators: ${cycle.join(' -> ')}`);
+        }
+        state.set(d, 1);
+        stack.push({ id: d, next: 0 });
+      } else {
+        state.set(top.id, 2);
+        order.push(top.id);
+        stack.pop();
+      }
     }
-    state.set(id, 1);
-    for (const d of deps.get(id) ?? []) if (deps.has(d)) visit(d, [...stack, id]);
-    state.set(id, 2);
-    order.push(id);
-  };
-  for (const id of deps.keys()) visit(id, []);
+  }
   return order;
 }

@@ -6,7 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Indicator } from '@trajectory/core';
+import {
+  bracketDepth,
+  checkSimulationBudget,
+  InputLimitError,
+  LIMITS,
+  readTextFileBounded,
+  scanCsvRecords,
+  type Indicator,
+} from '@trajectory/core';
 import { loadSeedIndicators } from '@trajectory/datasets/node';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
@@ -41,7 +49,18 @@ export interface LoadOptions {
   /** overrides of the file's `draws` and `seed` (e.g. from the command line), validated like the file's */
   draws?: number;
   seed?: number;
+  /** bytes the simulated paths may take (estimate: draws × years × series × 8 × 2); @default LIMITS.memoryBytes */
+  memoryBudget?: number;
+  /** largest scenario or `data:` CSV file read, in bytes; @default LIMITS.fileBytes */
+  maxFileBytes?: number;
 }
+
+/** Largest magnitude of a level (base, history, amount, target value, ...) a scenario may hold. */
+const MAX_LEVEL = 1e15;
+/** Largest magnitude of an annual rate or its standard deviation (10 = 1000 % a year). */
+const MAX_RATE = 10;
+/** Largest multiplication factor of an intervention. */
+const MAX_FACTOR = 1e6;
 
 /**
  * Reads and validates a scenario file.
@@ -50,7 +69,7 @@ export interface LoadOptions {
 export function loadScenario(path: string, options: LoadOptions = {}): Scenario {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextFileBounded(path, options.maxFileBytes !== undefined ? { maxBytes: options.maxFileBytes } : {});
   } catch (error) {
     throw new ScenarioError(path, '(file)', `cannot read: ${(error as Error).message}`);
   }
@@ -65,8 +84,26 @@ type Raw = Record<string, unknown>;
  * @example parseScenario('name: x\nbaseYear: 2020\nhorizon: 2025\nindicators: {a: {base: 1, growth: {mean: 0.1, sd: 0}}}', 'x.yaml')
  */
 export function parseScenario(text: string, file: string, options: LoadOptions = {}): Scenario {
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // the YAML parser and the JSON Schema validator recurse: refuse deep nesting before they overflow the stack
+  const depthError = (line?: number): never => {
+    throw new ScenarioError(
+      file,
+      '(yaml)',
+      `nesting deeper than the limit of ${LIMITS.documentDepth} levels (brackets or indentation)`,
+      line,
+    );
+  };
+  if (bracketDepth(text, LIMITS.documentDepth) > LIMITS.documentDepth) depthError(deepestBracketLine(text));
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    if (error instanceof RangeError) depthError();
+    throw error;
+  }
+  if (doc.errors.length === 0 && nodeDepth(doc.contents) > LIMITS.documentDepth) depthError();
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line;
@@ -76,6 +113,7 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
     throw new ScenarioError(file, fieldName(path), problem, lineOf(doc, lineCounter, path));
   };
   const raw = doc.toJS() as unknown;
+  checkNumbers(raw, [], fail);
   if (!validate(raw)) {
     const errors = (validate.errors ?? []).slice().sort(byDepth);
     const e = errors[0]!;
@@ -104,9 +142,28 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
   const horizon = raw.horizon as number;
   if (horizon <= baseYear) fail(['horizon'], `horizon ${horizon} must be after baseYear ${baseYear}`);
   const draws = options.draws ?? (raw.draws as number | undefined) ?? 10000;
-  if (!Number.isInteger(draws) || draws <= 0) fail(['draws'], `draws must be a positive integer, got ${draws}`);
+  if (!Number.isInteger(draws) || draws <= 0 || draws > LIMITS.draws)
+    fail(['draws'], `draws must be a positive integer, got ${draws} (at most ${LIMITS.draws})`);
   const seed = options.seed ?? (raw.seed as number | undefined) ?? 1;
-  if (!Number.isInteger(seed) || seed < 0) fail(['seed'], `seed must be a non-negative integer, got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > LIMITS.seed)
+    fail(['seed'], `seed must be an integer in 0..${LIMITS.seed} (32 bits), got ${seed}`);
+  // bound the work before anything is allocated: every indicator, stage and derived series is a draws × years array
+  const seriesCount =
+    Object.keys((raw.indicators ?? {}) as Raw).length +
+    Object.keys((raw.derived ?? {}) as Raw).length +
+    Object.values((raw.pipelines ?? {}) as Record<string, Raw>).reduce(
+      (n, p) => n + ((p.stages as unknown[] | undefined)?.length ?? 0),
+      0,
+    );
+  try {
+    checkSimulationBudget(draws, horizon - baseYear + 1, seriesCount, options.memoryBudget ?? LIMITS.memoryBytes);
+  } catch (error) {
+    if (error instanceof InputLimitError) fail(['draws'], error.message);
+    throw error;
+  }
+  const rate = (path: Path, v: number | undefined, lo = -1, hi = MAX_RATE): void => {
+    if (v !== undefined && !(v >= lo && v <= hi)) fail(path, `${v} is out of range: a rate must lie in [${lo}, ${hi}]`);
+  };
   const inWindow = (path: Path, year: number, what: string, allowBase = false): void => {
     if (year > horizon || year < baseYear || (!allowBase && year === baseYear)) {
       fail(path, `${what} ${year} is outside the scenario years (${allowBase ? baseYear : baseYear + 1}..${horizon})`);
@@ -125,8 +182,8 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
     return found!;
   };
   const csvRows = raw.data
-    ? readCsv(raw.data as string, options.baseDir ?? '.', file, fail)
-    : new Map<string, Map<number, number>>();
+    ? readCsv(raw.data as string, options.baseDir ?? '.', file, fail, options.maxFileBytes)
+    : new Map<string, Map<number, CsvValue>>();
   for (const id of csvRows.keys()) {
     if (!(id in rawIndicators)) fail(['data'], `CSV names indicator '${id}', which the scenario does not declare`);
   }
@@ -147,8 +204,16 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
       bounds ??= s.bounds;
       source ??= s.observations.at(-1)?.source;
     }
-    for (const [y, v] of csvRows.get(id) ?? []) obs.set(y, v);
-    for (const [y, v] of Object.entries((ri.history ?? {}) as Record<string, number>)) obs.set(Number(y), v);
+    const csvObs = csvRows.get(id) ?? new Map<number, CsvValue>();
+    for (const [y, v] of csvObs) obs.set(y, v.value);
+    for (const [y, v] of Object.entries((ri.history ?? {}) as Record<string, number>)) {
+      const year = Number(y);
+      if (!/^\d{4}$/.test(y) || year < MIN_YEAR || year > MAX_YEAR)
+        fail([...path, 'history', y], `'${y}' is not a year in ${MIN_YEAR}..${MAX_YEAR}`);
+      if (csvObs.has(year))
+        fail([...path, 'history', y], `year ${year} is also in the data CSV (row ${csvObs.get(year)!.row})`);
+      obs.set(year, v);
+    }
     const history = [...obs.entries()]
       .filter(([y]) => y <= baseYear)
       .sort((a, b) => a[0] - b[0])
@@ -161,6 +226,21 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
       );
     const b: [number, number] = bounds ?? [0, Infinity];
     if (!(b[0] < b[1])) fail([...path, 'bounds'], `bounds [${b[0]}, ${b[1]}] must be increasing`);
+    for (const [year, value] of obs) {
+      if (value >= b[0] && value <= b[1]) continue;
+      const row = csvObs.get(year)?.row;
+      if (row !== undefined && !(String(year) in ((ri.history ?? {}) as Raw)))
+        throw new ScenarioError(
+          raw.data as string,
+          `row ${row}, value`,
+          `${value} for '${id}' in ${year} lies outside its bounds [${b[0]}, ${b[1]}] (referenced from ${file})`,
+          row,
+        );
+      fail(
+        ri.history && String(year) in (ri.history as Raw) ? [...path, 'history', String(year)] : [...path, 'seed'],
+        `value ${value} in ${year} lies outside bounds [${b[0]}, ${b[1]}]`,
+      );
+    }
     if (base! < b[0] || base! > b[1])
       fail([...path, 'base'], `base value ${base} lies outside bounds [${b[0]}, ${b[1]}]`);
     let model: IndicatorSpec['model'];
@@ -186,12 +266,14 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
           );
         mean = cagr(history);
       }
+      rate([...path, 'growth', 'mean'], mean);
       let sd = g.sd as number | undefined;
       if (sd === undefined) {
         if (rates.length < 2)
           fail([...path, 'growth', 'sd'], 'growth.sd is required when the history has fewer than 3 observations');
         sd = sampleSd(rates.map((r) => r.rate));
       }
+      rate([...path, 'growth', 'sd'], sd, 0);
       model = { kind: 'growth', mean, sd: sd!, mode: (g.mode as 'annual' | 'constant' | undefined) ?? 'annual' };
     } else {
       fail(path, 'missing baseline model: give growth: {mean, sd} (or project: {})');
@@ -236,6 +318,8 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
         `needs one graduation rate per stage but the last (${stages.length - 1}), got ${graduation.length}`,
       );
     }
+    rate([...path, 'growth'], rp.growth as number | undefined);
+    rate([...path, 'rateSd'], rp.rateSd as number | undefined, 0);
     const spec: PipelineSpec = {
       id,
       name: (rp.name as string | undefined) ?? id,
@@ -260,7 +344,7 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
   const rawDerived = (raw.derived ?? {}) as Record<string, string | Raw>;
   const derivedIds = Object.keys(rawDerived);
   for (const d of derivedIds) if (ids.has(d)) fail(['derived', d], `id '${d}' is already used`);
-  const variables = [...ids, ...derivedIds, 't'];
+  const variables = new Set([...ids, ...derivedIds, 't']);
   const derivedById = new Map<string, DerivedSpec>();
   const deps = new Map<string, string[]>();
   for (const [id, rd] of Object.entries(rawDerived)) {
@@ -322,6 +406,8 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
         if (from !== undefined && from >= year) fail([...path, 'from'], `from ${from} must be before year ${year}`);
         if (from !== undefined) inWindow([...path, 'from'], from, 'from', true);
         const factor = need<number>('factor');
+        if (!(factor >= 0 && factor <= MAX_FACTOR))
+          fail([...path, 'factor'], `factor ${factor} is out of range: it must lie in [0, ${MAX_FACTOR}]`);
         interventions.push({
           type,
           indicator,
@@ -340,6 +426,9 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
         if (ri.set === undefined && ri.shift === undefined) fail(path, "a growth intervention needs 'set' or 'shift'");
         if (ri.set !== undefined && (ri.set as number) < -1)
           fail([...path, 'set'], 'a growth rate below -100% makes no sense');
+        rate([...path, 'set'], ri.set as number | undefined);
+        rate([...path, 'shift'], ri.shift as number | undefined, -MAX_RATE);
+        rate([...path, 'sd'], ri.sd as number | undefined, 0);
         const until = ri.until as number | undefined;
         interventions.push({
           type,
@@ -405,6 +494,9 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
       }
       case 'cap': {
         const max = need<number>('max');
+        const lower = stageOf.has(indicator) ? 0 : (indicators.find((i) => i.id === indicator)?.bounds[0] ?? 0);
+        if (!(max >= lower))
+          fail([...path, 'max'], `cap ${max} lies below the indicator's lower bound ${lower}: the cap would break it`);
         const from = ri.from as number | undefined;
         if (from !== undefined) inWindow([...path, 'from'], from, 'from');
         interventions.push({
@@ -433,6 +525,8 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
         inWindow([...path, 'from'], from, 'from');
         if (ri.set === undefined && ri.multiply === undefined)
           fail(path, "a rate intervention needs 'set' or 'multiply'");
+        if (ri.multiply !== undefined && !((ri.multiply as number) >= 0 && (ri.multiply as number) <= MAX_FACTOR))
+          fail([...path, 'multiply'], `multiply ${ri.multiply as number} is out of range [0, ${MAX_FACTOR}]`);
         if (ri.set !== undefined && ((ri.set as number) < 0 || (rate !== 'entry' && (ri.set as number) > 1))) {
           fail(
             [...path, 'set'],
@@ -538,6 +632,8 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
       fail([...path, 'range'], `range [${range[0]}, ${range[1]}] must be increasing`);
     if (kind === 'graduation' && range && (range[0] < 0 || range[1] > 1))
       fail([...path, 'range'], 'a graduation rate lies in [0, 1]');
+    if (kind === 'growth' && range && (range[0] < -1 || range[1] > MAX_RATE))
+      fail([...path, 'range'], `a growth-rate range must lie within [-1, ${MAX_RATE}], got [${range.join(', ')}]`);
     goals.push({
       target: target!.label,
       lever: lever!,
@@ -591,49 +687,152 @@ function sampleSd(xs: number[]): number {
   return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
 }
 
+/** A value of the scenario's `data:` CSV and the row it came from. */
+interface CsvValue {
+  value: number;
+  row: number;
+}
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * The planner's observations (columns indicator, year, value; others ignored), read with the indicator dataset's
+ * CSV scanner (RFC 4180 quoting; unbalanced quotes and ragged rows are errors) and checked: 4-digit years in
+ * 1900..2200, decimal numbers only (no `0x50`), no duplicate indicator-year. Errors name the CSV, row and field.
+ */
 function readCsv(
   rel: string,
   baseDir: string,
   file: string,
   fail: (p: Path, m: string) => never,
-): Map<string, Map<number, number>> {
+  maxBytes: number | undefined,
+): Map<string, Map<number, CsvValue>> {
   const path = resolve(baseDir, rel);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextFileBounded(path, maxBytes !== undefined ? { maxBytes } : {});
   } catch (error) {
     return fail(['data'], `cannot read CSV ${rel}: ${(error as Error).message}`);
   }
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const head = (lines[0] ?? '').split(',').map((h) => h.trim());
+  const scan = scanCsvRecords(text);
+  const bad = (line: number, field: string, problem: string): never => {
+    throw new ScenarioError(rel, field, `${problem} (referenced from ${file})`, line);
+  };
+  if (scan.errors.length) bad(scan.errors[0]!.line, `line ${scan.errors[0]!.line}`, scan.errors[0]!.message);
+  const rows = parseCsvRows(text);
+  const head = (rows[0] ?? []).map((h) => h.trim());
   const col = (name: string): number => {
     const i = head.indexOf(name);
-    if (i < 0)
-      throw new ScenarioError(
-        rel,
-        'row 1',
-        `CSV header must contain '${name}' (columns indicator,year,value), referenced from ${file}`,
-      );
+    if (i < 0) bad(1, 'row 1', `CSV header must contain '${name}' (columns indicator,year,value)`);
     return i;
   };
   const ci = col('indicator'),
     cy = col('year'),
     cv = col('value');
-  const out = new Map<string, Map<number, number>>();
-  lines.slice(1).forEach((line, k) => {
-    const cells = line.split(',').map((c) => c.trim());
-    const row = k + 2;
-    const year = Number(cells[cy]);
-    const value = Number(cells[cv]);
-    if (!Number.isInteger(year))
-      throw new ScenarioError(rel, `row ${row}, year`, `not a year: '${cells[cy] ?? ''}'`, row);
-    if (!Number.isFinite(value) || cells[cv] === '')
-      throw new ScenarioError(rel, `row ${row}, value`, `not a number: '${cells[cv] ?? ''}'`, row);
-    const id = cells[ci] ?? '';
+  const out = new Map<string, Map<number, CsvValue>>();
+  rows.slice(1).forEach((cells, k) => {
+    const row = scan.records[k + 1]?.line ?? k + 2;
+    if (cells.length !== head.length) bad(row, `row ${row}`, `${cells.length} fields, the header has ${head.length}`);
+    const id = (cells[ci] ?? '').trim();
+    const yearText = (cells[cy] ?? '').trim();
+    const valueText = (cells[cv] ?? '').trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(id)) bad(row, `row ${row}, indicator`, `not an indicator id: '${id}'`);
+    const year = Number(yearText);
+    if (!/^\d{4}$/.test(yearText) || year < MIN_YEAR || year > MAX_YEAR)
+      bad(row, `row ${row}, year`, `not a year in ${MIN_YEAR}..${MAX_YEAR}: '${yearText}'`);
+    const value = Number(valueText);
+    if (!NUMBER.test(valueText) || !Number.isFinite(value) || Math.abs(value) > MAX_LEVEL)
+      bad(row, `row ${row}, value`, `not a number: '${valueText}' (decimal notation, magnitude up to ${MAX_LEVEL})`);
     if (!out.has(id)) out.set(id, new Map());
-    out.get(id)!.set(year, value);
+    const prior = out.get(id)!.get(year);
+    if (prior) bad(row, `row ${row}`, `duplicate: '${id}' ${year} is already given on row ${prior.row}`);
+    out.get(id)!.set(year, { value, row });
   });
   return out;
+}
+
+/** Fields of RFC 4180 CSV text already checked by `scanCsvRecords` (quotes balanced); blank lines skipped. */
+function parseCsvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let any = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') {
+      quoted = true;
+      any = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+      any = true;
+    } else if (c === '\n') {
+      if (any || field !== '') {
+        row.push(field);
+        rows.push(row);
+      }
+      row = [];
+      field = '';
+      any = false;
+    } else {
+      field += c;
+      if (c.trim() !== '') any = true;
+    }
+  }
+  if (any || field !== '') {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Every number of the document is finite and of magnitude <= MAX_LEVEL (bounds may be infinite, never NaN). */
+function checkNumbers(value: unknown, path: Path, fail: (p: Path, m: string) => never): void {
+  if (typeof value === 'number') {
+    const inBounds = path.includes('bounds');
+    if (Number.isNaN(value)) fail(path, 'must be a finite number, got NaN (.nan)');
+    if (!Number.isFinite(value) && !inBounds) fail(path, `must be a finite number, got ${value}`);
+    if (Number.isFinite(value) && Math.abs(value) > MAX_LEVEL && !inBounds)
+      fail(path, `${value} is out of range: magnitudes up to ${MAX_LEVEL} are accepted`);
+  } else if (Array.isArray(value)) value.forEach((v, i) => checkNumbers(v, [...path, i], fail));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) checkNumbers(v, [...path, k], fail);
+}
+
+/** Depth of a parsed YAML node, iteratively (the document may be deeper than the stack allows). */
+function nodeDepth(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > LIMITS.documentDepth) return max;
+    if (isMap(node)) for (const p of node.items) stack.push([p.value, d + 1]);
+    else if (isSeq(node)) for (const item of node.items) stack.push([item, d + 1]);
+  }
+  return max;
+}
+
+/** The line on which bracket nesting first passes the depth limit. */
+function deepestBracketLine(text: string): number {
+  let depth = 0;
+  let line = 1;
+  for (const c of text) {
+    if (c === '\n') line++;
+    else if (c === '(' || c === '[' || c === '{') {
+      if (++depth > LIMITS.documentDepth) return line;
+    } else if (c === ')' || c === ']' || c === '}') depth--;
+  }
+  return line;
 }
 
 function byDepth(a: ErrorObject, b: ErrorObject): number {

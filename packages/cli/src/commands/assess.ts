@@ -4,10 +4,11 @@
  * one table per region, or the JSON. `--out DIR` writes `DIR/assessment.json` and the HTML report `DIR/index.html`.
  * The logic lives in `assessPlan` (@trajectory/forecast); this file only parses flags and writes output.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeedIndicators, REGIONS } from '@trajectory/datasets/node';
+import { checkSimulationBudget, InputLimitError, LIMITS, parseByteSize, writeFileAtomic } from '@trajectory/core';
 import { assessPlan, formatPlanTables } from '@trajectory/forecast';
 import { writeAssessmentReport } from '@trajectory/charts';
 
@@ -18,7 +19,8 @@ Assesses every target of the seed dataset and prints one table per region.
   --json       print the assessment as JSON instead of tables
   --out DIR    also write DIR/assessment.json and the HTML report DIR/index.html
   --seed S     simulation seed (default 20250101); same seed, same numbers
-  --paths N    simulated paths per indicator (default 2000)
+  --paths N    simulated paths per indicator (default 2000; at most ${LIMITS.draws})
+  --memory-budget SIZE  refuse runs whose simulated paths would need more (default 1G; K, M, G suffixes)
   --method M   projection method (default auto: chosen by series length; see @trajectory/forecast project)`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -33,6 +35,7 @@ export async function run(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         paths: { type: 'string' },
         method: { type: 'string' },
+        'memory-budget': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -47,12 +50,29 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !Number.isFinite(seed)) return fail(`--seed must be a number, got '${values.seed}'`);
+  // seeds are 32-bit: a larger one would silently alias a smaller one
+  if (seed !== undefined && !(/^\d+$/.test(values.seed!) && seed <= LIMITS.seed))
+    return fail(`--seed must be an integer in 0..${LIMITS.seed}, got '${values.seed}'`);
   const nPaths = values.paths === undefined ? undefined : Number(values.paths);
-  if (nPaths !== undefined && !(Number.isInteger(nPaths) && nPaths >= 1))
-    return fail(`--paths must be an integer >= 1, got '${values.paths}'`);
+  if (nPaths !== undefined && !(Number.isInteger(nPaths) && nPaths >= 1 && nPaths <= LIMITS.draws))
+    return fail(`--paths must be an integer in 1..${LIMITS.draws}, got '${values.paths}'`);
+  const budget = values['memory-budget'] === undefined ? LIMITS.memoryBytes : parseByteSize(values['memory-budget']);
+  if (budget === undefined)
+    return fail(`--memory-budget must be a size such as 512M or 2G, got '${values['memory-budget']}'`);
 
   const indicators = loadSeedIndicators();
+  // bound the work before allocating: one indicator's paths are simulated at a time, over its observed and
+  // target years
+  const years = indicators.flatMap((i) => [...i.observations, ...i.targets].map((o) => o.year));
+  try {
+    checkSimulationBudget(nPaths ?? 2000, spanOf(years), 1, budget);
+  } catch (error) {
+    if (error instanceof InputLimitError) {
+      console.error(`trajectory assess: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
   let region: string | undefined;
   if (values.region !== undefined) {
     const known = [...new Set(indicators.map((i) => i.region))];
@@ -73,7 +93,7 @@ export async function run(argv: string[]): Promise<number> {
     const dir = resolve(values.out);
     await mkdir(dir, { recursive: true });
     const file = join(dir, 'assessment.json');
-    await writeAtomic(file, `${JSON.stringify(plan, null, 2)}\n`);
+    await writeFileAtomic(file, `${JSON.stringify(plan, null, 2)}\n`);
     await writeAssessmentReport(dir, plan);
     console.error(`wrote ${file} and ${join(dir, 'index.html')}`);
   }
@@ -96,9 +116,13 @@ function fail(message: string): number {
   return 2;
 }
 
-/** Temp file in the same directory, then rename: readers never see a half-written file. */
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
+/** Years from the first to the last of `years`, inclusive (loops: the list can be long). */
+function spanOf(years: number[]): number {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const y of years) {
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+  }
+  return years.length ? hi - lo + 1 : 1;
 }

@@ -2,10 +2,9 @@
  * `trajectory extract <plan.txt> [--json] [--out candidates.csv] [--min-confidence 0.5]`: propose indicator rows
  * from a planning document. Thin: decoding, extraction and CSV writing live in @trajectory/extract.
  */
-import { readFileSync } from 'node:fs';
 import { decodeDocument, extractCandidates, writeCandidatesCsv, type Candidate } from '@trajectory/extract';
 import { parseCommandArgs, printError } from '../command-args.ts';
-import { alignColumns, columnWidths } from '@trajectory/core';
+import { alignColumns, columnWidths, LIMITS, parseByteSize, readFileBounded } from '@trajectory/core';
 
 const USAGE = `usage: trajectory extract <plan.txt> [--json] [--out candidates.csv] [--min-confidence 0.5]
 
@@ -15,7 +14,8 @@ with the confidence and the rule that found each.
 
   --json               print {file, encoding, baseYear, warnings, candidates} as JSON
   --out <file.csv>     also write the candidates as CSV in the seed dataset's columns (+ confidence, rule)
-  --min-confidence <x> drop candidates below x (default 0.5)`;
+  --min-confidence <x> drop candidates below x (default 0.5)
+  --max-file-bytes <n> largest document read (default ${LIMITS.fileBytes / 1024 / 1024}M; K, M, G suffixes)`;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(
@@ -26,6 +26,7 @@ export async function run(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       out: { type: 'string' },
       'min-confidence': { type: 'string' },
+      'max-file-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     { allowPositionals: true },
@@ -42,11 +43,17 @@ export async function run(argv: string[]): Promise<number> {
     printError('extract', `--min-confidence must be a number in [0, 1], got '${values['min-confidence']}'`);
     return 2;
   }
+  const maxBytes = values['max-file-bytes'] === undefined ? LIMITS.fileBytes : parseByteSize(values['max-file-bytes']);
+  if (maxBytes === undefined) {
+    printError('extract', `--max-file-bytes must be a size such as 512M, got '${values['max-file-bytes']}'`);
+    return 2;
+  }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readFileBounded(file, { maxBytes });
   } catch (error) {
-    printError('extract', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    printError('extract', code ? `cannot read ${file}: ${code}` : (error as Error).message);
     return 1;
   }
   let decoded;

@@ -4,7 +4,7 @@
  * result.json, bands.csv, targets.csv and Vega-Lite specs (charts/*.vl.json). The logic is in @trajectory/scenario.
  */
 import { join } from 'node:path';
-import { alignColumns, writeFileAtomic } from '@trajectory/core';
+import { alignColumns, LIMITS, parseByteSize, writeFileAtomic } from '@trajectory/core';
 import {
   bandsToCsv,
   comparisonInputs,
@@ -20,10 +20,12 @@ import { parseCommandArgs, printError } from '../command-args.ts';
 
 const USAGE = `usage: trajectory run <scenario-file> [--draws N] [--seed S] [--json] [--out DIR]
 
-  --draws N   Monte Carlo draws (overrides the file's draws)
-  --seed S    random seed (overrides the file's seed)
+  --draws N   Monte Carlo draws (overrides the file's draws; at most ${LIMITS.draws})
+  --seed S    random seed (overrides the file's seed; 0..${LIMITS.seed})
   --json      print the full result as JSON (byte-identical for the same file and seed)
-  --out DIR   write result.json, bands.csv, targets.csv and charts/*.vl.json to DIR`;
+  --out DIR   write result.json, bands.csv, targets.csv and charts/*.vl.json to DIR
+  --memory-budget SIZE   refuse runs whose simulated paths would need more (default 1G; K, M, G suffixes)
+  --max-file-bytes SIZE  largest scenario or data file read (default 64M)`;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(
@@ -35,6 +37,8 @@ export async function run(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string' },
+      'memory-budget': { type: 'string' },
+      'max-file-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     { allowPositionals: true },
@@ -46,6 +50,16 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const file = positionals[0]!;
+  const sizes: Record<string, number | undefined> = {};
+  for (const flag of ['memory-budget', 'max-file-bytes'] as const) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    sizes[flag] = parseByteSize(text);
+    if (sizes[flag] === undefined) {
+      printError('run', `--${flag} must be a size such as 512M or 2G, got '${text}'`, USAGE);
+      return 2;
+    }
+  }
   const toInt = (name: string, v: string | undefined): number | undefined => {
     if (v === undefined) return undefined;
     if (!/^-?\d+$/.test(v)) throw new ScenarioError(file, name, `--${name} must be an integer, got '${v}'`);
@@ -57,6 +71,8 @@ export async function run(argv: string[]): Promise<number> {
     const scenario = loadScenario(file, {
       ...(draws !== undefined ? { draws } : {}),
       ...(seed !== undefined ? { seed } : {}),
+      ...(sizes['memory-budget'] !== undefined ? { memoryBudget: sizes['memory-budget'] } : {}),
+      ...(sizes['max-file-bytes'] !== undefined ? { maxFileBytes: sizes['max-file-bytes'] } : {}),
     });
     const showProgress = process.stderr.isTTY === true && !values.json;
     const result = runScenario(scenario, {
