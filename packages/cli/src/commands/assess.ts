@@ -52,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   // seeds are 32-bit: a larger one would silently alias a smaller one
   if (seed !== undefined && !(/^\d+$/.test(values.seed!) && seed <= LIMITS.seed))
-    return fail(`--seed must be an integer in 0..${LIMITS.seed}, got '${values.seed}'`);
+    return fail(`--seed must be a number, got '${values.seed}' (an integer in 0..${LIMITS.seed})`);
   const nPaths = values.paths === undefined ? undefined : Number(values.paths);
   if (nPaths !== undefined && !(Number.isInteger(nPaths) && nPaths >= 1 && nPaths <= LIMITS.draws))
     return fail(`--paths must be an integer in 1..${LIMITS.draws}, got '${values.paths}'`);
