@@ -17,10 +17,4 @@ export {
   type HistoryStatus,
 } from './history.ts';
 export { parsePanelCsv, PANEL_COLUMNS, type PanelRecord } from './panels.ts';
-export {
-  parsePlanOutcomesCsv,
-  PLAN_ATTRIBUTES,
-  PLAN_OUTCOME_COLUMNS,
-  type PlanAttribute,
-  type PlanOutcomeRecord,
-} from './plan-outcomes.ts';
+export { parsePlanOutcomesCsv, PLAN_OUTCOME_COLUMNS, type PlanOutcomeRecord } from './plan-outcomes.ts';

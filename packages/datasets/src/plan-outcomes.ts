@@ -11,6 +11,8 @@ import {
   isKnownUnit,
   MEASURE_TYPES,
   type MeasureType,
+  TARGET_ATTRIBUTES,
+  type TargetAttribute,
 } from '@trajectory/core';
 import { readCsvTable } from './csv-table.ts';
 import { fieldReader } from './fields.ts';
@@ -39,12 +41,6 @@ export const PLAN_OUTCOME_COLUMNS = [
   'source_outcome',
 ] as const;
 
-/** How the plan classifies the target: `binding` (约束性), `expected` (预期性), or `unspecified` (no label). */
-export type PlanAttribute = 'binding' | 'expected' | 'unspecified';
-
-/** The plan attributes, in the order error messages list them. */
-export const PLAN_ATTRIBUTES: readonly PlanAttribute[] = ['binding', 'expected', 'unspecified'];
-
 /** One past target with its outcome. */
 export interface PlanOutcomeRecord {
   /** the plan, e.g. `China 13th Five-Year Plan` */
@@ -56,8 +52,8 @@ export interface PlanOutcomeRecord {
   indicator_en: string;
   unit: string;
   measure: MeasureType;
-  /** `binding` (约束性), `expected` (预期性), or `unspecified` where the plan does not classify its targets */
-  attribute: PlanAttribute;
+  /** 约束性 (binding) / 预期性 (expected); `null` where the plan does not classify its targets */
+  attribute: TargetAttribute | null;
   /** `null` (with `base_value`) when the plan states no base */
   base_year: number | null;
   /** `null` when there is no base, or for a change-rate target (`measure` growth), which has a base year only */
@@ -121,7 +117,7 @@ export function parsePlanOutcomesCsv(text: string, file: string): PlanOutcomeRec
       indicator_en: f.required('indicator_en'),
       unit,
       measure,
-      attribute: f.oneOf('attribute', PLAN_ATTRIBUTES, false) ?? 'unspecified',
+      attribute: f.oneOf('attribute', TARGET_ATTRIBUTES, true),
       base_year: baseYear,
       base_value: baseValue,
       target_year: targetYear,

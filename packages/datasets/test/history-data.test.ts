@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Indicator, isKnownUnit, parseValueText, resolveIndicator, sameNumber } from '@trajectory/core';
 import { fromCSV } from 'arquero';
-import { loadSeedIndicators, REGIONS } from '../src/node.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHistory, loadSeedIndicators, REGIONS } from '../src/node.ts';
 

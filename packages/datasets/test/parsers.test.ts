@@ -157,19 +157,19 @@ describe('parsePanelCsv(text, type, file)', () => {
 });
 
 describe('parsePlanOutcomesCsv(text, file)', () => {
-  it('reads targets with and without a base and a Chinese name', () => {
+  it('reads targets with and without a base, an attribute and a Chinese name', () => {
     const rows = parsePlanOutcomesCsv(fixture('plan-outcomes.csv'), 'plan-outcomes.csv');
     expect(rows.map((r) => [r.base_year, r.base_value, r.target_value, r.comparator, r.outcome_value, r.met])).toEqual([
       [2015, 1, 2, '>=', 1.5, false],
       [null, null, 40, '>=', 41, true],
     ]);
-    expect(rows.map((r) => r.attribute)).toEqual(['expected', 'unspecified']);
+    expect(rows.map((r) => r.attribute)).toEqual(['预期性', null]);
   });
 
   it('names file, line, row and field for a half base, a bad met, an unknown comparator and an early target', () => {
     let text = withCell(fixture('plan-outcomes.csv'), 1, 'base_value', '');
     text = withCell(text, 1, 'met', 'yes');
-    text = withCell(text, 2, 'attribute', '约束性');
+    text = withCell(text, 2, 'attribute', 'binding');
     text = withCell(text, 2, 'comparator', '≥');
     text = withCell(text, 2, 'base_year', '2021');
     text = withCell(text, 2, 'base_value', '30');
@@ -178,7 +178,7 @@ describe('parsePlanOutcomesCsv(text, file)', () => {
       "plan-outcomes.csv:2 (row 1) field 'base_value': is empty but base_year is 2015 (only growth targets have no base level)",
       "plan-outcomes.csv:2 (row 1) field 'met': unknown value 'yes' (expected true or false)",
       "plan-outcomes.csv:3 (row 2) field 'target_year': target year 2020 is not after the base year 2021",
-      "plan-outcomes.csv:3 (row 2) field 'attribute': unknown value '约束性' (expected one of binding, expected, unspecified)",
+      "plan-outcomes.csv:3 (row 2) field 'attribute': unknown value 'binding' (expected one of 预期性, 约束性)",
       "plan-outcomes.csv:3 (row 2) field 'comparator': unknown value '≥' (expected one of >=, >, =, <=, <)",
     ]);
   });
