@@ -69,6 +69,23 @@ export function wdiCountries(dir: string): Set<string> {
   return out;
 }
 
+/**
+ * A decimal number written with its point moved `places` to the right (left when negative), digits kept as written:
+ * `shiftDecimal('1212.5', -2)` is `'12.125'`, `shiftDecimal('3.4', -2)` is `'0.034'`.
+ */
+export function shiftDecimal(text: string, places: number): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) throw new Error(`shiftDecimal: '${text}' is not a plain decimal number`);
+  const [, sign, int, frac = ''] = m as unknown as [string, string, string, string | undefined];
+  const digits = int + frac;
+  const point = int.length + places;
+  const padded = point <= 0 ? '0'.repeat(1 - point) + digits : digits.padEnd(point, '0');
+  const at = Math.max(point, 1);
+  const whole = padded.slice(0, at).replace(/^0+(?=\d)/, '');
+  const rest = padded.slice(at).replace(/0+$/, '');
+  return `${sign}${whole}${rest ? `.${rest}` : ''}`;
+}
+
 function row(s: PanelSource, region: string, year: number, value: string, quote: string): PanelRow {
   return {
     type: s.type,
@@ -106,7 +123,9 @@ export function countryRows(dir: string, s: PanelSource, countries: Set<string>)
       const y = Number(r.Year);
       const v = r[valueCol] ?? '';
       if (!countries.has(code) || y < COUNTRY_YEARS.from || y > COUNTRY_YEARS.to || v === '') continue;
-      rows.push(row(s, code, y, v, `${r.Entity},${code},${r.Year},${v}`));
+      const value = s.perMillionTo10k ? shiftDecimal(v, -2) : v;
+      const quote = `${r.Entity},${code},${r.Year},${v}${s.perMillionTo10k ? ' (per million people)' : ''}`;
+      rows.push(row(s, code, y, value, quote));
     }
   }
   return keepDense(rows);

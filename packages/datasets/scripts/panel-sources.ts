@@ -22,6 +22,8 @@ export interface PanelSource {
   unit: string;
   title: string;
   licence: string;
+  /** The source states the value per million people; the panel keeps it per 10,000 (the decimal point moved two places). */
+  perMillionTo10k?: boolean;
 }
 
 const WB = 'CC BY 4.0 (World Bank)';
@@ -99,6 +101,18 @@ export const COUNTRY_SOURCES: readonly PanelSource[] = [
     unit: '%',
     title: 'World Bank WDI NY.GDP.MKTP.KD.ZG: GDP growth (annual %) (WDI update 2025-12-15)',
     licence: WB,
+  },
+  {
+    type: 'patent_applications_per_10k',
+    repo: 'janvoss/Zukunftsoekonomie',
+    commit: 'b5506c21558c92742a100269ab9f1e34ea92cb14',
+    path: 'patent-applications-per-million.csv',
+    format: 'owid',
+    perMillionTo10k: true,
+    unit: '件/万人',
+    title:
+      'Our World in Data, Patent applications per million people (resident patent applications, World Bank WDI IP.PAT.RESD, divided by UN WPP population; dataset patents_wdi_unwpp), grapher CSV saved in janvoss/Zukunftsoekonomie; value = per million / 100',
+    licence: 'CC BY 4.0 (Our World in Data; World Bank WDI)',
   },
 ];
 

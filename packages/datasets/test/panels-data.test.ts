@@ -38,6 +38,7 @@ const BOUNDS: Record<string, [number, number]> = {
   rd_intensity: [0, 10],
   invention_patents_per_10k: [0, 300],
   invention_patents_valid: [0, 1_000_000],
+  patent_applications_per_10k: [0, 100],
   hightech_firms: [0, 200_000],
   gdp: [1, 200_000],
   gdp_growth: [-70, 100],
@@ -85,13 +86,17 @@ const panels = new Map<string, Row[]>(
 );
 
 /**
- * The quote contains the value as written, or (growth read from an index with the previous year = 100, as the README
- * says) the quoted index minus 100 is the value.
+ * The quote contains the value as written, or one of the two conversions the README lists holds: growth read from an
+ * index with the previous year = 100 (the quoted index minus 100 is the value), or a rate per million people kept
+ * per 10,000 (the quoted rate divided by 100 is the value).
  */
 function quoteHolds(r: Row): boolean {
   if (r.quote.includes(r.value)) return true;
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
   const index = /\(上年=100\): (\d+(?:\.\d+)?)$/.exec(r.quote)?.[1];
-  return index !== undefined && Math.abs(Number(index) - 100 - Number(r.value)) < 1e-9;
+  if (index !== undefined) return close(Number(index) - 100, Number(r.value));
+  const perMillion = /,(\d+(?:\.\d+)?) \(per million people\)$/.exec(r.quote)?.[1];
+  return perMillion !== undefined && close(Number(perMillion) / 100, Number(r.value));
 }
 
 /** Regions with at least 8 yearly values in 2010–2020, per region level. */
