@@ -249,6 +249,19 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
       licence: `${NBS_NOTE}; transcription MIT (huhuaping/techme)`,
     }),
   ),
+  ...[...range(2010, 2016), ...range(2018, 2020)].map(
+    (year): ProvinceSource => ({
+      type: 'hightech_industry_firms',
+      ...TECHME,
+      path: `data-raw/data-tidy/tech-yearbook/part05-industry/01-operation/${year}.xlsx`,
+      format: 'yearbook-long-xlsx',
+      year,
+      block: '企业数',
+      unit: '个',
+      title: `China Statistical Yearbook on Science and Technology, 高技术产业生产经营情况 by region, 企业数 (high-technology manufacturing enterprises, ${year}), as transcribed in huhuaping/techme`,
+      licence: `${NBS_NOTE}; transcription MIT (huhuaping/techme)`,
+    }),
+  ),
   {
     type: 'gdp',
     ...NBS_PROVINCE,

@@ -40,6 +40,7 @@ const BOUNDS: Record<string, [number, number]> = {
   invention_patents_valid: [0, 1_000_000],
   patent_applications_per_10k: [0, 100],
   hightech_firms: [0, 200_000],
+  hightech_industry_firms: [0, 50_000],
   gdp: [1, 200_000],
   gdp_growth: [-70, 100],
   services_share: [0, 100],
