@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
+import { shiftDecimal } from '../scripts/build-panels.ts';
+import { provinceKey } from '../scripts/panel-sources.ts';
+import { growthFromIndex } from '../scripts/province-rows.ts';
 import { listPanelTypes, loadPanel } from '../src/node.ts';
 
 const DIR = fileURLToPath(new URL('../data/panels/', import.meta.url));
@@ -209,5 +212,32 @@ describe('data/panels', () => {
       }
     }
     expect(readmeTable('coverage')).toEqual(computed);
+  });
+});
+
+describe('build-panels conversions', () => {
+  it('shiftDecimal(text, -2) divides by 100 without float noise and keeps the digits', () => {
+    expect(shiftDecimal('1212.5', -2)).toBe('12.125');
+    expect(shiftDecimal('1.0342474', -2)).toBe('0.010342474');
+    expect(shiftDecimal('3.4', -2)).toBe('0.034');
+    expect(shiftDecimal('100', -2)).toBe('1');
+    expect(shiftDecimal('0', -2)).toBe('0');
+    expect(() => shiftDecimal('1e-5', -2)).toThrow(/not a plain decimal/);
+  });
+
+  it('growthFromIndex(index) is index - 100 with the index decimals', () => {
+    expect(growthFromIndex('104.8')).toBe('4.8');
+    expect(growthFromIndex('99.5')).toBe('-0.5');
+    expect(growthFromIndex('100.0')).toBe('0.0');
+    expect(growthFromIndex('112')).toBe('12');
+  });
+
+  it('provinceKey(name) reads full, short and spaced province names and rejects the national total', () => {
+    expect(provinceKey('天津市')).toBe('tianjin');
+    expect(provinceKey('天 津')).toBe('tianjin');
+    expect(provinceKey('内蒙古自治区')).toBe('neimenggu');
+    expect(provinceKey('陕西')).toBe('shaanxi');
+    expect(provinceKey('山西省')).toBe('shanxi');
+    expect(provinceKey('全国')).toBeUndefined();
   });
 });
