@@ -14,14 +14,7 @@ import { writeAssessmentReport } from '@trajectory/charts';
 import { loadSeedIndicators } from '@trajectory/datasets/node';
 import { assessPlan } from '@trajectory/forecast';
 import { planAssessment } from '../../packages/charts/test/fixtures/plan-assessment.ts';
-import {
-  CHROMIUM,
-  chartStates,
-  haveChromium,
-  launchChromium,
-  openReport,
-  texts,
-} from '../../packages/charts/test/browser.ts';
+import { CHROMIUM, chartStates, haveChromium, launchChromium, openReport, texts } from '../support/browser.ts';
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
 

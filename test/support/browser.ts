@@ -1,7 +1,6 @@
 /**
- * Headless-Chromium helpers for the report's browser test (`test/e2e/report.test.ts`). They live in this package
- * because playwright-core is a dependency of @trajectory/charts; in-page code is passed as strings so the
- * workspace's type-check needs no DOM lib.
+ * Headless-Chromium helpers for the browser tests (`test/e2e/`): Debian's chromium driven by playwright-core (a
+ * root dev dependency). In-page code is passed as strings so the workspace's type-check needs no DOM lib.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
