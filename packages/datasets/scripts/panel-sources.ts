@@ -263,6 +263,28 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
     }),
   ),
   {
+    type: 'tech_contract_turnover',
+    ...NBS_PROVINCE,
+    path: '源数据/国家统计局分省年度数据/科技/技术市场成交额.csv',
+    format: 'nbs-long-csv',
+    column: '技术市场成交额(亿元)',
+    unit: '亿元',
+    title:
+      'NBS 分省年度数据, 科技, 技术市场成交额(亿元) (turnover of technology contracts by region), 2000–2019, as exported to 3112944976/National-Visualization-Web-Application',
+    licence: NBS_NOTE,
+  },
+  {
+    type: 'invention_patents_granted',
+    ...NBS_PROVINCE,
+    path: '源数据/国家统计局分省年度数据/科技/国内三种专利申请受理数和授权数.csv',
+    format: 'nbs-long-csv',
+    column: '国内发明专利申请授权量(项)',
+    unit: '件',
+    title:
+      'NBS 分省年度数据, 科技, 国内发明专利申请授权量(项) (domestic invention patents granted in the year, by region), 2000–2019, as exported to 3112944976/National-Visualization-Web-Application',
+    licence: NBS_NOTE,
+  },
+  {
     type: 'gdp',
     ...NBS_PROVINCE,
     path: '源数据/国家统计局分省年度数据/国民经济核算/地区生产总值.csv',
