@@ -123,9 +123,13 @@ export const WDI_COUNTRY_LIST: Omit<PanelSource, 'type' | 'format' | 'unit' | 't
   path: 'data/Metadata_Country_API_NY.GDP.MKTP.KD.ZG_DS2_en_csv_v2.csv',
 };
 
-/** The GitHub page of a pinned file (what `source_url` records). */
+/**
+ * The GitHub page of a pinned file (what `source_url` records). Non-ASCII path characters stay as written (an IRI,
+ * which browsers and GitHub accept); only characters that would break a URL are escaped. Percent-encoding the
+ * Chinese paths would triple the size of the province rows.
+ */
 export function blobUrl(s: Pick<PanelSource, 'repo' | 'commit' | 'path'>): string {
-  return `https://github.com/${s.repo}/blob/${s.commit}/${s.path.split('/').map(encodeURIComponent).join('/')}`;
+  return `https://github.com/${s.repo}/blob/${s.commit}/${s.path.replace(/[\s%#?]/g, encodeURIComponent)}`;
 }
 
 /** The raw download address of a pinned file. */
@@ -206,7 +210,10 @@ const NBS_PROVINCE = {
   commit: '582d20bfb0dae6bb730230820cf3bd07475f7396',
 };
 const TECHME = { repo: 'huhuaping/techme', commit: '9ad60a190dec4a56953da9c478d42cd44c80762a' };
-const NBS_NOTE = 'public statistical release of the National Bureau of Statistics of China';
+/** Licence note of NBS figures: public statistical releases, no licence stated. */
+const NBS_NOTE = 'NBS public release';
+/** Title suffix of figures read from the transcription in huhuaping/techme rather than from the publication. */
+const TRANSCRIBED = ' (transcription)';
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /**
@@ -220,8 +227,8 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
       format: 'rd-bulletin-xlsx',
       year,
       unit: '%',
-      title: `NBS, MOST and MOF, ${year}年全国科技经费投入统计公报, regional table (R&D经费投入强度), as transcribed in huhuaping/techme`,
-      licence: `${NBS_NOTE}; transcription MIT (huhuaping/techme)`,
+      title: `NBS, MOST and MOF, ${year}年全国科技经费投入统计公报, regional table (R&D经费投入强度)` + TRANSCRIBED,
+      licence: `${NBS_NOTE}; transcription MIT`,
     }),
   ),
   ...range(2018, 2020).map(
@@ -232,8 +239,8 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
       format: 'rd-bulletin-html',
       year,
       unit: '%',
-      title: `NBS, MOST and MOF, ${year}年全国科技经费投入统计公报, 附表 ${year}年各地区研究与试验发展(R&D)经费情况 (bulletin page saved in huhuaping/techme)`,
-      licence: `${NBS_NOTE}; page copy in huhuaping/techme (MIT)`,
+      title: `NBS, MOST and MOF, ${year}年全国科技经费投入统计公报, 附表 ${year}年各地区研究与试验发展(R&D)经费情况`,
+      licence: `${NBS_NOTE}; page copy MIT`,
     }),
   ),
   ...range(2010, 2020).map(
@@ -245,8 +252,10 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
       year,
       block: '发明',
       unit: '件',
-      title: `China Statistical Yearbook on Science and Technology, 国内有效专利数 by region, 发明 (valid domestic invention patents at year end ${year}), as transcribed in huhuaping/techme`,
-      licence: `${NBS_NOTE}; transcription MIT (huhuaping/techme)`,
+      title:
+        `China Statistical Yearbook on Science and Technology, 国内有效专利数 by region, 发明 (valid domestic invention patents at year end ${year})` +
+        TRANSCRIBED,
+      licence: `${NBS_NOTE}; transcription MIT`,
     }),
   ),
   ...[...range(2010, 2016), ...range(2018, 2020)].map(
@@ -258,8 +267,10 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
       year,
       block: '企业数',
       unit: '个',
-      title: `China Statistical Yearbook on Science and Technology, 高技术产业生产经营情况 by region, 企业数 (high-technology manufacturing enterprises, ${year}), as transcribed in huhuaping/techme`,
-      licence: `${NBS_NOTE}; transcription MIT (huhuaping/techme)`,
+      title:
+        `China Statistical Yearbook on Science and Technology, 高技术产业生产经营情况 by region, 企业数 (high-technology manufacturing enterprises, ${year})` +
+        TRANSCRIBED,
+      licence: `${NBS_NOTE}; transcription MIT`,
     }),
   ),
   {
@@ -269,8 +280,7 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
     format: 'nbs-long-csv',
     column: '技术市场成交额(亿元)',
     unit: '亿元',
-    title:
-      'NBS 分省年度数据, 科技, 技术市场成交额(亿元) (turnover of technology contracts by region), 2000–2019, as exported to 3112944976/National-Visualization-Web-Application',
+    title: 'NBS 分省年度数据, 科技, 技术市场成交额(亿元) (turnover of technology contracts by region), 2000–2019',
     licence: NBS_NOTE,
   },
   {
@@ -281,7 +291,7 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
     column: '国内发明专利申请授权量(项)',
     unit: '件',
     title:
-      'NBS 分省年度数据, 科技, 国内发明专利申请授权量(项) (domestic invention patents granted in the year, by region), 2000–2019, as exported to 3112944976/National-Visualization-Web-Application',
+      'NBS 分省年度数据, 科技, 国内发明专利申请授权量(项) (domestic invention patents granted in the year, by region), 2000–2019',
     licence: NBS_NOTE,
   },
   {
@@ -292,7 +302,7 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
     column: '地区生产总值(亿元)',
     unit: '亿元',
     title:
-      'NBS 分省年度数据, 国民经济核算, 地区生产总值(亿元), 2000–2019 (one vintage, after the 2018 economic census revision), as exported to 3112944976/National-Visualization-Web-Application',
+      'NBS 分省年度数据, 国民经济核算, 地区生产总值(亿元), 2000–2019 (one vintage, after the 2018 economic census revision)',
     licence: NBS_NOTE,
   },
   {
@@ -303,8 +313,7 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
     column: '地区生产总值指数(上年=100)',
     fromIndex: true,
     unit: '%',
-    title:
-      'NBS 分省年度数据, 国民经济核算, 地区生产总值指数(上年=100), 2000–2019, as exported to 3112944976/National-Visualization-Web-Application; value = index − 100',
+    title: 'NBS 分省年度数据, 国民经济核算, 地区生产总值指数(上年=100), 2000–2019; value = index − 100',
     licence: NBS_NOTE,
   },
 ];
