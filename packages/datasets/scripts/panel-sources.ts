@@ -227,7 +227,7 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
       format: 'rd-bulletin-xlsx',
       year,
       unit: '%',
-      title: `NBS, MOST and MOF, ${year}年全国科技经费投入统计公报, regional table (R&D经费投入强度)` + TRANSCRIBED,
+      title: `NBS, MOST and MOF, ${year}年全国科技经费投入统计公报, regional table (R&D经费投入强度)${TRANSCRIBED}`,
       licence: `${NBS_NOTE}; transcription MIT`,
     }),
   ),
@@ -252,9 +252,7 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
       year,
       block: '发明',
       unit: '件',
-      title:
-        `China Statistical Yearbook on Science and Technology, 国内有效专利数 by region, 发明 (valid domestic invention patents at year end ${year})` +
-        TRANSCRIBED,
+      title: `China Statistical Yearbook on Science and Technology, 国内有效专利数 by region, 发明 (valid domestic invention patents at year end ${year})${TRANSCRIBED}`,
       licence: `${NBS_NOTE}; transcription MIT`,
     }),
   ),
@@ -267,9 +265,7 @@ export const PROVINCE_SOURCES: readonly ProvinceSource[] = [
       year,
       block: '企业数',
       unit: '个',
-      title:
-        `China Statistical Yearbook on Science and Technology, 高技术产业生产经营情况 by region, 企业数 (high-technology manufacturing enterprises, ${year})` +
-        TRANSCRIBED,
+      title: `China Statistical Yearbook on Science and Technology, 高技术产业生产经营情况 by region, 企业数 (high-technology manufacturing enterprises, ${year})${TRANSCRIBED}`,
       licence: `${NBS_NOTE}; transcription MIT`,
     }),
   ),
