@@ -7,9 +7,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSeedIndicators, REGIONS } from '@trajectory/datasets/node';
+import { loadHistory, loadSeedIndicators, REGIONS } from '@trajectory/datasets/node';
 import { checkSimulationBudget, InputLimitError, LIMITS, parseByteSize, writeFileAtomic } from '@trajectory/core';
-import { assessPlan, formatPlanTables } from '@trajectory/forecast';
+import { assessPlan, bundledEvidence, formatPlanTables, mergeHistory, parentSeries } from '@trajectory/forecast';
 import { writeAssessmentReport } from '@trajectory/charts';
 
 const USAGE = `usage: trajectory assess [--region R] [--json] [--out DIR] [--seed S] [--paths N] [--method M]
@@ -60,7 +60,11 @@ export async function run(argv: string[]): Promise<number> {
   if (budget === undefined)
     return fail(`--memory-budget must be a size such as 512M or 2G, got '${values['memory-budget']}'`);
 
-  const indicators = loadSeedIndicators();
+  // the seed indicators with their history (history.csv), and the parent regions' series for pooling
+  const history = loadHistory();
+  const { indicators } = mergeHistory(loadSeedIndicators(), history);
+  const bundled = bundledEvidence();
+  const evidence = bundled ? { ...bundled, parents: parentSeries(history) } : null;
   // bound the work before allocating: one indicator's paths are simulated at a time, over its observed and
   // target years
   const years = indicators.flatMap((i) => [...i.observations, ...i.targets].map((o) => o.year));
@@ -86,6 +90,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(nPaths !== undefined ? { nPaths } : {}),
     ...(region !== undefined ? { region } : {}),
     ...(values.method !== undefined ? { method: values.method } : {}),
+    evidence,
   });
   console.log(values.json ? JSON.stringify(plan, null, 2) : formatPlanTables(plan, { regionLabel }));
 

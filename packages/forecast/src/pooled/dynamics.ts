@@ -101,7 +101,8 @@ export function logDynamics(shift: number): Dynamics {
   return {
     kind: 'log',
     forward: (x) => Math.log(x + shift),
-    inverse: (z) => Math.exp(z) - shift,
+    // log(x + 1) maps back above −1; a count cannot go below 0
+    inverse: shift === 0 ? Math.exp : (z) => Math.max(0, Math.exp(z) - shift),
     bounds: null,
     shift,
     label:

@@ -3,6 +3,7 @@
  * estimated from reference panels, parent regions' series, and the mapping of an indicator to its panel type and
  * parent regions.
  */
+import type { Indicator, Observation } from '@trajectory/core';
 import type { YearlySeries } from '../projection/types.ts';
 import { dynamicsOf, type DynamicsKind } from './dynamics.ts';
 import type { ParentSeries } from './pooled.ts';
@@ -130,6 +131,81 @@ export function buildPriors(
     } catch {
       // too few series of this kind
     }
+  }
+  return out;
+}
+
+/** A history row as `mergeHistory` and `parentSeries` read it (the columns of `history.csv` they need). */
+export interface HistoryObservation {
+  id: string;
+  indicator: string;
+  kind: string;
+  year: number;
+  value: number;
+  unit: string;
+  quote: string;
+  source_title: string;
+}
+
+/**
+ * Adds observed history rows to the indicators they belong to (same indicator id and unit) as observations, keeping
+ * each row's source; rows in another unit are left out and counted. Observations after `asOf` are dropped
+ * (from the indicators' own rows too).
+ * @example
+ * const { indicators } = mergeHistory(loadSeedIndicators(), loadHistory());
+ */
+export function mergeHistory<I extends Indicator>(
+  indicators: readonly I[],
+  history: readonly HistoryObservation[],
+  asOf?: number,
+): { indicators: I[]; added: number; skipped: string[] } {
+  const byId = new Map<string, HistoryObservation[]>();
+  for (const h of history) {
+    if (h.kind !== 'observed' || (asOf !== undefined && h.year > asOf)) continue;
+    const list = byId.get(h.indicator);
+    if (list) list.push(h);
+    else byId.set(h.indicator, [h]);
+  }
+  let added = 0;
+  const skipped: string[] = [];
+  const out = indicators.map((ind) => {
+    const own = ind.observations.filter((o) => asOf === undefined || o.year <= asOf);
+    const extra: Observation[] = [];
+    for (const h of byId.get(ind.id) ?? []) {
+      if (h.unit !== ind.unit) {
+        skipped.push(`${h.id}: unit ${h.unit} differs from ${ind.id}'s ${ind.unit}`);
+        continue;
+      }
+      extra.push({ year: h.year, value: h.value, source: { doc: h.source_title, quote: h.quote, rowId: h.id } });
+    }
+    added += extra.length;
+    return { ...ind, observations: [...own, ...extra] };
+  });
+  return { indicators: out, added, skipped };
+}
+
+/**
+ * Observed series of every indicator key in the history (one value per year: the mean of its figures; the most
+ * common unit only), up to `asOf`: the parent-region series of {@link Evidence}.
+ * @example parentSeries(loadHistory()).get('tianjin.hightech_firms');
+ */
+export function parentSeries(history: readonly HistoryObservation[], asOf?: number): Map<string, YearlySeries> {
+  const groups = new Map<string, HistoryObservation[]>();
+  for (const h of history) {
+    if (h.kind !== 'observed' || !Number.isFinite(h.value) || (asOf !== undefined && h.year > asOf)) continue;
+    const list = groups.get(h.indicator);
+    if (list) list.push(h);
+    else groups.set(h.indicator, [h]);
+  }
+  const out = new Map<string, YearlySeries>();
+  for (const [key, rows] of groups) {
+    const units = new Map<string, number>();
+    for (const r of rows) units.set(r.unit, (units.get(r.unit) ?? 0) + 1);
+    const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    const byYear = new Map<number, number[]>();
+    for (const r of rows) if (r.unit === unit) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r.value]);
+    const years = [...byYear.keys()].sort((a, b) => a - b);
+    out.set(key, { years, values: years.map((y) => byYear.get(y)!.reduce((a, b) => a + b, 0) / byYear.get(y)!.length) });
   }
   return out;
 }

@@ -28,6 +28,9 @@ export {
 } from './pooled.ts';
 export {
   buildPriors,
+  mergeHistory,
+  parentSeries,
+  type HistoryObservation,
   INDICATOR_TYPES,
   indicatorKey,
   parentFor,
@@ -36,3 +39,4 @@ export {
   type BuildPriorsOptions,
   type Evidence,
 } from './evidence.ts';
+export { bundledEvidence, type PriorTable } from './bundled.ts';
