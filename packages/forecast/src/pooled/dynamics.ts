@@ -101,8 +101,8 @@ export function logDynamics(shift: number): Dynamics {
   return {
     kind: 'log',
     forward: (x) => Math.log(x + shift),
-    // log(x + 1) maps back above −1; a count cannot go below 0
-    inverse: shift === 0 ? Math.exp : (z) => Math.max(0, Math.exp(z) - shift),
+    // a count on log(x + 1) lives on z >= 0: paths are reflected at 0 (no pile of clamped zeros)
+    inverse: shift === 0 ? Math.exp : (z) => Math.exp(Math.abs(z)) - shift,
     bounds: null,
     shift,
     label:

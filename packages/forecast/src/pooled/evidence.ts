@@ -91,6 +91,13 @@ export interface BuildPriorsOptions {
   fromYear?: number;
   /** ignore panel values after this year (the as-of year) */
   toYear?: number;
+  /**
+   * Preferred region level (`province` for Chinese plans, `country` for national plans): a type with at least
+   * `minSeries` series at that level uses only those (the closer reference class); else all levels.
+   */
+  level?: string;
+  /** @default 20 */
+  minSeries?: number;
 }
 
 /**
@@ -112,9 +119,14 @@ export function buildPriors(
     else byType.set(r.type, [r]);
   }
   const byKind = new Map<DynamicsKind, PanelObservation[]>();
-  for (const [type, typeRows] of byType) {
+  for (const [type, allRows] of byType) {
     const info = PANEL_TYPES[type];
     if (!info) continue;
+    let typeRows = allRows;
+    if (options.level !== undefined) {
+      const atLevel = allRows.filter((r) => r.regionLevel === options.level);
+      if (new Set(atLevel.map((r) => r.region)).size >= (options.minSeries ?? 20)) typeRows = atLevel;
+    }
     try {
       out[type] = estimatePrior(typeRows, options);
     } catch {
@@ -205,7 +217,10 @@ export function parentSeries(history: readonly HistoryObservation[], asOf?: numb
     const byYear = new Map<number, number[]>();
     for (const r of rows) if (r.unit === unit) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r.value]);
     const years = [...byYear.keys()].sort((a, b) => a - b);
-    out.set(key, { years, values: years.map((y) => byYear.get(y)!.reduce((a, b) => a + b, 0) / byYear.get(y)!.length) });
+    out.set(key, {
+      years,
+      values: years.map((y) => byYear.get(y)!.reduce((a, b) => a + b, 0) / byYear.get(y)!.length),
+    });
   }
   return out;
 }

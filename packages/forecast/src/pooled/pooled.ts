@@ -158,7 +158,12 @@ function randomWalk(years: number[], z: number[], options: PooledOptions, H: num
     }
     df = n - 2;
   }
-  const sigma = Math.sqrt((PRIOR_NOISE_DF * prior.noiseSd ** 2 + ss) / (PRIOR_NOISE_DF + df));
+  // a series' own swings raise σ at most to the 90th percentile of its type's regions: wilder swings are breaks or
+  // measurement noise around a level, which a random walk would compound into absurd long-horizon bands
+  const sigma = Math.min(
+    Math.sqrt((PRIOR_NOISE_DF * prior.noiseSd ** 2 + ss) / (PRIOR_NOISE_DF + df)),
+    Math.max(prior.noiseSd, prior.noiseSdP90 ?? Infinity),
+  );
   const sources: { estimate: number; sd: number }[] = [{ estimate: prior.drift, sd: tau }];
   // the parent's drift is the child's drift plus a between-region deviation (sd τ) plus its own estimation error
   const par = parentTrend(options.parent, dynamics, years[n - 1]!);

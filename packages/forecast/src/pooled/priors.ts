@@ -6,7 +6,7 @@
  * plausibility yardstick). For growth rates (mean-reverting), the typical recent rate, the pooled AR(1)
  * coefficient φ and its residual sd.
  */
-import { median, medianAbsoluteDeviation } from 'simple-statistics';
+import { median, medianAbsoluteDeviation, quantile } from 'simple-statistics';
 import { dynamicsOf, type Dynamics, type DynamicsKind } from './dynamics.ts';
 
 /** One value of a reference panel: an indicator type in one region and year. */
@@ -34,6 +34,7 @@ export const PANEL_TYPES: Readonly<Record<string, PanelTypeInfo>> = {
   invention_patents_per_10k: { measure: 'rate' },
   hightech_firms: { measure: 'count' },
   tech_smes: { measure: 'count' },
+  invention_patents_valid: { measure: 'count' },
   gdp: { measure: 'amount' },
   gdp_growth: { measure: 'growth' },
   services_share: { measure: 'share', bounds: [0, 100] },
@@ -62,6 +63,8 @@ export interface TypePrior {
   betweenSd: number;
   /** σ: within-region sd of yearly changes around the region's mean (for mean-reverting: the AR(1) residual sd) */
   noiseSd: number;
+  /** 90th percentile over regions of their noise sd: the most a series' own swings may raise its σ */
+  noiseSdP90?: number;
   /** largest |5-year change| on the modelling scale in the panel */
   maxChange5: number;
   /** mean-reverting only: typical rate (median of the panel's last 5 years), AR(1) φ, sd of regions' recent means */
@@ -186,7 +189,15 @@ function driftPrior(series: Series[], base: Base, type: string): TypePrior {
   const spread = robustSd(means);
   const sampling = sigma ** 2 / median(ns);
   const tau = Math.max(Math.sqrt(Math.max(0, spread ** 2 - sampling)), MIN_BETWEEN_RATIO * sigma);
-  return { ...base, nRegions: means.length, nChanges, drift: median(means), betweenSd: tau, noiseSd: sigma };
+  return {
+    ...base,
+    nRegions: means.length,
+    nChanges,
+    drift: median(means),
+    betweenSd: tau,
+    noiseSd: sigma,
+    noiseSdP90: quantile(sds, 0.9),
+  };
 }
 
 /** 1.4826 × the median absolute deviation: the sd of normal data, unmoved by a few wild regions. */
@@ -226,6 +237,7 @@ function meanRevertingPrior(series: Series[], base: Base): TypePrior {
     drift: 0,
     betweenSd: 0,
     noiseSd: median(sds),
+    noiseSdP90: quantile(sds, 0.9),
     typical: median(recentMeans),
     phi,
     typicalSd: robustSd(recentMeans),
