@@ -18,3 +18,11 @@ export {
 } from './history.ts';
 export { parsePanelCsv, PANEL_COLUMNS, type PanelRecord } from './panels.ts';
 export { parsePlanOutcomesCsv, PLAN_OUTCOME_COLUMNS, type PlanOutcomeRecord } from './plan-outcomes.ts';
+
+// History beside the seed indicators
+export {
+  matchHistory,
+  quantityOf,
+  type HistoryMatch,
+  type IndicatorHistory,
+} from './indicator-history.ts';

@@ -10,17 +10,27 @@ import {
   type Indicator,
   type Target,
 } from '@trajectory/core';
-import { indicatorsByRegion, loadSeedIndicators, type RegionIndicators } from '@trajectory/datasets/node';
+import {
+  indicatorsByRegion,
+  loadHistory,
+  loadSeedIndicators,
+  matchHistory,
+  REGIONS,
+  type HistoryRecord,
+  type RegionIndicators,
+} from '@trajectory/datasets/node';
 import { parseCommandArgs, printError } from '../command-args.ts';
 import { displayWidth, padDisplay } from '@trajectory/core';
 
-const usage = `usage: trajectory data [--region R] [--json] [--conflicts]
+const usage = `usage: trajectory data [--region R] [--json] [--conflicts | --history]
 
   Lists every indicator of seeds/indicators.csv by region: names (中文 / English), unit, observed years and values,
   targets with comparator, attribute (预期性/约束性) and relative form (翻番 -> x2 on the base year).
 
   --region R    only region R (key such as nankai, hexi, teda, binhai, or its Chinese name)
   --conflicts   list cross-document and within-document conflicts instead
+  --history     each indicator's yearly history (history.csv) beside its baselines and targets: its own series and
+                the same quantity in the parent regions (tianjin.x beside binhai.x), with sources
   --json        machine-readable output (JSON on stdout)
   -h, --help    this help`;
 
@@ -89,16 +99,132 @@ function printConflicts(conflicts: Conflict[], lines: string[]): void {
   }
 }
 
+const short = (title: string, n = 36): string => (title.length > n ? `${title.slice(0, n - 1)}…` : title);
+
+/** Rows of one series that share a year with a different value: the ids to mark as conflicting. */
+function conflictIds(rows: readonly HistoryRecord[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of rows)
+    for (const b of rows)
+      if (a !== b && a.indicator === b.indicator && a.year === b.year && a.value !== b.value) out.add(a.id);
+  return out;
+}
+
+function historyLines(rows: readonly HistoryRecord[], unit: string, lines: string[]): void {
+  const conflicts = conflictIds(rows);
+  let key = '';
+  for (const r of rows) {
+    if (r.indicator !== key) {
+      key = r.indicator;
+      lines.push(`      ${key}  ${REGIONS.get(r.region)?.zh ?? r.region}`);
+    }
+    const unitText = r.unit === unit ? '' : ` ${r.unit}`;
+    const status = `${r.status === 'final' ? '' : r.status}${r.as_of ? ` to ${r.as_of}` : ''}`;
+    const flag = conflicts.has(r.id) ? '≠ ' : '  ';
+    lines.push(
+      `      ${flag}${r.year}  ${cell(`${fmt(r.value)}${unitText}`, 16)}${cell(status, 20)}${short(r.source_title)}  ${r.source_url}`,
+    );
+    if (r.break_note) lines.push(`              break: ${r.break_note}`);
+  }
+}
+
+/** `--history`: the seed indicators with history of their own or of the same quantity elsewhere. */
+function runHistory(indicators: Indicator[], region: string | undefined, json: boolean): number {
+  let history: HistoryRecord[];
+  try {
+    history = loadHistory();
+  } catch (error) {
+    if (error instanceof IndicatorDataError) {
+      printError('data', error.message);
+      return 1;
+    }
+    throw error;
+  }
+  let key: string | undefined;
+  if (region !== undefined) {
+    key = [...REGIONS.values()].find((r) => r.key === region || r.zh === region || r.en === region)?.key;
+    if (!key && !history.some((r) => r.region === region)) {
+      printError('data', `unknown region '${region}' (known: ${[...REGIONS.keys()].join(', ')})`);
+      return 2;
+    }
+    key ??= region;
+  }
+  const match = matchHistory(indicators.map(resolveIndicator), history);
+  const selected = match.indicators.filter((h) => key === undefined || h.indicator.region === key);
+  // without --region: the series no seed indicator claims; with it: the region's series not shown as an own history
+  const own = new Set(selected.flatMap((h) => h.own));
+  const unmatched =
+    key === undefined
+      ? match.unmatched
+      : matchHistory(
+          [],
+          history.filter((r) => r.region === key && !own.has(r)),
+        ).unmatched; // sorted as the rest
+  if (json) {
+    console.log(JSON.stringify({ indicators: selected, unmatched }, null, 2));
+    return 0;
+  }
+  const lines: string[] = [];
+  const shown = selected.filter((h) => h.own.length + h.related.length > 0);
+  for (const g of indicatorsByRegion(shown.map((h) => h.indicator))) {
+    const name = g.info ? `${g.info.zh} ${g.info.en}` : g.region;
+    lines.push(`== ${name} (${g.region}) ==`, '');
+    for (const ind of g.indicators) {
+      const h = shown.find((x) => x.indicator === ind)!;
+      lines.push(`${ind.id}  ${ind.nameZh} · ${ind.nameEn}  [${ind.unit}, ${ind.measure}, ${ind.accumulation}]`);
+      for (const o of ind.observations)
+        lines.push(
+          `    ${padDisplay('baseline', 9)}${o.year}  ${cell(`${o.comparator ? `${o.comparator} ` : ''}${fmt(o.value)}`, 44)}${where(o.source, 'observed', o.year, ind.id)}`,
+        );
+      for (const t of ind.targets)
+        lines.push(
+          `    ${padDisplay('target', 9)}${t.year}  ${cell(targetText(t, ind.unit), 44)}${where(t.source, 'target', t.year, ind.id)}`,
+        );
+      if (h.own.length) {
+        lines.push('    history');
+        historyLines(h.own, ind.unit, lines);
+      }
+      if (h.related.length) {
+        lines.push('    the same quantity elsewhere');
+        historyLines(h.related, ind.unit, lines);
+      }
+      lines.push('');
+    }
+  }
+  if (unmatched.length) {
+    lines.push(
+      key === undefined
+        ? '== history series that match no seed indicator =='
+        : `== other history series of ${key} (parent-region series, or no seed indicator of ${key}) ==`,
+      '',
+    );
+    historyLines(unmatched, '', lines);
+    lines.push('');
+  }
+  const withOwn = shown.filter((h) => h.own.length).length;
+  const rows = new Set(shown.flatMap((h) => [...h.own, ...h.related]).concat(unmatched)).size;
+  lines.push(
+    `${withOwn} of ${selected.length} indicators have a history of their own, ${shown.length - withOwn} more only in other regions; ${rows} of ${history.length} history rows shown (≠ marks sources that disagree)`,
+  );
+  console.log(lines.join('\n'));
+  return 0;
+}
+
 /** Run `trajectory data`; returns the exit code (0 ok, 1 invalid dataset, 2 bad arguments). */
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs('data', usage, argv, {
     region: { type: 'string', short: 'r' },
     json: { type: 'boolean' },
     conflicts: { type: 'boolean' },
+    history: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
+  if (values.conflicts && values.history) {
+    printError('data', '--conflicts and --history are two different listings: give one', usage);
+    return 2;
+  }
   let indicators: Indicator[];
   try {
     indicators = loadSeedIndicators();
@@ -109,6 +235,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw error;
   }
+  if (values.history) return runHistory(indicators, values.region, values.json === true);
   let groups = indicatorsByRegion(indicators.map(resolveIndicator));
   if (values.region !== undefined) {
     const r = values.region;
