@@ -57,7 +57,14 @@ export {
   decodeUtf8Text,
   type ReadBoundedOptions,
 } from './read-file-bounded.ts';
-export { writeFileAtomic, writeFileAtomicSync, copyFileAtomic } from './write-file-atomic.ts';
+export {
+  writeFileAtomic,
+  writeFileAtomicSync,
+  copyFileAtomic,
+  writeDirAtomic,
+  assertReplaceableFile,
+  type WriteDirOptions,
+} from './write-file-atomic.ts';
 
 // Terminal tables (CJK characters take two columns)
 export { alignColumns, columnWidths, displayWidth, padDisplay } from './text-table.ts';

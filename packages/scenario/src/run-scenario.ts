@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { goalSeek, type GoalResult } from './goal-seek.ts';
+import { nonFiniteWarnings } from './non-finite.ts';
 import { calibratePipeline, type PipelineCalibration } from './pipeline.ts';
 import { projectPaths, type ProjectionNote } from './project-paths.ts';
 import { simulate, type Simulation } from './simulate.ts';
@@ -78,6 +79,8 @@ export interface ScenarioResult {
   targets: TargetResult[];
   interventions: InterventionEffect[];
   goals: GoalResult[];
+  /** paths with NaN or ±Infinity, per series (absent when there are none) */
+  warnings?: string[];
 }
 
 /** Options of {@link runScenario}. */
@@ -111,6 +114,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   const scen = simulate(scenario, { ...common, interventions: scenario.interventions });
   tick();
   const W = base.years.length;
+  const warnings = [
+    ...nonFiniteWarnings(base.values, draws, base.years, 'baseline'),
+    ...nonFiniteWarnings(scen.values, draws, scen.years, 'scenario'),
+  ];
 
   const kindOf = (id: string): SeriesResult['kind'] => {
     const ind = scenario.indicators.find((i) => i.id === id);
@@ -208,6 +215,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
     targets,
     interventions,
     goals,
+    ...(warnings.length ? { warnings } : {}),
   };
 }
 

@@ -4,11 +4,17 @@
  * one table per region, or the JSON. `--out DIR` writes `DIR/assessment.json` and the HTML report `DIR/index.html`.
  * The logic lives in `assessPlan` (@trajectory/forecast); this file only parses flags and writes output.
  */
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadHistory, loadSeedIndicators, REGIONS } from '@trajectory/datasets/node';
-import { checkSimulationBudget, InputLimitError, LIMITS, parseByteSize, writeFileAtomic } from '@trajectory/core';
+import {
+  checkSimulationBudget,
+  InputLimitError,
+  LIMITS,
+  parseByteSize,
+  writeDirAtomic,
+  writeFileAtomic,
+} from '@trajectory/core';
 import { assessPlan, bundledEvidence, formatPlanTables, mergeHistory, parentSeries } from '@trajectory/forecast';
 import { writeAssessmentReport } from '@trajectory/charts';
 
@@ -96,11 +102,17 @@ export async function run(argv: string[]): Promise<number> {
 
   if (values.out !== undefined) {
     const dir = resolve(values.out);
-    await mkdir(dir, { recursive: true });
-    const file = join(dir, 'assessment.json');
-    await writeFileAtomic(file, `${JSON.stringify(plan, null, 2)}\n`);
-    await writeAssessmentReport(dir, plan);
-    console.error(`wrote ${file} and ${join(dir, 'index.html')}`);
+    const json = `${JSON.stringify(plan, null, 2)}\n`;
+    // the whole set (JSON, report, its assets and specs) goes into a temp directory swapped in at the end
+    await writeDirAtomic(
+      dir,
+      async (tmp) => {
+        await writeFileAtomic(join(tmp, 'assessment.json'), json);
+        await writeAssessmentReport(tmp, plan);
+      },
+      { expected: ['assessment.json', 'index.html', 'assets', 'specs'] },
+    );
+    console.error(`wrote ${join(dir, 'assessment.json')} and ${join(dir, 'index.html')}`);
   }
   return 0;
 }

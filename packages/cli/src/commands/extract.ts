@@ -2,7 +2,13 @@
  * `trajectory extract <plan.txt> [--json] [--out candidates.csv] [--min-confidence 0.5]`: propose indicator rows
  * from a planning document. Thin: decoding, extraction and CSV writing live in @trajectory/extract.
  */
-import { decodeDocument, extractCandidates, writeCandidatesCsv, type Candidate } from '@trajectory/extract';
+import {
+  candidatesToCsv,
+  decodeDocument,
+  extractCandidates,
+  writeCandidatesCsv,
+  type Candidate,
+} from '@trajectory/extract';
 import { parseCommandArgs, printError } from '../command-args.ts';
 import { alignColumns, columnWidths, LIMITS, parseByteSize, readFileBounded } from '@trajectory/core';
 
@@ -13,7 +19,8 @@ candidate indicator rows: indicator, observed/target, year, value, unit, compara
 with the confidence and the rule that found each.
 
   --json               print {file, encoding, baseYear, warnings, candidates} as JSON
-  --out <file.csv>     also write the candidates as CSV in the seed dataset's columns (+ confidence, rule)
+  --out <file.csv>     also write the candidates as CSV in the seed dataset's columns (+ confidence, rule);
+                       '-' writes the CSV to stdout instead of the table (a FIFO, device or symlink is refused)
   --min-confidence <x> drop candidates below x (default 0.5)
   --max-file-bytes <n> largest document read (default ${LIMITS.fileBytes / 1024 / 1024}M; K, M, G suffixes)`;
 
@@ -65,7 +72,19 @@ export async function run(argv: string[]): Promise<number> {
   }
   const result = extractCandidates(decoded.text, { file, minConfidence });
   const warnings = [...decoded.warnings, ...result.warnings];
-  if (values.out) writeCandidatesCsv(values.out, result.candidates, file);
+  if (values.out === '-') {
+    for (const w of warnings) console.error(`warning: ${w}`);
+    process.stdout.write(candidatesToCsv(result.candidates, file));
+    return 0;
+  }
+  if (values.out) {
+    try {
+      writeCandidatesCsv(values.out, result.candidates, file);
+    } catch (error) {
+      printError('extract', `cannot write ${values.out}: ${(error as Error).message}`);
+      return 1;
+    }
+  }
   if (values.json) {
     console.log(
       JSON.stringify(

@@ -4,7 +4,7 @@
  * result.json, bands.csv, targets.csv and Vega-Lite specs (charts/*.vl.json). The logic is in @trajectory/scenario.
  */
 import { join } from 'node:path';
-import { alignColumns, LIMITS, parseByteSize, writeFileAtomic } from '@trajectory/core';
+import { alignColumns, LIMITS, parseByteSize, writeDirAtomic, writeFileAtomic } from '@trajectory/core';
 import {
   bandsToCsv,
   comparisonInputs,
@@ -79,7 +79,25 @@ export async function run(argv: string[]): Promise<number> {
       ...(showProgress ? { onProgress: (done: number, total: number) => progress(done, total) } : {}),
     });
     if (showProgress) process.stderr.write('\r\x1b[K');
-    if (values.out) await writeOutputs(values.out, result, scenario);
+    for (const w of result.warnings ?? []) console.error(`warning: ${w}`);
+    const bad = nonFinite(result);
+    if (bad.length) {
+      printError(
+        'run',
+        `the result holds ${bad.length} NaN or infinite number(s) (first at ${bad[0]}); nothing was written`,
+      );
+      return 1;
+    }
+    // every output is built (and so checked) before the first byte is written
+    if (values.out) {
+      const files = await buildOutputs(result, scenario);
+      try {
+        await writeOutputs(values.out, files);
+      } catch (error) {
+        printError('run', `cannot write ${values.out}: ${(error as Error).message}`);
+        return 1;
+      }
+    }
     if (values.json) process.stdout.write(resultToJson(result));
     else process.stdout.write(summary(result, values.out));
     return 0;
@@ -98,30 +116,61 @@ function progress(done: number, total: number): void {
   process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} simulations`);
 }
 
-async function writeOutputs(
-  dir: string,
+/** The names `run --out DIR` writes: a DIR holding anything else is not replaced. */
+const OUTPUT_NAMES = ['result.json', 'bands.csv', 'targets.csv', 'charts'];
+
+/** Every output file of `--out`, by path relative to the output directory. */
+async function buildOutputs(
   result: ScenarioResult,
   scenario: Parameters<typeof comparisonInputs>[1],
-): Promise<void> {
+): Promise<Map<string, string>> {
   // the chart builders (vega-lite types and friends) load only when charts are written
   const { pipelineChart, scenarioComparison } = await import('@trajectory/charts');
-  await writeFileAtomic(join(dir, 'result.json'), resultToJson(result));
-  await writeFileAtomic(join(dir, 'bands.csv'), bandsToCsv(result));
-  await writeFileAtomic(join(dir, 'targets.csv'), targetsToCsv(result));
+  const files = new Map<string, string>([
+    ['result.json', resultToJson(result)],
+    ['bands.csv', bandsToCsv(result)],
+    ['targets.csv', targetsToCsv(result)],
+  ]);
   for (const c of comparisonInputs(result, scenario)) {
     const { id, ...input } = c;
-    await writeFileAtomic(
-      join(dir, 'charts', `${id}.vl.json`),
-      `${JSON.stringify(scenarioComparison(input), null, 2)}\n`,
-    );
+    files.set(join('charts', `${id}.vl.json`), `${JSON.stringify(scenarioComparison(input), null, 2)}\n`);
   }
   for (const p of pipelineInputs(result)) {
     const { id, ...input } = p;
-    await writeFileAtomic(
-      join(dir, 'charts', `pipeline-${id}.vl.json`),
-      `${JSON.stringify(pipelineChart(input), null, 2)}\n`,
-    );
+    files.set(join('charts', `pipeline-${id}.vl.json`), `${JSON.stringify(pipelineChart(input), null, 2)}\n`);
   }
+  return files;
+}
+
+/** Writes the whole output set at once: the previous set stays until the new one is complete. */
+async function writeOutputs(dir: string, files: Map<string, string>): Promise<void> {
+  await writeDirAtomic(
+    dir,
+    async (tmp) => {
+      for (const [name, text] of files) await writeFileAtomic(join(tmp, name), text);
+    },
+    { expected: OUTPUT_NAMES },
+  );
+}
+
+/**
+ * Paths of NaN or infinite numbers in the result, except where a blank target (value null) has no probability.
+ */
+function nonFinite(result: ScenarioResult): string[] {
+  const blank = new Set(result.targets.filter((t) => t.value === null).map((t) => t.label));
+  const out: string[] = [];
+  const walk = (v: unknown, path: string, inBlank: boolean): void => {
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v) && !inBlank) out.push(path);
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`, inBlank));
+    else if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v)) {
+      const label = (v as { label?: unknown }).label;
+      const here = inBlank || (typeof label === 'string' && blank.has(label));
+      for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k, here);
+    }
+  };
+  walk(result, '', false);
+  return out;
 }
 
 const pct = (p: number, se: number): string =>
