@@ -5,14 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { assessCommand as assess, extractCommand as extract, runCommand as run } from '@trajectory/cli';
 import { columnWidths, LIMITS } from '@trajectory/core';
 import { stripHtml } from '@trajectory/extract';
 import { expressionFamily } from '@trajectory/fit';
 import { parseScenario, ScenarioError, topoOrder } from '@trajectory/scenario';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run as assess } from '../../packages/cli/src/commands/assess.ts';
-import { run as extract } from '../../packages/cli/src/commands/extract.ts';
-import { run } from '../../packages/cli/src/commands/run.ts';
 import { capture, put, SCENARIO, tempDir } from './helpers.ts';
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,5 +1,5 @@
 /**
- * Headless-Chromium helpers for the browser tests (`test/e2e/`): Debian's chromium driven by playwright-core (a
+ * Headless-Chromium helpers for the browser tests (`test/e2e/`, `packages/charts/test/e2e-report.test.ts`): Debian's chromium driven by playwright-core (a
  * root dev dependency). In-page code is passed as strings so the workspace's type-check needs no DOM lib.
  */
 import { existsSync } from 'node:fs';

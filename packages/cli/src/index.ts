@@ -1,1 +1,9 @@
-export {};
+/**
+ * @trajectory/cli — the `trajectory` command's subcommands as functions, for scripts and tests: each takes the
+ * arguments after the subcommand's name, prints what the command prints and resolves to its exit code
+ * (0 ok, 1 failure, 2 bad arguments).
+ */
+export { run as assessCommand } from './commands/assess.ts';
+export { run as dataCommand } from './commands/data.ts';
+export { run as extractCommand } from './commands/extract.ts';
+export { run as runCommand } from './commands/run.ts';

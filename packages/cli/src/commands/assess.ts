@@ -29,6 +29,11 @@ Assesses every target of the seed dataset and prints one table per region.
   --memory-budget SIZE  refuse runs whose simulated paths would need more (default 1G; K, M, G suffixes)
   --method M   projection method (default auto: chosen by series length; see @trajectory/forecast project)`;
 
+/**
+ * Run `trajectory assess`; resolves to the exit code (0 ok, 1 failure, 2 bad arguments).
+ * @example
+ * const code = await run(['--region', 'nankai', '--json']);
+ */
 export async function run(argv: string[]): Promise<number> {
   let values;
   try {

@@ -210,7 +210,11 @@ function runHistory(indicators: Indicator[], region: string | undefined, json: b
   return 0;
 }
 
-/** Run `trajectory data`; returns the exit code (0 ok, 1 invalid dataset, 2 bad arguments). */
+/**
+ * Run `trajectory data`; returns the exit code (0 ok, 1 invalid dataset, 2 bad arguments).
+ * @example
+ * const code = await run(['--conflicts']);
+ */
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs('data', usage, argv, {
     region: { type: 'string', short: 'r' },

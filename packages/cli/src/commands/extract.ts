@@ -24,6 +24,11 @@ with the confidence and the rule that found each.
   --min-confidence <x> drop candidates below x (default 0.5)
   --max-file-bytes <n> largest document read (default ${LIMITS.fileBytes / 1024 / 1024}M; K, M, G suffixes)`;
 
+/**
+ * Run `trajectory extract`; resolves to the exit code (0 ok, 1 failure, 2 bad arguments).
+ * @example
+ * const code = await run(['plan.txt', '--json']);
+ */
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(
     'extract',

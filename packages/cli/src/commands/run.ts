@@ -27,6 +27,11 @@ const USAGE = `usage: trajectory run <scenario-file> [--draws N] [--seed S] [--j
   --memory-budget SIZE   refuse runs whose simulated paths would need more (default 1G; K, M, G suffixes)
   --max-file-bytes SIZE  largest scenario or data file read (default 64M)`;
 
+/**
+ * Run `trajectory run`; resolves to the exit code (0 ok, 1 failure, 2 bad arguments).
+ * @example
+ * const code = await run(['examples/nankai-gazelle-doubling.yaml', '--draws', '1000']);
+ */
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(
     'run',

@@ -13,18 +13,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAssessmentReport } from '@trajectory/charts';
 import { loadSeedIndicators } from '@trajectory/datasets/node';
 import { assessPlan } from '@trajectory/forecast';
-import { planAssessment } from '../../packages/charts/test/fixtures/plan-assessment.ts';
-import { CHROMIUM, chartStates, haveChromium, launchChromium, openReport, texts } from '../support/browser.ts';
+import { planAssessment } from './fixtures/plan-assessment.ts';
+import {
+  CHROMIUM,
+  chartStates,
+  haveChromium,
+  launchChromium,
+  openReport,
+  texts,
+} from '../../../test/support/browser.ts';
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
 
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 const inCi = process.env.CI === 'true';
 const chromiumPresent = haveChromium();
 
 if (!chromiumPresent && !inCi) {
   console.warn(
-    `test/e2e/report.test.ts: SKIPPED — ${CHROMIUM} not found (install Debian chromium: scripts/setup.sh). In CI (CI=true) this fails instead.`,
+    `packages/charts/test/e2e-report.test.ts: SKIPPED — ${CHROMIUM} not found (install Debian chromium: scripts/setup.sh). In CI (CI=true) this fails instead.`,
   );
 }
 

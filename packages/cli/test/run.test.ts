@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileSpec } from '@trajectory/charts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../cli/src/commands/run.ts';
+import { run } from '../src/commands/run.ts';
 
 const example = fileURLToPath(new URL('../../../examples/nankai-gazelle-doubling.yaml', import.meta.url));
 

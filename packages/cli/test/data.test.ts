@@ -1,6 +1,6 @@
 /** `trajectory data`: the table, --region, --conflicts, --json and bad arguments. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../packages/cli/src/commands/data.ts';
+import { run } from '../src/commands/data.ts';
 
 async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

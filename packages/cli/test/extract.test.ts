@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fromCSV } from 'arquero';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INDICATOR_COLUMNS } from '@trajectory/core';
-import { run } from '../../cli/src/commands/extract.ts';
+import { run } from '../src/commands/extract.ts';
 
 describe('trajectory extract <plan.txt>', () => {
   let dir: string;

@@ -1,9 +1,9 @@
-// `trajectory assess` end to end (the command lives in packages/cli/src/commands/assess.ts; tested here by its owner).
+// `trajectory assess` end to end (packages/cli/src/commands/assess.ts).
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../../cli/src/commands/assess.ts';
+import { run } from '../src/commands/assess.ts';
 
 function capture() {
   const out: string[] = [];
