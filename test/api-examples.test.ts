@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entries = [
   ...['core', 'datasets', 'fit', 'forecast', 'scenario', 'charts', 'extract'].map((p) => `${p}/src/index.ts`),
+  'core/src/node.ts',
   'datasets/src/node.ts',
 ].map((e) => join(root, 'packages', e));
 

@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertReplaceableFile, writeDirAtomic, writeFileAtomic, writeFileAtomicSync } from '@trajectory/core';
+import { assertReplaceableFile, writeDirAtomic, writeFileAtomic, writeFileAtomicSync } from '@trajectory/core/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run as extract } from '../../packages/cli/src/commands/extract.ts';
 import { run } from '../../packages/cli/src/commands/run.ts';

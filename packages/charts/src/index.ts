@@ -70,5 +70,5 @@ export {
 export { writeAssessmentReport, assessmentReport, type AssessmentReportOptions } from './report/assessment-report.ts';
 export { browserAssets, type BrowserAsset } from './report/assets.ts';
 // kept for callers of this package's API; the implementation is @trajectory/core's
-export { writeFileAtomic } from '@trajectory/core';
+export { writeFileAtomic } from '@trajectory/core/node';
 export { escapeHtml } from './report/html.ts';

@@ -51,20 +51,8 @@ export {
   parseByteSize,
   bracketDepth,
 } from './limits.ts';
-export {
-  readFileBounded,
-  readTextFileBounded,
-  decodeUtf8Text,
-  type ReadBoundedOptions,
-} from './read-file-bounded.ts';
-export {
-  writeFileAtomic,
-  writeFileAtomicSync,
-  copyFileAtomic,
-  writeDirAtomic,
-  assertReplaceableFile,
-  type WriteDirOptions,
-} from './write-file-atomic.ts';
+export { decodeUtf8Text } from './decode-utf8.ts';
+// (file reading and writing: '@trajectory/core/node'; this entry imports no Node built-in and runs in a browser)
 
 // Terminal tables (CJK characters take two columns)
 export { alignColumns, columnWidths, displayWidth, padDisplay } from './text-table.ts';

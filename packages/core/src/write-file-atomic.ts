@@ -7,6 +7,8 @@
  *
  * Targets that are not regular files (a FIFO, a device such as /dev/null, a socket) or that are symbolic links are
  * refused: renaming over them would replace the special file (or the link) with a regular one.
+ *
+ * Node only: exported by `@trajectory/core/node`.
  */
 import {
   closeSync,

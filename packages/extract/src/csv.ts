@@ -5,7 +5,8 @@
  */
 import { basename } from 'node:path';
 import { table } from 'arquero';
-import { INDICATOR_COLUMNS, writeFileAtomicSync } from '@trajectory/core';
+import { INDICATOR_COLUMNS } from '@trajectory/core';
+import { writeFileAtomicSync } from '@trajectory/core/node';
 import { CANDIDATE_COLUMNS, type Candidate } from './candidate.ts';
 
 /** The seed dataset's columns (`INDICATOR_COLUMNS` of @trajectory/core), then the extractor's own two. */

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileAtomicSync } from '@trajectory/core';
+import { writeFileAtomicSync } from '@trajectory/core/node';
 import { buildPriors } from '../src/pooled/evidence.ts';
 import { dataDir, listPanelTypes, loadPanel } from '@trajectory/datasets/node';
 

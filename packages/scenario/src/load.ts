@@ -11,10 +11,10 @@ import {
   checkSimulationBudget,
   InputLimitError,
   LIMITS,
-  readTextFileBounded,
   scanCsvRecords,
   type Indicator,
 } from '@trajectory/core';
+import { readTextFileBounded } from '@trajectory/core/node';
 import { loadSeedIndicators } from '@trajectory/datasets/node';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import { writeFileAtomic } from '@trajectory/core';
+import { writeFileAtomic } from '@trajectory/core/node';
 import { renderPng, type RenderPngOptions } from './render-png.ts';
 import { renderSvg } from './render-svg.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { browserAssets } from './assets.ts';
 import { escapeHtml, jsonForScript, slug } from './html.ts';
-import { copyFileAtomic, writeFileAtomic } from '@trajectory/core';
+import { copyFileAtomic, writeFileAtomic } from '@trajectory/core/node';
 
 /** One chart of a report section. */
 export interface ReportChart {

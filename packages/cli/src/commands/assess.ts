@@ -7,14 +7,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadHistory, loadSeedIndicators, REGIONS } from '@trajectory/datasets/node';
-import {
-  checkSimulationBudget,
-  InputLimitError,
-  LIMITS,
-  parseByteSize,
-  writeDirAtomic,
-  writeFileAtomic,
-} from '@trajectory/core';
+import { checkSimulationBudget, InputLimitError, LIMITS, parseByteSize } from '@trajectory/core';
+import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
 import { assessPlan, bundledEvidence, formatPlanTables, mergeHistory, parentSeries } from '@trajectory/forecast';
 import { writeAssessmentReport } from '@trajectory/charts';
 

@@ -10,7 +10,8 @@ import {
   type Candidate,
 } from '@trajectory/extract';
 import { parseCommandArgs, printError } from '../command-args.ts';
-import { alignColumns, columnWidths, LIMITS, parseByteSize, readFileBounded } from '@trajectory/core';
+import { alignColumns, columnWidths, LIMITS, parseByteSize } from '@trajectory/core';
+import { readFileBounded } from '@trajectory/core/node';
 
 const USAGE = `usage: trajectory extract <plan.txt> [--json] [--out candidates.csv] [--min-confidence 0.5]
 

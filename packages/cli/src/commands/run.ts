@@ -4,7 +4,8 @@
  * result.json, bands.csv, targets.csv and Vega-Lite specs (charts/*.vl.json). The logic is in @trajectory/scenario.
  */
 import { join } from 'node:path';
-import { alignColumns, LIMITS, parseByteSize, writeDirAtomic, writeFileAtomic } from '@trajectory/core';
+import { alignColumns, LIMITS, parseByteSize } from '@trajectory/core';
+import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
 import {
   bandsToCsv,
   comparisonInputs,
