@@ -142,7 +142,7 @@ describe('--out DIR is replaced as a whole', () => {
     const script = put(
       dir,
       'writer.mts',
-      `import { writeDirAtomic, writeFileAtomic } from '${join(root, 'packages/core/src/index.ts')}';
+      `import { writeDirAtomic, writeFileAtomic } from '${join(root, 'packages/core/src/node.ts')}';
        import { join } from 'node:path';
        await writeDirAtomic(${JSON.stringify(out)}, async (tmp) => {
          await writeFileAtomic(join(tmp, 'a.txt'), 'new');
