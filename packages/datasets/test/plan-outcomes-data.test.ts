@@ -42,7 +42,7 @@ const MEASURES = new Set(['count', 'amount', 'share', 'rate', 'growth', 'level',
 /** 约束性 binding, 预期性 expected; empty where no quoted source classifies the target */
 const ATTRIBUTES = new Set(['约束性', '预期性', '']);
 const COMPARATORS = new Set(['>=', '<=', '=']);
-/** Rows and families the file holds at least (what is landed); the bar is 250 rows from 5 families. */
+/** The bar (at least 250 rows, from at least 5 families) and the families landed so far. */
 const MIN_ROWS = 250;
 const MIN_FAMILIES = 10;
 
