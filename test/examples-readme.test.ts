@@ -11,8 +11,8 @@ describe('examples/README.md: Nankai gazelle doubling', () => {
   let result: ScenarioResult;
   const target = (label: string) => result.targets.find((t) => t.label === label)!;
   const goal = (label: string) => result.goals.find((g) => g.target === label)!;
-  const near = (p: { p: number; se: number }, quoted: number, rounding: number) =>
-    expect(Math.abs(p.p - quoted)).toBeLessThanOrEqual(rounding + 3 * p.se);
+  const near = (p: { probability: number; stdError: number }, quoted: number, rounding: number) =>
+    expect(Math.abs(p.probability - quoted)).toBeLessThanOrEqual(rounding + 3 * p.stdError);
 
   it('runs the example as written', { timeout: 120_000 }, () => {
     result = runScenario(loadScenario(file));

@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assessCommand as assess, extractCommand as extract, runCommand as run } from '@trajectory/cli';
-import { columnWidths, LIMITS } from '@trajectory/core';
+import { assessCommand as assess, columnWidths, extractCommand as extract, runCommand as run } from '@trajectory/cli';
+import { LIMITS } from '@trajectory/core';
 import { stripHtml } from '@trajectory/extract';
 import { expressionFamily } from '@trajectory/fit';
 import { parseScenario, ScenarioError, topoOrder } from '@trajectory/scenario';

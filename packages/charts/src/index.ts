@@ -57,6 +57,12 @@ export {
   type DashboardAdapterOptions,
 } from './adapters/assessment.ts';
 export { fitDiagnosticsInput, selectionDiagnosticsInput, fittedCurve, type FitResidualsLike } from './adapters/fit.ts';
+export {
+  comparisonInputs,
+  pipelineInputs,
+  type ComparisonInput,
+  type PipelineChartInput,
+} from './adapters/scenario.ts';
 
 // HTML reports (offline, vega-embed)
 export {

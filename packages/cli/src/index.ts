@@ -7,3 +7,13 @@ export { run as assessCommand } from './commands/assess.ts';
 export { run as dataCommand } from './commands/data.ts';
 export { run as extractCommand } from './commands/extract.ts';
 export { run as runCommand } from './commands/run.ts';
+// Terminal tables (CJK characters take two columns)
+export {
+  formatNumber,
+  formatPlanTables,
+  formatRegionTable,
+  TABLE_HEADERS,
+  targetRow,
+  type FormatTableOptions,
+} from './format-table.ts';
+export { alignColumns, columnWidths, displayWidth, padDisplay } from './text-table.ts';

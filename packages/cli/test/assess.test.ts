@@ -60,4 +60,35 @@ describe('trajectory assess', () => {
     expect(await run(['--bogus'])).toBe(2);
     expect(io.err.join('\n')).toMatch(/--seed must be a number, got 'x'/);
   });
+
+  it('--method bogus exits 2 listing the valid methods, before any work (no output)', async () => {
+    const io = capture();
+    const project = await import('@trajectory/forecast');
+    expect(await run(['--method', 'bogus', '--json'])).toBe(2);
+    const err = io.err.join('\n');
+    expect(err).toMatch(/unknown method 'bogus'; choose one of: /);
+    for (const name of project.projectionMethods()) expect(err).toContain(name);
+    expect(err).toContain('theta');
+    expect(io.out).toEqual([]); // nothing assessed, nothing printed
+  });
+
+  it('--method with a valid name runs with that method', async () => {
+    const io = capture();
+    expect(await run(['--method', 'drift', '--json', '--region', 'nankai', '--paths', '200'])).toBe(0);
+    const plan = JSON.parse(io.out.join('\n'));
+    const methods = plan.regions[0].targets
+      .map((t: { projection: { method: string } | null }) => t.projection?.method)
+      .filter(Boolean);
+    expect(methods.length).toBeGreaterThan(0);
+    // drift needs two years; one-point series fall back to reference-class and say so
+    for (const m of methods) expect(['drift', 'reference-class']).toContain(m);
+  });
+
+  it('--help shows the defaults of the engine', async () => {
+    const io = capture();
+    const { DEFAULTS } = await import('@trajectory/forecast');
+    expect(await run(['--help'])).toBe(0);
+    expect(io.out.join('\n')).toContain(`default ${DEFAULTS.seed}`);
+    expect(io.out.join('\n')).toContain(`default ${DEFAULTS.paths}`);
+  });
 });

@@ -60,11 +60,26 @@ describe('trajectory run <scenario-file>', () => {
     }
   });
 
-  it('bad input: exit code 1 and file:line: field: problem on stderr', async () => {
+  it('bad flag values: exit code 2 with the usage, before the file is read', async () => {
+    for (const [flag, message] of [
+      ['--draws=0', "--draws must be an integer >= 1, got '0'"],
+      ['--draws=1e3', "--draws must be an integer >= 1, got '1e3'"],
+      ['--seed=-1', "--seed must be a non-negative integer, got '-1'"],
+      ['--seed=x', "--seed must be a non-negative integer, got 'x'"],
+    ] as const) {
+      const c = capture();
+      // a file that does not exist: a flag error must come first
+      expect(await run(['/nonexistent.yaml', flag])).toBe(2);
+      expect(c.err()).toContain(`trajectory run: ${message}`);
+      expect(c.err()).toContain('usage: trajectory run');
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('bad input in the file: exit code 1 and file:line: field: problem on stderr', async () => {
     const c = capture();
-    expect(await run([example, '--draws', '0'])).toBe(1);
-    expect(c.err()).toMatch(/nankai-gazelle-doubling\.yaml:\d+: draws: draws must be a positive integer, got 0/);
     expect(await run(['/nonexistent.yaml'])).toBe(1);
+    expect(c.err()).toMatch(/nonexistent\.yaml/);
     expect(await run([])).toBe(2);
   });
 });

@@ -54,8 +54,5 @@ export {
 export { decodeUtf8Text } from './decode-utf8.ts';
 // (file reading and writing: '@trajectory/core/node'; this entry imports no Node built-in and runs in a browser)
 
-// Terminal tables (CJK characters take two columns)
-export { alignColumns, columnWidths, displayWidth, padDisplay } from './text-table.ts';
-
 // Randomness
-export { createRng, type Rng } from './random.ts';
+export { createRng, hashId, type Rng } from './random.ts';

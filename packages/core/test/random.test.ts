@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../src/random.ts';
+import { createRng, hashId } from '../src/random.ts';
 import * as ss from 'simple-statistics';
+
+/** Φ(z) from simple-statistics' error function (an independent implementation). */
+const normalCdf = (z: number): number => 0.5 * (1 + ss.errorFunction(z / Math.SQRT2));
 
 describe('createRng(seed)', () => {
   it('is reproducible: the same seed gives the same stream, a different seed a different one', () => {
@@ -59,5 +62,69 @@ describe('createRng(seed)', () => {
     const x = a.uniform();
     expect(b.uniform()).toBe(x);
     expect(c.uniform()).not.toBe(x);
+  });
+
+  it('fork(id) depends only on the root seed and the id, not on draws taken before; createRng(fork.seed) replays it', () => {
+    const root = createRng(20250101);
+    const a = root.fork('binhai.hightech_firms');
+    root.fillNormal(new Float64Array(1000));
+    const b = root.fork('binhai.hightech_firms');
+    const xs = a.fillNormal(new Float64Array(50));
+    expect(b.fillNormal(new Float64Array(50))).toEqual(xs);
+    expect(createRng(createRng(20250101).fork('binhai.hightech_firms').seed).fillNormal(new Float64Array(50))).toEqual(
+      xs,
+    );
+    // a string id is its FNV-1a hash (published test vector: FNV-1a 32 of "a" is 0xe40c292c)
+    expect(hashId('a')).toBe(0xe40c292c);
+    expect(root.fork('a').uint32()).toBe(root.fork(0xe40c292c).uint32());
+    expect(root.fork('b').uint32()).not.toBe(root.fork('a').uint32());
+    expect(() => root.fork(1.5)).toThrow(RangeError);
+  });
+
+  it('fillNormal(out) gives the same numbers as normal() called in a loop', () => {
+    const a = createRng(11),
+      b = createRng(11);
+    const bulk = a.fillNormal(new Float64Array(100_000));
+    for (let i = 0; i < bulk.length; i++) if (bulk[i] !== b.normal()) throw new Error(`differs at ${i}`);
+    expect(a.uint32()).toBe(b.uint32()); // and leaves the generator in the same state
+  });
+});
+
+describe('rng.fillNormal (ziggurat)', () => {
+  it('is reproducible: same seed, same numbers; another seed, other numbers', () => {
+    const a = createRng(9).fillNormal(new Float64Array(1000));
+    const b = createRng(9).fillNormal(new Float64Array(1000));
+    const c = createRng(10).fillNormal(new Float64Array(1000));
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
+  it('draws standard normals: moments and Kolmogorov-Smirnov against Phi', () => {
+    const n = 400000;
+    const z = createRng(2024).fillNormal(new Float64Array(n));
+    let m = 0,
+      v = 0,
+      k = 0;
+    for (const x of z) m += x;
+    m /= n;
+    for (const x of z) {
+      v += (x - m) ** 2;
+      k += (x - m) ** 4;
+    }
+    v /= n;
+    k = k / n / (v * v);
+    expect(Math.abs(m)).toBeLessThan(4 / Math.sqrt(n)); // se of the mean 1/sqrt(n)
+    expect(Math.abs(v - 1)).toBeLessThan(4 * Math.sqrt(2 / n)); // se of the variance sqrt(2/n)
+    expect(Math.abs(k - 3)).toBeLessThan(4 * Math.sqrt(24 / n)); // se of the kurtosis sqrt(24/n)
+    const sorted = Float64Array.from(z).sort();
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const f = normalCdf(sorted[i]!);
+      d = Math.max(d, Math.abs(f - i / n), Math.abs(f - (i + 1) / n));
+    }
+    expect(d).toBeLessThan(1.63 / Math.sqrt(n)); // KS critical value at the 1% level
+    // the tail beyond R = 3.4426 is reached with the right frequency: 2 (1 - Phi(3.4426)) = 5.76e-4
+    const tail = z.filter((x) => Math.abs(x) > 3.442619855899).length / n;
+    expect(Math.abs(tail - 2 * (1 - normalCdf(3.442619855899)))).toBeLessThan(4 * Math.sqrt(5.76e-4 / n));
   });
 });

@@ -85,7 +85,7 @@ const parts = await Promise.all(
     (indices) =>
       new Promise<SeriesResult[]>((res, rej) => {
         const worker = new Worker(new URL('./lib/backtest-worker.mjs', import.meta.url), {
-          workerData: { series: indices.map((i) => data[i]!), indices, options },
+          workerData: { series: indices.map((i) => data[i]!), options },
         });
         worker.on('message', (m: { progress: number; results?: SeriesResult[] }) => {
           progress(m.progress);

@@ -1,4 +1,6 @@
-// Projections: methods, simulation, calibrated intervals
+// The one simulation engine: Paths, path models, summary, attainment, defaults
+export * from './engine/index.ts';
+// Projections: methods, calibrated intervals
 export * from './projection/index.ts';
 // Assessment: attainability of targets and the published assessors
 export * from './assessment/index.ts';

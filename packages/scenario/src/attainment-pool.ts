@@ -4,14 +4,14 @@
  * whatever the number of workers. Workers live until `close()`, so repeated runs do not pay start-up again.
  */
 import { Worker } from 'node:worker_threads';
-import type { AttainmentBatchInput } from './attainment-batch.ts';
+import type { AttainmentBatchInput, AttainmentBatchOptions } from './attainment-batch.ts';
 
 /** A pool of worker threads that computes attainment probabilities of independent indicators in parallel. */
 export interface AttainmentPool {
   /** number of workers */
   readonly size: number;
   /** P(value >= target) per indicator, computed by the workers on disjoint slices with their own seeded streams */
-  run(input: AttainmentBatchInput, options: { draws: number; years: number; seed: number }): Promise<Float64Array>;
+  run(input: AttainmentBatchInput, options: AttainmentBatchOptions): Promise<Float64Array>;
   /** terminates the workers */
   close(): Promise<void>;
 }

@@ -23,22 +23,19 @@ export function resultToJson(result: unknown, indent = 2): string {
 }
 
 /**
- * Long-format CSV of the yearly bands: `id,variant,year,median,mean,lower80,upper80,lower95,upper95`.
+ * CSV of the yearly summaries, one row per series, variant and year:
+ * `id,variant,year,median,mean,lower50,upper50,lower80,upper80,lower95,upper95` (one column pair per level).
  * @example writeFileSync('paths.csv', bandsToCsv(result));
  */
 export function bandsToCsv(result: ScenarioResult): string {
-  const rows = ['id,variant,year,median,mean,lower80,upper80,lower95,upper95'];
+  const levels = result.series[0]?.baseline.intervals.map((i) => i.level) ?? [];
+  const rows = [['id,variant,year,median,mean', ...levels.map((l) => `lower${l},upper${l}`)].join(',')];
   for (const s of result.series) {
     for (const variant of ['baseline', 'scenario'] as const) {
       const b = s[variant];
-      const i80 = b.intervals.find((i) => i.level === 80)!;
-      const i95 = b.intervals.find((i) => i.level === 95)!;
       result.years.forEach((year, y) => {
-        rows.push(
-          [s.id, variant, year, b.median[y]!, b.mean[y]!, i80.lower[y]!, i80.upper[y]!, i95.lower[y]!, i95.upper[y]!]
-            .map(cell)
-            .join(','),
-        );
+        const bands = b.intervals.flatMap((i) => [i.lower[y]!, i.upper[y]!]);
+        rows.push([s.id, variant, year, b.median[y]!, b.mean[y]!, ...bands].map(cell).join(','));
       });
     }
   }
@@ -61,11 +58,11 @@ export function targetsToCsv(result: ScenarioResult): string {
         t.year,
         t.comparator,
         t.value ?? NaN,
-        t.baseline.p,
-        t.baseline.se,
+        t.baseline.probability,
+        t.baseline.stdError,
         t.baseline.median,
-        t.scenario.p,
-        t.scenario.se,
+        t.scenario.probability,
+        t.scenario.stdError,
         t.scenario.median,
       ]
         .map(cell)

@@ -4,9 +4,9 @@
  * for the growth, inflow and entry levers and bisection finds its crossing; the answer is reported beside the
  * lever's historical (or calibrated) value.
  */
+import { attainment, valuesAt, type Attainment } from '@trajectory/forecast';
 import { calibratePipeline } from './pipeline.ts';
 import { simulate, type SimulationOptions } from './simulate.ts';
-import { attainment, type Probability } from './summary.ts';
 import type { GoalSpec, Lever, Scenario, TargetSpec } from './types.ts';
 
 /** Result of {@link goalSeek}: the smallest lever value reaching the target with the required probability, beside the lever's historical value. */
@@ -20,7 +20,7 @@ export interface GoalResult {
   value: number | null;
   status: 'found' | 'met-at-range-start' | 'unreachable-in-range';
   /** P(attain) at `value` (or at the range end when unreachable) */
-  attained: Probability;
+  attained: Attainment;
   historical: { value: number; basis: string };
   range: [number, number];
   iterations: number;
@@ -45,12 +45,12 @@ export function goalSeek(scenario: Scenario, goal: GoalSpec, options: GoalSeekOp
   const { historical, range: defaultRange } = leverContext(scenario, goal.lever);
   const range = goal.range ?? defaultRange;
   const draws = options.draws ?? scenario.draws;
-  const prob = (value: number): Probability =>
+  const prob = (value: number): Attainment =>
     probabilityAt(scenario, target, goal.lever, goal.under ?? 'baseline', value, draws, options);
   const q = goal.probability;
   let iterations = 2;
   const pLo = prob(range[0]);
-  if (pLo.p >= q)
+  if (pLo.probability >= q)
     return {
       target: goal.target,
       lever: goal.lever,
@@ -64,7 +64,7 @@ export function goalSeek(scenario: Scenario, goal: GoalSpec, options: GoalSeekOp
       iterations,
     };
   const pHi = prob(range[1]);
-  if (pHi.p < q)
+  if (pHi.probability < q)
     return {
       target: goal.target,
       lever: goal.lever,
@@ -85,7 +85,7 @@ export function goalSeek(scenario: Scenario, goal: GoalSpec, options: GoalSeekOp
     const mid = lo + (hi - lo) / 2;
     const p = prob(mid);
     iterations++;
-    if (p.p >= q) {
+    if (p.probability >= q) {
       hi = mid;
       best = p;
     } else {
@@ -114,7 +114,7 @@ function probabilityAt(
   value: number,
   draws: number,
   options: GoalSeekOptions,
-): Probability {
+): Attainment {
   const sim = simulate(scenario, {
     draws,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -122,15 +122,7 @@ function probabilityAt(
     ...(under === 'scenario' ? { interventions: scenario.interventions } : {}),
     ...(options.projected ? { projected: options.projected } : {}),
   });
-  const W = sim.years.length;
-  return attainment(
-    sim.values.get(target.indicator)!,
-    draws,
-    W,
-    target.year - scenario.baseYear,
-    target.comparator,
-    target.value!,
-  );
+  return attainment(valuesAt(sim.paths.get(target.indicator)!, target.year), target.comparator, target.value!);
 }
 
 /**

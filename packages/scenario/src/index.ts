@@ -24,21 +24,21 @@ export {
   type SeriesResult,
   type TargetResult,
 } from './run-scenario.ts';
-export { simulate, type Simulation, type SimulationOptions } from './simulate.ts';
-export { hashId } from './hash-id.ts';
+export {
+  projectPaths,
+  simulate,
+  type ProjectionNote,
+  type Simulation,
+  type SimulationOptions,
+} from './simulate.ts';
 export { goalSeek, leverContext, type GoalResult, type GoalSeekOptions } from './goal-seek.ts';
-export { projectPaths, type ProjectionNote } from './project-paths.ts';
 
 // Building blocks
 export { calibratePipeline, stepDeterministic, type PipelineCalibration } from './pipeline.ts';
 export { compileSafeExpression, topoOrder, ALLOWED_FUNCTIONS, type SafeExpression } from './expression.ts';
 export { step, ramp, pulse } from './vensim.ts';
-export { createZiggurat, type NormalSource } from './ziggurat.ts';
-export { simulateGrowthPaths, type GrowthPlan } from './growth-kernel.ts';
-export { attainmentBatch, type AttainmentBatchInput } from './attainment-batch.ts';
+export { attainmentBatch, type AttainmentBatchInput, type AttainmentBatchOptions } from './attainment-batch.ts';
 export { createAttainmentPool, type AttainmentPool } from './attainment-pool.ts';
-export { attainment, bands, quantileSorted, sortedColumn, type Bands, type Probability } from './summary.ts';
 
 // Output
 export { resultToJson, bandsToCsv, targetsToCsv, roundSignificant } from './format.ts';
-export { comparisonInputs, pipelineInputs, type ComparisonInput, type PipelineChartInput } from './chart-inputs.ts';

@@ -16,6 +16,7 @@ import {
 } from '@trajectory/core';
 import { readTextFileBounded } from '@trajectory/core/node';
 import { loadSeedIndicators } from '@trajectory/datasets/node';
+import { DEFAULTS } from '@trajectory/forecast';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { ScenarioError } from './errors.ts';
@@ -141,10 +142,10 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
   const baseYear = raw.baseYear as number;
   const horizon = raw.horizon as number;
   if (horizon <= baseYear) fail(['horizon'], `horizon ${horizon} must be after baseYear ${baseYear}`);
-  const draws = options.draws ?? (raw.draws as number | undefined) ?? 10000;
+  const draws = options.draws ?? (raw.draws as number | undefined) ?? DEFAULTS.paths;
   if (!Number.isInteger(draws) || draws <= 0 || draws > LIMITS.draws)
     fail(['draws'], `draws must be a positive integer, got ${draws} (at most ${LIMITS.draws})`);
-  const seed = options.seed ?? (raw.seed as number | undefined) ?? 1;
+  const seed = options.seed ?? (raw.seed as number | undefined) ?? DEFAULTS.seed;
   if (!Number.isInteger(seed) || seed < 0 || seed > LIMITS.seed)
     fail(['seed'], `seed must be an integer in 0..${LIMITS.seed} (32 bits), got ${seed}`);
   // bound the work before anything is allocated: every indicator, stage and derived series is a draws × years array

@@ -5,21 +5,23 @@
  */
 import { basename } from 'node:path';
 import { goalSeek, type GoalResult } from './goal-seek.ts';
+import { attainment, quantiles, summarise, valuesAt, type Attainment, type PathSummary } from '@trajectory/forecast';
 import { nonFiniteWarnings } from './non-finite.ts';
 import { calibratePipeline, type PipelineCalibration } from './pipeline.ts';
-import { projectPaths, type ProjectionNote } from './project-paths.ts';
-import { simulate, type Simulation } from './simulate.ts';
-import { attainment, bands, quantileSorted, sortedColumn, type Bands, type Probability } from './summary.ts';
+import { projectPaths, simulate, type ProjectionNote, type Simulation } from './simulate.ts';
 import type { Scenario } from './types.ts';
 
-/** One simulated series (indicator, pipeline stage or derived) with its bands under baseline and scenario. */
+/**
+ * One simulated series (indicator, pipeline stage or derived) with its summary (median, mean, 50/80/95% bands as
+ * arrays and long rows) under baseline and scenario.
+ */
 export interface SeriesResult {
   id: string;
   name: string;
   unit: string;
   kind: 'growth' | 'project' | 'pipeline' | 'derived';
-  baseline: Bands;
-  scenario: Bands;
+  baseline: PathSummary;
+  scenario: PathSummary;
 }
 
 /** A target with P(attain) and its Monte Carlo standard error under baseline and scenario. */
@@ -29,8 +31,8 @@ export interface TargetResult {
   year: number;
   value: number | null;
   comparator: string;
-  baseline: Probability & { median: number };
-  scenario: Probability & { median: number };
+  baseline: Attainment & { median: number };
+  scenario: Attainment & { median: number };
   /** for blank targets: values reached with each probability (the (1 - q) quantile for >=, the q quantile for <=) */
   proposals?: { probability: number; baseline: number; scenario: number }[];
   source?: { doc: string; quote: string };
@@ -96,7 +98,7 @@ export interface RunOptions {
 /**
  * @example
  * const result = runScenario(loadScenario('examples/nankai-gazelle-doubling.yaml'));
- * result.targets[0].scenario.p; // probability of attainment with the interventions
+ * result.targets[0].scenario.probability; // probability of attainment with the interventions
  */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioResult {
   const draws = options.draws ?? scenario.draws;
@@ -113,10 +115,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   tick();
   const scen = simulate(scenario, { ...common, interventions: scenario.interventions });
   tick();
-  const W = base.years.length;
+  const valuesOf = (sim: Simulation) => new Map([...sim.paths].map(([id, p]) => [id, p.values]));
   const warnings = [
-    ...nonFiniteWarnings(base.values, draws, base.years, 'baseline'),
-    ...nonFiniteWarnings(scen.values, draws, scen.years, 'scenario'),
+    ...nonFiniteWarnings(valuesOf(base), draws, base.years, 'baseline'),
+    ...nonFiniteWarnings(valuesOf(scen), draws, scen.years, 'scenario'),
   ];
 
   const kindOf = (id: string): SeriesResult['kind'] => {
@@ -130,20 +132,22 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
       name: scenario.pipelines.flatMap((p) => p.stages).find((s) => s.id === id)?.name ?? id,
       unit: 'firms',
     };
-  const series: SeriesResult[] = [...base.values.keys()].map((id) => ({
+  const series: SeriesResult[] = [...base.paths.keys()].map((id) => ({
     id,
     ...pick(meta(id)),
     kind: kindOf(id),
-    baseline: bands(base.values.get(id)!, draws, W),
-    scenario: bands(scen.values.get(id)!, draws, W),
+    baseline: summarise(base.paths.get(id)!),
+    scenario: summarise(scen.paths.get(id)!),
   }));
 
   const targets: TargetResult[] = scenario.targets.map((t) => {
-    const y = t.year - scenario.baseYear;
-    const colB = sortedColumn(base.values.get(t.indicator)!, draws, W, y);
-    const colS = sortedColumn(scen.values.get(t.indicator)!, draws, W, y);
-    const medB = quantileSorted(colB, 0.5);
-    const medS = quantileSorted(colS, 0.5);
+    const colB = valuesAt(base.paths.get(t.indicator)!, t.year);
+    const colS = valuesAt(scen.paths.get(t.indicator)!, t.year);
+    const upward = t.comparator === '>=' || t.comparator === '>';
+    // the median, then for blank targets the values reached with each probability
+    const probs = [0.5, ...scenario.proposalProbabilities.map((q) => (upward ? 1 - q : q))];
+    const [medB, ...propB] = quantiles(colB, probs) as [number, ...number[]];
+    const [medS, ...propS] = quantiles(colS, probs) as [number, ...number[]];
     const value = t.value;
     const res: TargetResult = {
       label: t.label,
@@ -153,20 +157,19 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
       comparator: t.comparator,
       baseline:
         value === null
-          ? { p: NaN, se: NaN, n: draws, median: medB }
-          : { ...attainment(base.values.get(t.indicator)!, draws, W, y, t.comparator, value), median: medB },
+          ? { probability: NaN, stdError: NaN, n: draws, median: medB }
+          : { ...attainment(colB, t.comparator, value), median: medB },
       scenario:
         value === null
-          ? { p: NaN, se: NaN, n: draws, median: medS }
-          : { ...attainment(scen.values.get(t.indicator)!, draws, W, y, t.comparator, value), median: medS },
+          ? { probability: NaN, stdError: NaN, n: draws, median: medS }
+          : { ...attainment(colS, t.comparator, value), median: medS },
       ...(t.source ? { source: t.source } : {}),
     };
     if (value === null) {
-      const upward = t.comparator === '>=' || t.comparator === '>';
-      res.proposals = scenario.proposalProbabilities.map((q) => ({
+      res.proposals = scenario.proposalProbabilities.map((q, k) => ({
         probability: q,
-        baseline: quantileSorted(colB, upward ? 1 - q : q),
-        scenario: quantileSorted(colS, upward ? 1 - q : q),
+        baseline: propB[k]!,
+        scenario: propS[k]!,
       }));
     }
     return res;
@@ -179,7 +182,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
       label: iv.label,
       type: iv.type,
       effects: effects(base, alone, draws),
-      targets: targetShifts(scenario, targets, alone),
+      targets: targetShifts(targets, alone),
     };
   });
 
@@ -225,35 +228,33 @@ function pick(m: { name: string; unit: string }): { name: string; unit: string }
 
 /** Median and mean differences at the horizon for every series the intervention moved. */
 function effects(base: Simulation, alone: Simulation, draws: number): InterventionEffect['effects'] {
-  const W = base.years.length;
-  const y = W - 1;
+  const year = base.years.at(-1)!;
   const out: InterventionEffect['effects'] = [];
-  for (const [id, b] of base.values) {
-    const a = alone.values.get(id)!;
+  for (const [id, b] of base.paths) {
+    const vb = valuesAt(b, year);
+    const va = valuesAt(alone.paths.get(id)!, year);
     let diff = 0;
-    for (let d = 0; d < draws; d++) diff += a[d * W + y]! - b[d * W + y]!;
+    for (let d = 0; d < draws; d++) diff += va[d]! - vb[d]!;
     const meanDiff = diff / draws;
-    const mb = quantileSorted(sortedColumn(b, draws, W, y), 0.5);
-    const ma = quantileSorted(sortedColumn(a, draws, W, y), 0.5);
+    const [mb] = quantiles(vb, [0.5]) as [number];
+    const [ma] = quantiles(va, [0.5]) as [number];
     if (meanDiff === 0 && ma === mb) continue;
-    out.push({ id, year: base.years[y]!, baselineMedian: mb, withMedian: ma, medianDiff: ma - mb, meanDiff });
+    out.push({ id, year, baselineMedian: mb, withMedian: ma, medianDiff: ma - mb, meanDiff });
   }
   return out;
 }
 
-function targetShifts(scenario: Scenario, targets: TargetResult[], alone: Simulation): InterventionEffect['targets'] {
-  const W = alone.years.length;
+function targetShifts(targets: TargetResult[], alone: Simulation): InterventionEffect['targets'] {
   return targets.map((t) => {
-    const y = t.year - scenario.baseYear;
-    const values = alone.values.get(t.indicator)!;
-    const p = t.value === null ? NaN : attainment(values, alone.draws, W, y, t.comparator as '>=', t.value).p;
-    const median = quantileSorted(sortedColumn(values, alone.draws, W, y), 0.5);
+    const values = valuesAt(alone.paths.get(t.indicator)!, t.year);
+    const p = t.value === null ? NaN : attainment(values, t.comparator as '>=' | '>' | '<=' | '<', t.value).probability;
+    const [median] = quantiles(values, [0.5]) as [number];
     return {
       label: t.label,
       year: t.year,
-      baseline: t.baseline.p,
+      baseline: t.baseline.probability,
       with: p,
-      diff: p - t.baseline.p,
+      diff: p - t.baseline.probability,
       medianDiff: median - t.baseline.median,
     };
   });

@@ -1,22 +1,22 @@
 /**
- * The Monte Carlo engine: draws paths for every indicator of a scenario, with a chosen set of interventions
- * and optionally one lever set to a value (for goal seeking). Every indicator and pipeline has its own random
- * stream, forked from the seed by a hash of its id, so the same draws are used whichever interventions or lever
- * values are active (common random numbers): differences between runs are the effect, not noise.
+ * A scenario's model on the one simulation engine of `@trajectory/forecast`: draws paths for every indicator of a
+ * scenario, with a chosen set of interventions and optionally one lever set to a value (for goal seeking). Every
+ * indicator and pipeline has its own random stream, `createRng(seed).fork(id)`, so the same draws are used whichever
+ * interventions or lever values are active (common random numbers): differences between runs are the effect, not
+ * noise. Growth indicators are the engine's `growth` process, `project` indicators transform the engine's
+ * projection paths; pipelines and derived indicators are this package's own stock-flow and expression models.
  *
  * Timing conventions (DT = 1 year):
  * - growth rates and rate interventions are those of the year they end in: `from: 2021` changes v[2021]/v[2020];
  * - STEP/RAMP/PULSE inflows follow Vensim's Euler integration: the flow evaluated at year t moves the stock of t+1;
  * - `add` (one-off addition), `multiply` and `cap` act on the stock of their year.
  */
-import { createRng } from '@trajectory/core';
+import { createRng, type Rng } from '@trajectory/core';
+import { project, simulatePaths, type GrowthProcess, type Paths } from '@trajectory/forecast';
 import { compileSafeExpression } from './expression.ts';
-import { hashId } from './hash-id.ts';
-import { simulateGrowthPaths, type GrowthPlan } from './growth-kernel.ts';
 import { calibratePipeline } from './pipeline.ts';
 import type { IndicatorSpec, Intervention, Lever, PipelineSpec, Scenario } from './types.ts';
 import { pulse, ramp, step } from './vensim.ts';
-import { createZiggurat } from './ziggurat.ts';
 
 /** Options of {@link simulate}. */
 export interface SimulationOptions {
@@ -28,22 +28,63 @@ export interface SimulationOptions {
   interventions?: readonly Intervention[];
   /** one lever held at a value (goal seeking) */
   lever?: { lever: Lever; value: number };
-  /** baseline paths for `project` indicators (draws x (S + 1), column 0 = base), from `projectPaths()` */
-  projected?: ReadonlyMap<string, Float64Array>;
+  /** the projections of `project` indicators (from {@link projectPaths}), shared by every run of a scenario */
+  projected?: ReadonlyMap<string, Paths>;
 }
 
-/** Simulated paths: for each id, a row-major draws x years Float64Array. */
+/** Simulated paths of every indicator, pipeline stage and derived indicator over the scenario's years. */
 export interface Simulation {
+  /** baseYear … horizon (column 0 of every path is the base year) */
   years: number[];
   draws: number;
-  values: Map<string, Float64Array>;
+  paths: Map<string, Paths>;
+}
+
+/** What `project()` said about each projected indicator (method chosen, its note, warnings). */
+export interface ProjectionNote {
+  id: string;
+  method: string;
+  methodNote: string;
+  warnings: string[];
+}
+
+/**
+ * Projects the `project` indicators of a scenario once (`@trajectory/forecast` `project()` up to the horizon, from
+ * the indicator's own stream `createRng(seed).fork(id)`), for every run of the scenario to share.
+ * @example const { paths } = projectPaths(scenario, 10000, 1); simulate(scenario, { projected: paths });
+ */
+export function projectPaths(
+  scenario: Scenario,
+  draws: number,
+  seed: number,
+): { paths: Map<string, Paths>; notes: ProjectionNote[] } {
+  const root = createRng(seed);
+  const paths = new Map<string, Paths>();
+  const notes: ProjectionNote[] = [];
+  for (const ind of scenario.indicators) {
+    if (ind.model.kind !== 'project') continue;
+    const finite = Number.isFinite(ind.bounds[1]);
+    const proj = project(
+      { years: ind.history.map((h) => h.year), values: ind.history.map((h) => h.value) },
+      {
+        toYear: scenario.horizon,
+        nPaths: draws,
+        rng: root.fork(ind.id),
+        ...(ind.model.method ? { method: ind.model.method } : {}),
+        ...(finite || ind.bounds[0] !== 0 ? { bounds: ind.bounds } : {}),
+      },
+    );
+    paths.set(ind.id, proj.paths);
+    notes.push({ id: ind.id, method: proj.method, methodNote: proj.methodNote, warnings: proj.warnings });
+  }
+  return { paths, notes };
 }
 
 /**
  * Runs the scenario's model once.
  * @example
  * const sim = simulate(scenario, { interventions: scenario.interventions });
- * sim.values.get('gazelle'); // draws x years
+ * sim.paths.get('gazelle'); // Paths: draws x years
  */
 export function simulate(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   const draws = options.draws ?? scenario.draws;
@@ -53,29 +94,26 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
   for (let y = scenario.baseYear; y <= scenario.horizon; y++) years.push(y);
   const S = years.length - 1;
   const root = createRng(seed);
-  const values = new Map<string, Float64Array>();
+  const paths = new Map<string, Paths>();
   const scratch = new Float64Array(draws * S);
 
   for (const ind of scenario.indicators) {
-    const out = new Float64Array(draws * (S + 1));
-    const normals = createZiggurat(root.fork(hashId(ind.id)));
+    const rng = root.fork(ind.id);
     const plan = growthPlan(ind, years, active, options.lever);
     if (ind.model.kind === 'project') {
-      const paths = options.projected?.get(ind.id);
-      if (!paths || paths.length !== draws * (S + 1))
-        throw new Error(`indicator '${ind.id}': projected paths missing (call projectPaths first)`);
-      simulateProjected(plan, paths, draws, normals, out);
+      const projected = options.projected?.get(ind.id);
+      if (!projected) throw new Error(`indicator '${ind.id}': projected paths missing (call projectPaths first)`);
+      paths.set(ind.id, simulateProjected(plan, projected, ind, years, draws));
     } else {
-      simulateGrowthPaths(plan, draws, normals, out, scratch);
+      paths.set(ind.id, simulatePaths(plan, { years, nPaths: draws, rng, scratch }));
     }
-    values.set(ind.id, out);
   }
   for (const p of scenario.pipelines) {
-    const stocks = simulatePipeline(p, years, draws, createZiggurat(root.fork(hashId(p.id))), active, options.lever);
-    p.stages.forEach((s, i) => values.set(s.id, stocks[i]!));
+    const stocks = simulatePipeline(p, years, draws, root.fork(p.id), active, options.lever);
+    p.stages.forEach((s, i) => paths.set(s.id, { years: years.slice(), nPaths: draws, values: stocks[i]! }));
   }
-  if (scenario.derived.length > 0) evaluateDerived(scenario, years, draws, values);
-  return { years, draws, values };
+  if (scenario.derived.length > 0) evaluateDerived(scenario, years, draws, paths);
+  return { years, draws, paths };
 }
 
 function growthPlan(
@@ -83,7 +121,7 @@ function growthPlan(
   years: number[],
   active: readonly Intervention[],
   lever?: SimulationOptions['lever'],
-): GrowthPlan & { override?: Float64Array } {
+): GrowthProcess & { override?: Float64Array; upper: Float64Array } {
   const S = years.length - 1;
   const model = ind.model;
   const baseMean =
@@ -122,6 +160,7 @@ function growthPlan(
     }
   }
   return {
+    kind: 'growth',
     base: ind.base,
     mean,
     sd,
@@ -187,35 +226,47 @@ function scale(a: Float64Array, i: number, v: number): void {
   a[i] = a[i]! * v;
 }
 
-/** Project-model indicators: the baseline path's yearly growth factors, with the same interventions on top. */
+/**
+ * Project-model indicators: the yearly growth factors of the projection's paths (the last observation, in the base
+ * year, then the projected years), with the same interventions on top.
+ */
 function simulateProjected(
-  plan: GrowthPlan & { override?: Float64Array },
-  paths: Float64Array,
+  plan: GrowthProcess & { override?: Float64Array; upper: Float64Array },
+  projected: Paths,
+  ind: IndicatorSpec,
+  years: number[],
   draws: number,
-  normals: ReturnType<typeof createZiggurat>,
-  out: Float64Array,
-): void {
+): Paths {
   const S = plan.mean.length;
   const W = S + 1;
-  // unused normals keep the stream aligned with growth indicators; project paths carry their own randomness
-  void normals;
+  const P = projected.years.length;
+  const first = projected.years.indexOf(years[1]!);
+  if (first < 0 || first + S > P || projected.nPaths !== draws)
+    throw new Error(
+      `indicator '${ind.id}': projected paths do not cover ${years[1]}–${years.at(-1)} with ${draws} draws`,
+    );
+  const last = ind.history.at(-1)!.value;
+  const pv = projected.values;
+  const out = new Float64Array(draws * W);
+  const lower = plan.lower ?? -Infinity;
   for (let d = 0; d < draws; d++) {
     let v = plan.base;
     out[d * W] = v;
     for (let s = 0; s < S; s++) {
-      const prev = paths[d * W + s]!;
+      const prev = s === 0 ? last : pv[d * P + first + s - 1]!;
       const o = plan.override ? plan.override[s]! : NaN;
       // the projected growth factor, or a rate set by an intervention; `mean` holds shifts
-      const f = o === o ? 1 + o : prev > 0 ? paths[d * W + s + 1]! / prev : 1;
+      const f = o === o ? 1 + o : prev > 0 ? pv[d * P + first + s]! / prev : 1;
       v = v * (f + plan.mean[s]!);
       if (plan.inflow) v += plan.inflow[s]!;
       if (plan.add) v += plan.add[s]!;
       if (plan.mult) v *= plan.mult[s]!;
-      if (v < plan.lower) v = plan.lower;
+      if (v < lower) v = lower;
       else if (v > plan.upper[s]!) v = plan.upper[s]!;
       out[d * W + s + 1] = v;
     }
   }
+  return { years: years.slice(), nPaths: draws, values: out };
 }
 
 /**
@@ -227,7 +278,7 @@ function simulatePipeline(
   p: PipelineSpec,
   years: number[],
   draws: number,
-  normals: ReturnType<typeof createZiggurat>,
+  rng: Rng,
   active: readonly Intervention[],
   lever?: SimulationOptions['lever'],
 ): Float64Array[] {
@@ -276,7 +327,7 @@ function simulatePipeline(
 
   const nRates = 2 * n; // graduation (n, last unused) + exit (n); entry uses index 2n
   const perDraw = nRates + 1 + S * (2 * n + 1);
-  const z = normals.fill(new Float64Array(draws * perDraw));
+  const z = rng.fillNormal(new Float64Array(draws * perDraw));
   const out = p.stages.map(() => new Float64Array(draws * W));
   const stock = new Float64Array(n);
   const next = new Float64Array(n);
@@ -327,12 +378,12 @@ function simulatePipeline(
   return out;
 }
 
-function evaluateDerived(scenario: Scenario, years: number[], draws: number, values: Map<string, Float64Array>): void {
+function evaluateDerived(scenario: Scenario, years: number[], draws: number, paths: Map<string, Paths>): void {
   const W = years.length;
-  const known = [...values.keys(), ...scenario.derived.map((d) => d.id), 't'];
+  const known = [...paths.keys(), ...scenario.derived.map((d) => d.id), 't'];
   for (const spec of scenario.derived) {
     const expr = compileSafeExpression(spec.expression, known);
-    const inputs = expr.symbols.map((s) => (s === 't' ? null : values.get(s)!));
+    const inputs = expr.symbols.map((s) => (s === 't' ? null : paths.get(s)!.values));
     const vars = new Float64Array(inputs.length);
     const out = new Float64Array(draws * W);
     const [lo, hi] = spec.bounds ?? [-Infinity, Infinity];
@@ -346,6 +397,6 @@ function evaluateDerived(scenario: Scenario, years: number[], draws: number, val
         out[o] = v;
       }
     }
-    values.set(spec.id, out);
+    paths.set(spec.id, { years: years.slice(), nPaths: draws, values: out });
   }
 }

@@ -31,13 +31,13 @@ describe('every example scenario file runs', () => {
           continue;
         }
         for (const v of [t.baseline, t.scenario]) {
-          expect(v.p).toBeGreaterThanOrEqual(0);
-          expect(v.p).toBeLessThanOrEqual(1);
+          expect(v.probability).toBeGreaterThanOrEqual(0);
+          expect(v.probability).toBeLessThanOrEqual(1);
         }
       }
       for (const g of r.goals) {
         expect(['found', 'met-at-range-start', 'unreachable-in-range']).toContain(g.status);
-        if (g.status === 'found') expect(g.attained.p).toBeGreaterThanOrEqual(g.probability);
+        if (g.status === 'found') expect(g.attained.probability).toBeGreaterThanOrEqual(g.probability);
       }
       for (const s of r.series)
         if (s.kind === 'pipeline')

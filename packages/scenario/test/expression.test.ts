@@ -18,17 +18,17 @@ describe('derived indicators in a mathjs sandbox', () => {
       'd.yaml',
     );
     const sim = simulate(s);
-    const v = sim.values.get('intensity')!;
+    const v = sim.paths.get('intensity')!.values;
     // closed form: 5 * 1.1^t / (100 * 1.05^t) * 100
     for (let y = 0; y < 3; y++) expect(v[y]).toBeCloseTo(((5 * 1.1 ** y) / (100 * 1.05 ** y)) * 100, 12);
-    expect(sim.values.get('per')![2]).toBeCloseTo(Math.max(v[2]!, 4) + 2 - 1, 12);
+    expect(sim.paths.get('per')!.values[2]).toBeCloseTo(Math.max(v[2]!, 4) + 2 - 1, 12);
     expect(s.derived.map((d) => d.id)).toEqual(['intensity', 'per']);
   });
 
   it('orders derived indicators topologically whatever the declaration order', () => {
     const s = parseScenario(`${BASE}  b: a * 2\n  a: rd + 1\n`, 'd.yaml');
     expect(s.derived.map((d) => d.id)).toEqual(['a', 'b']);
-    expect(simulate(s).values.get('b')![0]).toBe(12);
+    expect(simulate(s).paths.get('b')!.values[0]).toBe(12);
     expect(
       topoOrder(
         new Map([

@@ -26,7 +26,7 @@ describe('goalSeek(scenario, goal)', () => {
     const exact = 1.5 ** 0.2 - 1 + 0.8416212336 * 0.04;
     // MC error of the quantile: sd * sqrt(p (1 - p) / N) / phi(z) = 0.04 * 0.004 / 0.28 ~ 0.0006
     expect(Math.abs(r.value! - exact)).toBeLessThan(0.0025);
-    expect(r.attained.p).toBeGreaterThanOrEqual(0.8);
+    expect(r.attained.probability).toBeGreaterThanOrEqual(0.8);
   });
 
   it('inflow lever: zero variance needs exactly the missing amount spread over the years', () => {
@@ -60,7 +60,7 @@ describe('goalSeek(scenario, goal)', () => {
     expect(r.status).toBe('found');
     expect(r.historical.value).toBeCloseTo(((0.08 + 0.05) * 16) / 105, 12);
     expect(r.value!).toBeGreaterThan(r.historical.value);
-    expect(r.attained.p).toBeGreaterThanOrEqual(0.8);
+    expect(r.attained.probability).toBeGreaterThanOrEqual(0.8);
   });
 });
 

@@ -22,8 +22,8 @@ describe('simulate(scenario)', () => {
       ),
       't.yaml',
     );
-    const base = simulate(s).values.get('a')!;
-    const scen = simulate(s, { interventions: s.interventions }).values.get('a')!;
+    const base = simulate(s).paths.get('a')!.values;
+    const scen = simulate(s, { interventions: s.interventions }).paths.get('a')!.values;
     for (let d = 0; d < 4; d++) {
       for (let t = 0; t <= 5; t++) {
         expect(base[d * 6 + t]).toBeCloseTo(200 * 1.07 ** t, 9);
@@ -41,7 +41,7 @@ describe('simulate(scenario)', () => {
       ),
       't.yaml',
     );
-    const v = simulate(s, { interventions: s.interventions }).values.get('a')!;
+    const v = simulate(s, { interventions: s.interventions }).paths.get('a')!.values;
     expect(v[5]).toBeCloseTo(50 * 1.05 ** 5, 9);
   });
 
@@ -52,8 +52,8 @@ describe('simulate(scenario)', () => {
       ),
       't.yaml',
     );
-    const base = simulate(s).values.get('a')!;
-    const scen = simulate(s, { interventions: s.interventions }).values.get('a')!;
+    const base = simulate(s).paths.get('a')!.values;
+    const scen = simulate(s, { interventions: s.interventions }).paths.get('a')!.values;
     for (let d = 0; d < s.draws; d++) {
       for (let t = 0; t < 3; t++) expect(scen[d * 6 + t]).toBe(base[d * 6 + t]);
       for (let t = 3; t <= 5; t++) expect(scen[d * 6 + t]! / base[d * 6 + t]!).toBeCloseTo(2, 12);
@@ -68,7 +68,7 @@ describe('simulate(scenario)', () => {
       ),
       't.yaml',
     );
-    const v = simulate(s, { interventions: s.interventions }).values.get('a')!;
+    const v = simulate(s, { interventions: s.interventions }).paths.get('a')!.values;
     expect(v[3]).toBeCloseTo(32, 10);
     expect(v[1]).toBeCloseTo(16 * 2 ** (1 / 3), 10);
     expect(v[5]).toBeCloseTo(32, 10);
@@ -83,9 +83,9 @@ describe('simulate(scenario)', () => {
       't.yaml',
     );
     const sim = simulate(s, { interventions: s.interventions });
-    expect(Array.from(sim.values.get('a')!.slice(0, 6))).toEqual([10, 10, 17, 17, 15, 15]);
-    expect(Math.max(...sim.values.get('share')!)).toBeLessThanOrEqual(100);
-    expect(Math.max(...sim.values.get('share')!)).toBe(100);
+    expect(Array.from(sim.paths.get('a')!.values.slice(0, 6))).toEqual([10, 10, 17, 17, 15, 15]);
+    expect(Math.max(...sim.paths.get('share')!.values)).toBeLessThanOrEqual(100);
+    expect(Math.max(...sim.paths.get('share')!.values)).toBe(100);
   });
 });
 
@@ -143,7 +143,7 @@ describe('stock-flow pipelines', () => {
       ['b', 16],
       ['c', 5],
     ] as const) {
-      const v = sim.values.get(id)!;
+      const v = sim.paths.get(id)!.values;
       for (let t = 0; t <= 5; t++) expect(v[t]).toBeCloseTo(b * 1.05 ** t, 9);
     }
   });
@@ -172,7 +172,7 @@ describe('stock-flow pipelines', () => {
           );
           const s = parseScenario(text, 't.yaml');
           const sim = simulate(s, { interventions: s.interventions });
-          for (const v of sim.values.values()) for (const x of v) if (!(x >= 0)) return false;
+          for (const v of sim.paths.values()) for (const x of v.values) if (!(x >= 0)) return false;
           return true;
         },
       ),
@@ -194,13 +194,16 @@ describe('Monte Carlo properties', () => {
     const large = runScenario(parseScenario(text(16000), 't.yaml'));
     for (const r of [small, large])
       for (const t of r.targets) {
-        expect(t.baseline.p).toBeGreaterThanOrEqual(0);
-        expect(t.baseline.p).toBeLessThanOrEqual(1);
-        expect(t.baseline.se).toBeCloseTo(Math.sqrt((t.baseline.p * (1 - t.baseline.p)) / t.baseline.n), 15);
+        expect(t.baseline.probability).toBeGreaterThanOrEqual(0);
+        expect(t.baseline.probability).toBeLessThanOrEqual(1);
+        expect(t.baseline.stdError).toBeCloseTo(
+          Math.sqrt((t.baseline.probability * (1 - t.baseline.probability)) / t.baseline.n),
+          15,
+        );
       }
     // 16x the draws: se ratio = 4 * sqrt(p_l (1 - p_l) / p_s (1 - p_s)); the p's agree within MC error, so the ratio is near 4
     small.targets.forEach((t, i) => {
-      const ratio = t.baseline.se / large.targets[i]!.baseline.se;
+      const ratio = t.baseline.stdError / large.targets[i]!.baseline.stdError;
       expect(ratio).toBeGreaterThan(3.4);
       expect(ratio).toBeLessThan(4.6);
     });
@@ -217,7 +220,9 @@ describe('Monte Carlo properties', () => {
     expect(resultToJson(r1)).not.toBe(resultToJson(r2));
     r1.targets.forEach((t, i) => {
       const u = r2.targets[i]!;
-      expect(Math.abs(t.baseline.p - u.baseline.p)).toBeLessThan(4 * Math.hypot(t.baseline.se, u.baseline.se) + 1e-12);
+      expect(Math.abs(t.baseline.probability - u.baseline.probability)).toBeLessThan(
+        4 * Math.hypot(t.baseline.stdError, u.baseline.stdError) + 1e-12,
+      );
     });
   });
 
@@ -228,7 +233,7 @@ describe('Monte Carlo properties', () => {
       't.yaml',
     );
     const t = runScenario(s).targets[0]!;
-    expect(Math.abs(t.baseline.p - 0.7257468822)).toBeLessThan(4 * t.baseline.se);
+    expect(Math.abs(t.baseline.probability - 0.7257468822)).toBeLessThan(4 * t.baseline.stdError);
   });
 });
 
@@ -241,10 +246,10 @@ describe('project baseline (@trajectory/forecast)', () => {
     );
     const r = runScenario(s);
     const a = r.series.find((x) => x.id === 'a')!;
-    const { hashId } = await import('../src/index.ts');
+    const { createRng } = await import('@trajectory/core');
     const proj = project(
       { years: [2016, 2017, 2018, 2019, 2020], values: [100, 112, 120, 135, 150] },
-      { toYear: 2024, nPaths: 500, seed: (3 ^ hashId('a')) >>> 0, method: 'drift' },
+      { toYear: 2024, nPaths: 500, rng: createRng(3).fork('a'), method: 'drift' },
     );
     // same paths: the baseline median equals project()'s path median in every projected year
     proj.median.forEach((m, k) => expect(a.baseline.median[k + 1]).toBeCloseTo(m, 9));

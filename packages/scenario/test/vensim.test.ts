@@ -36,7 +36,7 @@ interventions:
       'vensim.yaml',
     );
     const sim = simulate(s, { interventions: s.interventions });
-    const a = sim.values.get('a')!;
+    const a = sim.paths.get('a')!.values;
     const expected: number[] = [100];
     for (let t = 2021; t <= 2027; t++) {
       const u = t - 1;

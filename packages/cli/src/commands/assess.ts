@@ -9,8 +9,16 @@ import { parseArgs } from 'node:util';
 import { loadHistory, loadSeedIndicators, REGIONS } from '@trajectory/datasets/node';
 import { checkSimulationBudget, InputLimitError, LIMITS, parseByteSize } from '@trajectory/core';
 import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
-import { assessPlan, bundledEvidence, formatPlanTables, mergeHistory, parentSeries } from '@trajectory/forecast';
+import {
+  assessPlan,
+  bundledEvidence,
+  DEFAULTS,
+  mergeHistory,
+  parentSeries,
+  projectionMethods,
+} from '@trajectory/forecast';
 import { writeAssessmentReport } from '@trajectory/charts';
+import { formatPlanTables } from '../format-table.ts';
 
 const USAGE = `usage: trajectory assess [--region R] [--json] [--out DIR] [--seed S] [--paths N] [--method M]
 
@@ -18,10 +26,11 @@ Assesses every target of the seed dataset and prints one table per region.
   --region R   only region R (key such as nankai, or its name as in the dataset)
   --json       print the assessment as JSON instead of tables
   --out DIR    also write DIR/assessment.json and the HTML report DIR/index.html
-  --seed S     simulation seed (default 20250101); same seed, same numbers
-  --paths N    simulated paths per indicator (default 2000; at most ${LIMITS.draws})
+  --seed S     simulation seed (default ${DEFAULTS.seed}); same seed, same numbers
+  --paths N    simulated paths per indicator (default ${DEFAULTS.paths}; at most ${LIMITS.draws})
   --memory-budget SIZE  refuse runs whose simulated paths would need more (default 1G; K, M, G suffixes)
-  --method M   projection method (default auto: chosen by series length; see @trajectory/forecast project)`;
+  --method M   projection method (default auto: the pooled model, else chosen by series length); one of
+               ${projectionMethods().join(', ')}`;
 
 /**
  * Run `trajectory assess`; resolves to the exit code (0 ok, 1 failure, 2 bad arguments).
@@ -61,6 +70,8 @@ export async function run(argv: string[]): Promise<number> {
   const nPaths = values.paths === undefined ? undefined : Number(values.paths);
   if (nPaths !== undefined && !(Number.isInteger(nPaths) && nPaths >= 1 && nPaths <= LIMITS.draws))
     return fail(`--paths must be an integer in 1..${LIMITS.draws}, got '${values.paths}'`);
+  if (values.method !== undefined && !projectionMethods().includes(values.method))
+    return fail(`unknown method '${values.method}'; choose one of: ${projectionMethods().join(', ')}`);
   const budget = values['memory-budget'] === undefined ? LIMITS.memoryBytes : parseByteSize(values['memory-budget']);
   if (budget === undefined)
     return fail(`--memory-budget must be a size such as 512M or 2G, got '${values['memory-budget']}'`);
@@ -74,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
   // target years
   const years = indicators.flatMap((i) => [...i.observations, ...i.targets].map((o) => o.year));
   try {
-    checkSimulationBudget(nPaths ?? 2000, spanOf(years), 1, budget);
+    checkSimulationBudget(nPaths ?? DEFAULTS.paths, spanOf(years), 1, budget);
   } catch (error) {
     if (error instanceof InputLimitError) {
       console.error(`trajectory assess: ${error.message}`);

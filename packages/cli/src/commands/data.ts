@@ -20,7 +20,7 @@ import {
   type RegionIndicators,
 } from '@trajectory/datasets/node';
 import { parseCommandArgs, printError } from '../command-args.ts';
-import { displayWidth, padDisplay } from '@trajectory/core';
+import { displayWidth, padDisplay } from '../text-table.ts';
 
 const usage = `usage: trajectory data [--region R] [--json] [--conflicts | --history]
 

@@ -10,8 +10,9 @@ import {
   type Candidate,
 } from '@trajectory/extract';
 import { parseCommandArgs, printError } from '../command-args.ts';
-import { alignColumns, columnWidths, LIMITS, parseByteSize } from '@trajectory/core';
+import { LIMITS, parseByteSize } from '@trajectory/core';
 import { readFileBounded } from '@trajectory/core/node';
+import { alignColumns, columnWidths } from '../text-table.ts';
 
 const USAGE = `usage: trajectory extract <plan.txt> [--json] [--out candidates.csv] [--min-confidence 0.5]
 

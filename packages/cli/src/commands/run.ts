@@ -4,25 +4,27 @@
  * result.json, bands.csv, targets.csv and Vega-Lite specs (charts/*.vl.json). The logic is in @trajectory/scenario.
  */
 import { join } from 'node:path';
-import { alignColumns, LIMITS, parseByteSize } from '@trajectory/core';
+import { LIMITS, parseByteSize } from '@trajectory/core';
 import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
+import type { ComparisonInput } from '@trajectory/charts';
+import { DEFAULTS } from '@trajectory/forecast';
 import {
   bandsToCsv,
-  comparisonInputs,
   loadScenario,
-  pipelineInputs,
   resultToJson,
   runScenario,
   ScenarioError,
   targetsToCsv,
+  type Scenario,
   type ScenarioResult,
 } from '@trajectory/scenario';
 import { parseCommandArgs, printError } from '../command-args.ts';
+import { alignColumns } from '../text-table.ts';
 
 const USAGE = `usage: trajectory run <scenario-file> [--draws N] [--seed S] [--json] [--out DIR]
 
-  --draws N   Monte Carlo draws (overrides the file's draws; at most ${LIMITS.draws})
-  --seed S    random seed (overrides the file's seed; 0..${LIMITS.seed})
+  --draws N   Monte Carlo draws (overrides the file's draws; default ${DEFAULTS.paths}, at most ${LIMITS.draws})
+  --seed S    random seed (overrides the file's seed; default ${DEFAULTS.seed}, 0..${LIMITS.seed})
   --json      print the full result as JSON (byte-identical for the same file and seed)
   --out DIR   write result.json, bands.csv, targets.csv and charts/*.vl.json to DIR
   --memory-budget SIZE   refuse runs whose simulated paths would need more (default 1G; K, M, G suffixes)
@@ -66,14 +68,18 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const toInt = (name: string, v: string | undefined): number | undefined => {
-    if (v === undefined) return undefined;
-    if (!/^-?\d+$/.test(v)) throw new ScenarioError(file, name, `--${name} must be an integer, got '${v}'`);
-    return Number(v);
-  };
+  // flag values are checked before the file is read (usage error, exit 2); the file's own values are the loader's
+  const draws = values.draws === undefined ? undefined : Number(values.draws);
+  if (draws !== undefined && !(/^\d+$/.test(values.draws!) && draws >= 1 && draws <= LIMITS.draws)) {
+    printError('run', `--draws must be an integer in 1..${LIMITS.draws}, got '${values.draws}'`, USAGE);
+    return 2;
+  }
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !(/^\d+$/.test(values.seed!) && seed <= LIMITS.seed)) {
+    printError('run', `--seed must be an integer in 0..${LIMITS.seed}, got '${values.seed}'`, USAGE);
+    return 2;
+  }
   try {
-    const draws = toInt('draws', values.draws);
-    const seed = toInt('seed', values.seed);
     const scenario = loadScenario(file, {
       ...(draws !== undefined ? { draws } : {}),
       ...(seed !== undefined ? { seed } : {}),
@@ -126,18 +132,15 @@ function progress(done: number, total: number): void {
 const OUTPUT_NAMES = ['result.json', 'bands.csv', 'targets.csv', 'charts'];
 
 /** Every output file of `--out`, by path relative to the output directory. */
-async function buildOutputs(
-  result: ScenarioResult,
-  scenario: Parameters<typeof comparisonInputs>[1],
-): Promise<Map<string, string>> {
-  // the chart builders (vega-lite types and friends) load only when charts are written
-  const { pipelineChart, scenarioComparison } = await import('@trajectory/charts');
+async function buildOutputs(result: ScenarioResult, scenario: Scenario): Promise<Map<string, string>> {
+  // the chart builders and adapters (vega-lite types and friends) load only when charts are written
+  const { comparisonInputs, pipelineChart, pipelineInputs, scenarioComparison } = await import('@trajectory/charts');
   const files = new Map<string, string>([
     ['result.json', resultToJson(result)],
     ['bands.csv', bandsToCsv(result)],
     ['targets.csv', targetsToCsv(result)],
   ]);
-  for (const c of comparisonInputs(result, scenario)) {
+  for (const c of comparisonInputs(result, scenario) as ComparisonInput[]) {
     const { id, ...input } = c;
     files.set(join('charts', `${id}.vl.json`), `${JSON.stringify(scenarioComparison(input), null, 2)}\n`);
   }
@@ -201,8 +204,8 @@ function summary(r: ScenarioResult, out?: string): string {
         ...r.targets.map((t) => [
           t.label,
           `${t.indicator} ${t.comparator} ${t.value === null ? '(blank)' : num(t.value)} in ${t.year}`,
-          pct(t.baseline.p, t.baseline.se),
-          pct(t.scenario.p, t.scenario.se),
+          pct(t.baseline.probability, t.baseline.stdError),
+          pct(t.scenario.probability, t.scenario.stdError),
           `${num(t.baseline.median)} -> ${num(t.scenario.median)}`,
         ]),
       ]),
@@ -264,7 +267,7 @@ function summary(r: ScenarioResult, out?: string): string {
             lever,
             needed,
             `${fmtLever(g.lever.kind, g.historical.value)} (${g.historical.basis})`,
-            pct(g.attained.p, g.attained.se),
+            pct(g.attained.probability, g.attained.stdError),
           ];
         }),
       ]),

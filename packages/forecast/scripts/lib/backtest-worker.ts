@@ -3,16 +3,15 @@ import type { CompetitionSeries } from './dataset.ts';
 import { evaluateSeries, type BacktestOptions, type SeriesResult } from './evaluate.ts';
 
 // Evaluates the series given to this worker; reports progress every 100 series, then all results.
-const { series, indices, options } = workerData as {
+const { series, options } = workerData as {
   series: CompetitionSeries[];
-  indices: number[];
   options: BacktestOptions;
 };
 const out: SeriesResult[] = [];
 for (let i = 0; i < series.length; i++) {
   const s = series[i]!;
   try {
-    out.push(evaluateSeries(s, indices[i]!, options));
+    out.push(evaluateSeries(s, options));
   } catch (e) {
     out.push({ id: s.id, error: (e as Error).message } as SeriesResult);
   }

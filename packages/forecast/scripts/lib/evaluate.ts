@@ -1,3 +1,4 @@
+import { createRng } from '@trajectory/core';
 import { project } from '../../src/projection/project.ts';
 import type { CompetitionSeries } from './dataset.ts';
 import { mase, msis, naiveScale, smape } from './metrics.ts';
@@ -47,7 +48,7 @@ export interface SeriesResult {
  * Scale for MASE/MSIS: the mean absolute first difference of the FULL training part, also with `window`,
  * so that windowed and full runs are scored on the same yardstick.
  */
-export function evaluateSeries(s: CompetitionSeries, index: number, o: BacktestOptions): SeriesResult {
+export function evaluateSeries(s: CompetitionSeries, o: BacktestOptions): SeriesResult {
   const train = o.window > 0 ? s.train.slice(-o.window) : s.train;
   const H = s.test.length;
   const years = train.map((_, i) => 2000 + i);
@@ -70,7 +71,7 @@ export function evaluateSeries(s: CompetitionSeries, index: number, o: BacktestO
       method: o.method,
       category: s.category,
       nPaths: o.nPaths,
-      seed: o.seed + index,
+      rng: createRng(o.seed).fork(s.id),
       calibration: o.calibration,
     },
   );
@@ -86,7 +87,7 @@ export function evaluateSeries(s: CompetitionSeries, index: number, o: BacktestO
   for (const g of TARGET_RATES) {
     const target = last * (1 + g) ** TARGET_H;
     let k = 0;
-    for (let j = 0; j < p.nPaths; j++) if (p.paths[j * H + TARGET_H - 1]! >= target) k++;
+    for (let j = 0; j < p.nPaths; j++) if (p.paths.values[j * H + TARGET_H - 1]! >= target) k++;
     probs.push(k / p.nPaths);
     hit.push(actual >= target);
   }

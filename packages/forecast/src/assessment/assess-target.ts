@@ -1,4 +1,4 @@
-import type { Indicator, Target } from '@trajectory/core';
+import { createRng, type Indicator, type Target } from '@trajectory/core';
 import type {
   AssessmentStatus,
   DistributionAt,
@@ -13,8 +13,12 @@ import type {
 import { defaultProjector, type ProjectionLike, type Projector } from './projector.ts';
 import { resolveTargetValue } from './resolve-target.ts';
 import { growthRate, growthRatio } from './growth.ts';
-import { attainment, distributionAt, simulatedValues } from './probability.ts';
-import { holds } from './comparator.ts';
+import { attainment } from '../engine/attainment.ts';
+import { holds } from '../engine/comparator.ts';
+import { DEFAULTS } from '../engine/defaults.ts';
+import { sumOver, valuesAt } from '../engine/paths.ts';
+import { summariseValues } from '../engine/summary.ts';
+import { checkProjectionChoices } from '../projection/choices.ts';
 import { eurostatVerdict } from './assessors/eurostat.ts';
 import { escapVerdict } from './assessors/escap.ts';
 import { sdsnVerdict } from './assessors/sdsn.ts';
@@ -26,13 +30,14 @@ import { projectPooled } from '../pooled/pooled.ts';
 
 /** Options of {@link assessTarget} and `assessPlan`. */
 export interface AssessOptions {
-  /** Seed of the simulation; each indicator gets its own stream derived from this seed and its id. @default 20250101 */
+  /** Seed of the simulation; each indicator draws from `createRng(seed).fork(indicator.id)`. @default DEFAULTS.seed */
   seed?: number;
-  /** Simulated paths per indicator. @default 2000 */
+  /** Simulated paths per indicator. @default DEFAULTS.paths */
   nPaths?: number;
   /**
    * Projection method. `'auto'` (default): the pooled model by measure when `evidence` has priors (see
-   * `projectPooled`), else `project`'s own choice; any other name goes to the projector (`project`).
+   * `projectPooled`), else `project`'s own choice; any other name goes to the projector (`project`);
+   * with the default projector an unknown name throws before any work, listing the valid ones.
    * @default 'auto'
    */
   method?: string;
@@ -70,14 +75,17 @@ export interface ResolvedAssessOptions {
 }
 
 /**
- * Validates {@link AssessOptions} and fills in defaults (the one place they live).
- * @throws RangeError on a non-finite seed, nPaths < 1 or a negative tolerance
+ * Validates {@link AssessOptions} and fills in defaults (from the engine's `DEFAULTS`).
+ * @throws RangeError on a non-finite seed, nPaths < 1, a negative tolerance, or an unknown method (listing the
+ *   valid ones) when the default projector is used
  * @example
- * resolveAssessOptions({}).nPaths; // 2000
+ * resolveAssessOptions({}).nPaths; // 10000
  */
 export function resolveAssessOptions(options: AssessOptions = {}): ResolvedAssessOptions {
-  const seed = options.seed ?? 20250101;
-  const nPaths = options.nPaths ?? 2000;
+  const seed = options.seed ?? DEFAULTS.seed;
+  const nPaths = options.nPaths ?? DEFAULTS.paths;
+  // a custom projector may accept its own method names; the default one takes project()'s
+  if (options.projector === undefined && options.method !== undefined) checkProjectionChoices(options);
   const xushiTolerance = options.xushiTolerance ?? 0.1;
   if (!Number.isFinite(seed)) throw new RangeError(`assess requires a finite seed, got ${seed}`);
   if (!Number.isInteger(nPaths) || nPaths < 1)
@@ -181,21 +189,6 @@ export function prepareSeries(indicator: Indicator): PreparedSeries {
   return { history, mode, notes };
 }
 
-/**
- * A reproducible per-indicator seed: FNV-1a of the id mixed with the plan seed, so an indicator's paths do not
- * depend on which other indicators are assessed or in what order.
- * @example
- * indicatorSeed(1, 'binhai.hightech_firms') === indicatorSeed(1, 'binhai.hightech_firms'); // true
- */
-export function indicatorSeed(seed: number, id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h ^ Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.floor((seed % 1) * 2 ** 31)) >>> 0;
-}
-
 /** Supplies the projection of one indicator up to at least `toYear` (assessPlan shares one per indicator). */
 export type ProjectionSource = (toYear: number) => ProjectionLike;
 
@@ -213,7 +206,7 @@ export function projectIndicator(indicator: Indicator, toYear: number, options: 
     {
       toYear,
       nPaths: options.nPaths,
-      seed: indicatorSeed(options.seed, indicator.id),
+      rng: createRng(options.seed).fork(indicator.id),
       method: options.method,
       ...(indicator.bounds ? { bounds: indicator.bounds } : {}),
       ...(category !== undefined ? { category } : {}),
@@ -262,7 +255,7 @@ function projectIndicatorPooled(
       parent: parentFor(evidence, indicator.region, indicator.id),
       toYear,
       nPaths: options.nPaths,
-      seed: indicatorSeed(options.seed, indicator.id),
+      rng: createRng(options.seed).fork(indicator.id),
     },
   );
 }
@@ -396,15 +389,15 @@ export function assessTargetWith(
     const observedSum = observedYears.reduce((s, y) => s + history.find((h) => h.year === y)!.value, 0);
     const simulatedYears = years.filter((y) => y > last.year);
     result.cumulative = { observedSum, observedYears, simulatedYears };
-    values = simulatedValues(projection, simulatedYears, observedSum);
+    values = sumOver(projection.paths, simulatedYears, observedSum);
     escapBase = 0;
     notes.push(
       'cumulative target: the growth-rate assessors (Eurostat, SDSN) do not apply; probability, ESCAP and 序时进度 use the period total',
     );
   } else {
-    values = simulatedValues(projection, [t.year]);
+    values = valuesAt(projection.paths, t.year);
   }
-  const dist: DistributionAt = distributionAt(values, t.year);
+  const dist: DistributionAt = { year: t.year, ...summariseValues(values) };
   const p = attainment(values, t.comparator, value, escapBase);
   result.probability = p.probability;
   result.probabilityStdError = p.stdError;

@@ -7,7 +7,6 @@ export {
   resolveAssessOptions,
   projectIndicator,
   prepareSeries,
-  indicatorSeed,
   isPeriodSum,
 } from './assess-target.ts';
 export type { AssessOptions, ResolvedAssessOptions, PreparedSeries, ProjectionSource } from './assess-target.ts';
@@ -15,8 +14,6 @@ export { assessPlan, findTargetConflicts, type AssessPlanOptions } from './asses
 export { resolveTargetValue, type TargetResolution } from './resolve-target.ts';
 // Building blocks
 export { growthRate, growthRatio } from './growth.ts';
-export { attainment, distributionAt, simulatedValues } from './probability.ts';
-export { holds } from './comparator.ts';
 export {
   defaultProjector,
   type Projector,
@@ -35,14 +32,3 @@ export {
 export { escapVerdict, ESCAP_NAME, ESCAP_RULE, ESCAP_SOURCE, type EscapInput } from './assessors/escap.ts';
 export { sdsnVerdict, SDSN_NAME, SDSN_RULE, SDSN_SOURCE, type SdsnInput } from './assessors/sdsn.ts';
 export { xushiVerdict, XUSHI_NAME, XUSHI_SOURCE, type XushiInput, type XushiOptions } from './assessors/xushi.ts';
-// Terminal tables
-export {
-  formatPlanTables,
-  formatRegionTable,
-  targetRow,
-  TABLE_HEADERS,
-  formatNumber,
-  type FormatTableOptions,
-} from './format-table.ts';
-// display width of CJK text in a terminal, from core (kept here for callers of earlier versions)
-export { displayWidth } from '@trajectory/core';

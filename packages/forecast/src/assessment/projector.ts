@@ -9,8 +9,11 @@ import type { PoolingReport } from '../pooled/pooled.ts';
 /** A yearly series as `project` takes it: strictly increasing years and one finite value per year. */
 export type ProjectorSeries = YearlySeries;
 
-/** The options the assessment passes to a projector: `ProjectOptions` with the target year, paths and seed set. */
-export type ProjectorOptions = Required<Pick<ProjectOptions, 'toYear' | 'nPaths' | 'seed'>> &
+/**
+ * The options the assessment passes to a projector: `ProjectOptions` with the target year, the number of paths and
+ * the indicator's generator (`createRng(seed).fork(indicator.id)`) set.
+ */
+export type ProjectorOptions = Required<Pick<ProjectOptions, 'toYear' | 'nPaths' | 'rng'>> &
   Pick<ProjectOptions, 'bounds' | 'method' | 'category'>;
 
 /** What the assessment reads from a projection: the `Projection` of `project` (pooled ones add their report). */
@@ -22,6 +25,6 @@ export type Projector = (series: ProjectorSeries, options: ProjectorOptions) => 
 /**
  * The default projector: `project(series, options)` of `../projection` (method `auto` unless told otherwise).
  * @example
- * defaultProjector({ years: [2019, 2020], values: [100, 110] }, { toYear: 2025, nPaths: 1000, seed: 1 }).median;
+ * defaultProjector({ years: [2019, 2020], values: [100, 110] }, { toYear: 2025, nPaths: 1000, rng: createRng(1) }).median;
  */
 export const defaultProjector: Projector = (series, options) => project(series, options);

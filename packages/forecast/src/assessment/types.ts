@@ -1,3 +1,4 @@
+import type { ValueSummary } from '../engine/summary.ts';
 /**
  * Result types of target assessment. Every record is plain JSON (numbers, strings, arrays, `null`): no typed
  * arrays, no class instances, so `JSON.parse(JSON.stringify(a))` deep-equals `a` and the HTML report can be
@@ -41,13 +42,6 @@ export interface YearValue {
   value: number;
 }
 
-/** A central interval of the simulated distribution at one year: `level` % of paths fall in [lower, upper]. */
-export interface IntervalAt {
-  level: 50 | 80 | 95;
-  lower: number;
-  upper: number;
-}
-
 /**
  * A compact fan chart: the observed history and the projected median with 50/80/95% bands, year by year.
  * Values are those of the indicator itself (yearly flows for a cumulative target, see
@@ -57,7 +51,7 @@ export interface Fan {
   history: YearValue[];
   years: number[];
   median: number[];
-  bands: { level: 50 | 80 | 95; lower: number[]; upper: number[] }[];
+  bands: { level: number; lower: number[]; upper: number[] }[];
 }
 
 /** The target as stated in the document and as resolved to an absolute value. */
@@ -174,11 +168,8 @@ export interface ProjectionSummary {
 }
 
 /** The simulated distribution at the target year (of the cumulative sum, for cumulative targets). */
-export interface DistributionAt {
+export interface DistributionAt extends ValueSummary {
   year: number;
-  median: number;
-  mean: number;
-  intervals: IntervalAt[];
 }
 
 /** The assessment of one target of one indicator. */

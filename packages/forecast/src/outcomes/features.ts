@@ -2,8 +2,10 @@
  * Features of a plan target for the outcome model: the pooled projection's probability (logit), whether the target
  * is binding (约束性), its ambition against the type's trend, whether it is a reduction (at most), and its horizon.
  */
-import type { Comparator } from '@trajectory/core';
-import { attainment } from '../assessment/probability.ts';
+import { type Comparator, createRng } from '@trajectory/core';
+import { attainment } from '../engine/attainment.ts';
+import { DEFAULTS } from '../engine/defaults.ts';
+import { valuesAt } from '../engine/paths.ts';
 import { dynamicsOf } from '../pooled/dynamics.ts';
 import type { Evidence } from '../pooled/evidence.ts';
 import { projectPooled } from '../pooled/pooled.ts';
@@ -121,12 +123,11 @@ export function targetFeatures(
       prior,
       toYear: c.targetYear,
       nPaths: options.nPaths ?? 1000,
-      seed: options.seed ?? 20250101,
+      // one stream per target indicator, as in assessments
+      rng: createRng(options.seed ?? DEFAULTS.seed).fork(c.id),
     },
   );
-  const column = new Float64Array(p.nPaths);
-  for (let i = 0; i < p.nPaths; i++) column[i] = p.paths[i * horizon + horizon - 1]!;
-  const probability = attainment(column, c.comparator, c.targetValue, c.baseValue).probability;
+  const probability = attainment(valuesAt(p.paths, c.targetYear), c.comparator, c.targetValue, c.baseValue).probability;
   return {
     ok: true,
     prior,

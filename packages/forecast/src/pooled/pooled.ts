@@ -8,8 +8,11 @@
  * (the type's recent median, shifted toward the parent's and the own recent means).
  * Paths come from the one engine (`simulatePaths`), so seeds, antithetic pairs and path layout are shared.
  */
-import { simulatePaths } from '../projection/simulate.ts';
-import { summarisePaths } from '../projection/summarise.ts';
+import { createRng, type Rng } from '@trajectory/core';
+import { DEFAULTS } from '../engine/defaults.ts';
+import type { Paths } from '../engine/paths.ts';
+import { simulatePaths } from '../engine/simulate.ts';
+import { summarise } from '../engine/summary.ts';
 import type { Projection, YearlySeries } from '../projection/types.ts';
 import type { Dynamics } from './dynamics.ts';
 import type { TypePrior } from './priors.ts';
@@ -31,7 +34,10 @@ export interface PooledOptions {
   parent?: ParentSeries | null;
   toYear: number;
   nPaths: number;
-  seed: number;
+  /** the generator, e.g. `createRng(seed).fork(indicatorId)`; wins over `seed` */
+  rng?: Rng;
+  /** seed of `createRng` when no `rng` is given. @default DEFAULTS.seed */
+  seed?: number;
 }
 
 /** One source of the drift (or typical rate): its estimate, sd and posterior weight. */
@@ -68,7 +74,7 @@ export type PooledProjection = Projection & { pooling: PoolingReport };
  * Projects a series with the pooled model (see the module comment).
  * @throws RangeError for an empty series, non-finite values or `toYear` not after the last observation
  * @example
- * const p = projectPooled({ years: [2020], values: [1597] }, { dynamics, prior, toYear: 2025, nPaths: 2000, seed: 1 });
+ * const p = projectPooled({ years: [2020], values: [1597] }, { dynamics, prior, toYear: 2025, nPaths: 2000, rng: createRng(1).fork('binhai.hightech_firms') });
  * p.pooling.prior.weight; // 1 with one observation
  */
 export function projectPooled(series: YearlySeries, options: PooledOptions): PooledProjection {
@@ -86,19 +92,22 @@ export function projectPooled(series: YearlySeries, options: PooledOptions): Poo
     );
   const { dynamics, prior, nPaths } = options;
   const z = values.map((v) => dynamics.forward(v));
+  const rng = options.rng ?? createRng(options.seed ?? DEFAULTS.seed);
+  const projected = Array.from({ length: H }, (_, i) => lastYear + i + 1);
   const built =
-    dynamics.kind === 'mean-reverting' ? meanReverting(years, z, options, H) : randomWalk(years, z, options, H);
+    dynamics.kind === 'mean-reverting'
+      ? meanReverting(years, z, options, H, rng)
+      : randomWalk(years, z, options, H, rng, projected);
   for (let i = 0; i < built.paths.length; i++) built.paths[i] = dynamics.inverse(built.paths[i]!);
-  const summary = summarisePaths(built.paths, nPaths, H);
+  const paths: Paths = { years: projected, nPaths, values: built.paths };
   const pooling: PoolingReport = { ...built.report, type: prior.type, kind: dynamics.kind, scale: dynamics.label };
   pooling.summary = describe(pooling, dynamics);
   return {
     method: 'pooled',
     methodNote: `pooled ${dynamics.kind === 'mean-reverting' ? 'mean-reverting rate' : 'random walk with uncertain drift'} on the ${dynamics.label}: ${pooling.summary}`,
     lastYear,
-    years: Array.from({ length: H }, (_, i) => lastYear + i + 1),
-    ...summary,
-    paths: built.paths,
+    ...summarise(paths),
+    paths,
     nPaths,
     warnings: built.warnings,
     pooling,
@@ -141,7 +150,14 @@ function parentTrend(parent: ParentSeries | null | undefined, dyn: Dynamics, asO
   };
 }
 
-function randomWalk(years: number[], z: number[], options: PooledOptions, H: number): Built {
+function randomWalk(
+  years: number[],
+  z: number[],
+  options: PooledOptions,
+  H: number,
+  rng: Rng,
+  projected: number[],
+): Built {
   const { prior, dynamics } = options;
   const warnings: string[] = [];
   const n = years.length;
@@ -191,17 +207,19 @@ function randomWalk(years: number[], z: number[], options: PooledOptions, H: num
   const zT = z[n - 1]!;
   // engine: point(h) + σ·(Σε + h·η/√(n'−1)) with 1/(n'−1) = v_post/σ²: the random walk with drift ~ N(m, v)
   const nEff = 1 + sigma ** 2 / Math.max(post.sd ** 2, 1e-18);
-  const paths = simulatePaths({
-    point: Array.from({ length: H }, (_, i) => zT + (i + 1) * post.estimate),
-    scale: sigma,
-    n: nEff,
-    nPaths: options.nPaths,
-    seed: options.seed,
-  });
+  const paths = simulatePaths(
+    {
+      kind: 'calibrated-walk',
+      point: Array.from({ length: H }, (_, i) => zT + (i + 1) * post.estimate),
+      scale: sigma,
+      n: nEff,
+    },
+    { years: projected, nPaths: options.nPaths, rng },
+  ).values;
   return { paths, report, warnings };
 }
 
-function meanReverting(years: number[], z: number[], options: PooledOptions, H: number): Built {
+function meanReverting(years: number[], z: number[], options: PooledOptions, H: number, rng: Rng): Built {
   const { prior, dynamics } = options;
   const warnings: string[] = [];
   const phi = prior.phi ?? 0.5;
@@ -233,13 +251,10 @@ function meanReverting(years: number[], z: number[], options: PooledOptions, H: 
   };
   // standard normal innovations from the engine: a unit random walk of H + 1 steps; step H + 1 draws the
   // uncertainty of the level reverted to
-  const walk = simulatePaths({
-    point: new Array(H + 1).fill(0),
-    scale: 1,
-    n: Infinity,
-    nPaths: options.nPaths,
-    seed: options.seed,
-  });
+  const walk = simulatePaths(
+    { kind: 'calibrated-walk', point: new Array<number>(H + 1).fill(0), scale: 1, n: Infinity },
+    { years: Array.from({ length: H + 1 }, (_, i) => i + 1), nPaths: options.nPaths, rng },
+  ).values;
   const paths = new Float64Array(options.nPaths * H);
   for (let p = 0; p < options.nPaths; p++) {
     const row = p * (H + 1);

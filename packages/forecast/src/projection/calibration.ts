@@ -2,7 +2,7 @@ import intervalsM3 from '@trajectory/datasets/calibration/intervals-m3.json' wit
 import intervalsM4Centred from '@trajectory/datasets/calibration/intervals-m4-centred.json' with { type: 'json' };
 import intervalsM4 from '@trajectory/datasets/calibration/intervals-m4.json' with { type: 'json' };
 import referenceClassesTable from '@trajectory/datasets/calibration/reference-classes.json' with { type: 'json' };
-import type { QuantileTable } from './quantile-table.ts';
+import type { QuantileTable } from '../engine/quantile-table.ts';
 
 /** Standardised-error quantiles of one method, by training-length group `[minN, maxN]`. */
 export interface MethodCalibration {
@@ -57,6 +57,9 @@ const profiles: Readonly<Record<string, IntervalCalibration>> = {
   m3: intervalsM3 as unknown as IntervalCalibration,
   'm4-centred': intervalsM4Centred as unknown as IntervalCalibration,
 };
+
+/** The calibration profiles `project` accepts (`calibration` option), in the order above. */
+export const CALIBRATION_PROFILES: readonly string[] = Object.freeze(Object.keys(profiles));
 
 /**
  * A learned interval calibration profile (`calibration/intervals-<profile>.json`, written by `scripts/calibrate.ts`),

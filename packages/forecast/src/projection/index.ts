@@ -1,11 +1,6 @@
 // Projection API
 export { project } from './project.ts';
-export type { IntervalLevel, Projection, ProjectionMethod, ProjectOptions, YearlySeries } from './types.ts';
-
-// Simulation engine and summaries
-export { simulatePaths, type SimulationInput } from './simulate.ts';
-export { summarisePaths, type PathSummary } from './summarise.ts';
-export { interpolateQuantile, type QuantileTable } from './quantile-table.ts';
+export type { Projection, ProjectionMethod, ProjectOptions, YearlySeries } from './types.ts';
 
 // Learned calibration (calibration/*.json)
 export {
@@ -19,7 +14,7 @@ export {
   type MethodCalibration,
   type ReferenceClasses,
 } from './calibration.ts';
-export { baseSd, calibrationCell, stepScale } from './scale.ts';
+export { calibrationCell, stepScale } from './scale.ts';
 export { chooseScale, type Scale } from './transform.ts';
 
 // Point methods
@@ -30,3 +25,4 @@ export { dampedForecast, fitDamped, type DampedFit } from './methods/damped.ts';
 export { fitSes, type SesFit } from './methods/ses.ts';
 export { pointForecast, pointForecasts, POINT_METHODS, type PointMethod } from './point-forecast.ts';
 export { nelderMead, type NelderMeadResult } from './nelder-mead.ts';
+export { CALIBRATION_PROFILES, checkProjectionChoices, projectionMethods } from './choices.ts';

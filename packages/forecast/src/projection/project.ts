@@ -6,11 +6,14 @@ import {
   type IntervalCalibration,
 } from './calibration.ts';
 import { POINT_METHODS, pointForecast, type PointMethod } from './point-forecast.ts';
-import type { QuantileTable } from './quantile-table.ts';
-import { inverseTransformPaths, simulatePaths } from './simulate.ts';
+import { createRng } from '@trajectory/core';
+import { DEFAULTS } from '../engine/defaults.ts';
+import type { QuantileTable } from '../engine/quantile-table.ts';
+import { simulatePaths } from '../engine/simulate.ts';
+import { summarise } from '../engine/summary.ts';
+import { checkProjectionChoices } from './choices.ts';
 import { curvePoint, isCurveFamily } from './curve-plan.ts';
 import { calibrationCell, stepScale } from './scale.ts';
-import { summarisePaths } from './summarise.ts';
 import { chooseScale, type Scale } from './transform.ts';
 import type { ProjectOptions, Projection, YearlySeries } from './types.ts';
 import { validateSeries } from './validate.ts';
@@ -31,8 +34,9 @@ interface Plan {
 }
 
 /**
- * Projects a yearly series with calibrated uncertainty: median, mean, 50/80/95% intervals and the simulated
- * paths (for attainment probabilities), all from one simulation engine ({@link simulatePaths}).
+ * Projects a yearly series with calibrated uncertainty: median, mean, 50/80/95% intervals (as arrays and as long
+ * `bands` rows) and the simulated paths (for attainment probabilities), all from the one simulation engine
+ * ({@link simulatePaths}, a `calibrated-walk` model).
  *
  * `auto` (default) chooses by the number of observations n: n = 1 → `reference-class` (distribution of h-year
  * growth factors of M4 training series of the same category), n = 2 → `growth-rate` (the implied annual growth,
@@ -50,6 +54,7 @@ interface Plan {
  * p.median; p.intervals.find((i) => i.level === 80);
  */
 export function project(series: YearlySeries, options: ProjectOptions = {}): Projection {
+  checkProjectionChoices(options);
   validateSeries(series, options.bounds);
   const { years, values } = series;
   const lastYear = years[years.length - 1]!;
@@ -60,10 +65,11 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
         ? `project(series): toYear ${options.toYear} must be an integer year after the last observation ${lastYear}`
         : `project(series): horizon must be an integer >= 1, got ${horizon}`,
     );
-  const nPaths = options.nPaths ?? 2000;
+  const nPaths = options.nPaths ?? DEFAULTS.paths;
   if (!Number.isInteger(nPaths) || nPaths < 1)
     throw new RangeError(`project(series): nPaths must be an integer >= 1, got ${nPaths}`);
-  const seed = options.seed ?? 20250101;
+  const seed = options.seed ?? DEFAULTS.seed;
+  if (!Number.isFinite(seed)) throw new RangeError(`project(series): seed must be a finite number, got ${seed}`);
   const warnings: string[] = [];
   const scale = chooseScale(values, options.bounds);
   const regular = fillGaps(years, values, scale, warnings);
@@ -115,27 +121,33 @@ export function project(series: YearlySeries, options: ProjectOptions = {}): Pro
   if (plan.table === undefined)
     warnings.push(`no learned calibration for ${plan.method}: Gaussian errors inflated ×${FALLBACK_INFLATION}`);
 
-  const paths = simulatePaths({
-    point: plan.point,
-    scale: plan.scale,
-    n: plan.n,
-    table: plan.table,
-    gaussianInflation: FALLBACK_INFLATION,
-    nPaths,
-    seed,
-  });
-  inverseTransformPaths(paths, plan.simScale);
+  const paths = simulatePaths(
+    {
+      kind: 'calibrated-walk',
+      point: plan.point,
+      scale: plan.scale,
+      n: plan.n,
+      ...(plan.table ? { table: plan.table } : {}),
+      gaussianInflation: FALLBACK_INFLATION,
+    },
+    {
+      years: Array.from({ length: horizon }, (_, i) => lastYear + i + 1),
+      nPaths,
+      rng: options.rng ?? createRng(seed),
+    },
+  );
+  // back to the data scale, and into the bounds
+  const v = paths.values;
+  if (plan.simScale.kind !== 'identity') for (let i = 0; i < v.length; i++) v[i] = plan.simScale.inverse(v[i]!);
   if (options.bounds) {
     const [lo, hi] = options.bounds;
-    for (let i = 0; i < paths.length; i++) paths[i] = Math.min(hi, Math.max(lo, paths[i]!));
+    for (let i = 0; i < v.length; i++) v[i] = Math.min(hi, Math.max(lo, v[i]!));
   }
-  const summary = summarisePaths(paths, nPaths, horizon);
   return {
     method: plan.method,
     methodNote: autoNote + plan.note,
     lastYear,
-    years: Array.from({ length: horizon }, (_, i) => lastYear + i + 1),
-    ...summary,
+    ...summarise(paths),
     paths,
     nPaths,
     warnings,

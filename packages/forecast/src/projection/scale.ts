@@ -39,15 +39,8 @@ export function stepScale(z: ArrayLike<number>, kind: 'identity' | 'log' | 'logi
   return s >= floor ? (kind === 'identity' ? s : Math.min(s, MAX_LOG_SCALE)) : floor;
 }
 
-/**
- * Standard deviation of the base process at horizon h for n observations: `√(h + h²/(n−1))`.
- * @example
- * baseSd(1, Infinity); // 1: a random walk's one-step spread
- * baseSd(4, 5);        // √(4 + 16/4) = 2.83
- */
-export function baseSd(h: number, n: number): number {
-  return Math.sqrt(h + (Number.isFinite(n) && n > 1 ? (h * h) / (n - 1) : 0));
-}
+// the base process's spread belongs to the engine's calibrated walk; re-exported here for the calibration script
+export { baseSd } from '../engine/calibrated-walk.ts';
 
 /** Upper edges of the volatility bins: the one-step scale `s` on the log (or logit) scale. */
 export const VOLATILITY_EDGES = [0.05, 0.15, Infinity];

@@ -1,3 +1,7 @@
+import type { Rng } from '@trajectory/core';
+import type { Paths } from '../engine/paths.ts';
+import type { PathSummary } from '../engine/summary.ts';
+
 /** A yearly series: strictly increasing calendar years and one finite value per year (gaps allowed). */
 export interface YearlySeries {
   years: number[];
@@ -33,17 +37,19 @@ export interface ProjectOptions {
    * training parts) or `'m3'` (M3 yearly training parts). @default 'm4'
    */
   calibration?: string;
-  /** Number of simulated paths. @default 2000 */
+  /** Number of simulated paths. @default DEFAULTS.paths (10000) */
   nPaths?: number;
-  /** Seed of the `createRng` generator. @default 20250101 */
+  /** Seed of the `createRng` generator (used when no `rng` is given). @default DEFAULTS.seed (20250101) */
   seed?: number;
+  /** The generator to draw from, e.g. `createRng(seed).fork(indicatorId)`; wins over `seed`. */
+  rng?: Rng;
 }
 
-/** Interval levels every projection reports. */
-export type IntervalLevel = 50 | 80 | 95;
-
-/** The result of {@link project}: plain, JSON-serialisable except `paths` (a typed array). */
-export interface Projection {
+/**
+ * The result of {@link project}: the engine's {@link PathSummary} (median, mean, 50/80/95% intervals as arrays and
+ * as long `bands` rows) with the method and the paths; plain, JSON-serialisable except `paths.values` (a typed array).
+ */
+export interface Projection extends PathSummary {
   /** Method actually used (e.g. `'combination'` when `auto` chose it). */
   method: string;
   /** Human explanation of the method and of its calibration. */
@@ -52,14 +58,8 @@ export interface Projection {
   lastYear: number;
   /** Projected years, `lastYear + 1 … lastYear + horizon`. */
   years: number[];
-  /** Median of the simulated paths per year. */
-  median: number[];
-  /** Mean of the simulated paths per year. */
-  mean: number[];
-  /** Central intervals from path quantiles, nested: 50 ⊂ 80 ⊂ 95. */
-  intervals: { level: IntervalLevel; lower: number[]; upper: number[] }[];
-  /** Simulated paths, row-major `nPaths × years.length`. */
-  paths: Float64Array;
+  /** Simulated paths over `years` (row-major `nPaths × years.length`). */
+  paths: Paths;
   nPaths: number;
   /** Things the caller should know (short history, clipped values, fallbacks). */
   warnings: string[];

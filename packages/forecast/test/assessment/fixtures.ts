@@ -1,6 +1,7 @@
 /** Test fixtures: hand-built indicators and a synthetic projector with a closed-form distribution. */
-import { createRng, type Indicator, type Target } from '@trajectory/core';
+import type { Indicator, Target } from '@trajectory/core';
 import type { Projector } from '../../src/assessment/index.ts';
+import { summarise } from '../../src/engine/index.ts';
 
 /**
  * Geometric Brownian motion from the last observation: X_{T+h} = x_T · exp(mu·h + sigma·sqrt(h)·Z_h) with a random walk
@@ -15,7 +16,7 @@ export function lognormalProjector(mu: number, sigma: number): Projector {
     const h = years.length;
     const n = options.nPaths;
     const paths = new Float64Array(n * h);
-    const rng = createRng(options.seed);
+    const rng = options.rng;
     for (let i = 0; i < n; i++) {
       let logx = Math.log(last);
       for (let j = 0; j < h; j++) {
@@ -23,22 +24,13 @@ export function lognormalProjector(mu: number, sigma: number): Projector {
         paths[i * h + j] = Math.exp(logx);
       }
     }
-    const col = (j: number) => Array.from({ length: n }, (_, i) => paths[i * h + j]!).sort((a, b) => a - b);
-    const q = (s: number[], p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-    const cols = years.map((_, j) => col(j));
+    const simulated = { years, nPaths: n, values: paths };
     return {
       method: 'synthetic-gbm',
       methodNote: `test projector: GBM mu=${mu}, sigma=${sigma}`,
       lastYear,
-      years,
-      median: cols.map((s) => q(s, 0.5)),
-      mean: cols.map((s) => s.reduce((a, b) => a + b, 0) / s.length),
-      intervals: ([50, 80, 95] as const).map((level) => ({
-        level,
-        lower: cols.map((s) => q(s, (1 - level / 100) / 2)),
-        upper: cols.map((s) => q(s, 1 - (1 - level / 100) / 2)),
-      })),
-      paths,
+      ...summarise(simulated),
+      paths: simulated,
       nPaths: n,
       warnings: [],
     };
@@ -54,16 +46,14 @@ export const linearProjector: Projector = (series, options) => {
   const years: number[] = [];
   for (let y = lastYear + 1; y <= options.toYear; y++) years.push(y);
   const line = years.map((y) => last + slope * (y - lastYear));
-  const paths = new Float64Array(options.nPaths * years.length);
-  for (let i = 0; i < options.nPaths; i++) paths.set(line, i * years.length);
+  const values = new Float64Array(options.nPaths * years.length);
+  for (let i = 0; i < options.nPaths; i++) values.set(line, i * years.length);
+  const paths = { years, nPaths: options.nPaths, values };
   return {
     method: 'synthetic-line',
     methodNote: 'test projector: straight line',
     lastYear,
-    years,
-    median: line,
-    mean: line,
-    intervals: ([50, 80, 95] as const).map((level) => ({ level, lower: line, upper: line })),
+    ...summarise(paths),
     paths,
     nPaths: options.nPaths,
     warnings: [],

@@ -131,8 +131,8 @@ describe('projectPooled(series, options)', () => {
       { years: [2020], values: [96] },
       { dynamics: share.dynamics, prior: sharePrior, toYear: 2030, nPaths: 1000, seed: 2 },
     );
-    expect(Math.max(...p.paths)).toBeLessThan(100);
-    expect(Math.min(...p.paths)).toBeGreaterThan(0);
+    expect(Math.max(...p.paths.values)).toBeLessThan(100);
+    expect(Math.min(...p.paths.values)).toBeGreaterThan(0);
     const growth = dynamicsOf({ measure: 'growth', unit: '%' });
     if (!growth.ok) throw new Error('growth');
     const growthPrior = { ...prior, kind: 'mean-reverting' as const, typical: 6, typicalSd: 1, phi: 0.5, noiseSd: 1.5 };
@@ -143,6 +143,6 @@ describe('projectPooled(series, options)', () => {
     // reverts: median moves from −1.5 toward the typical 6 (pulled by the own −1.5 with its stationary sd)
     expect(g.median[0]!).toBeGreaterThan(-1.5);
     expect(g.median[4]!).toBeGreaterThan(g.median[0]!);
-    expect(Math.min(...g.paths)).toBeLessThan(0);
+    expect(Math.min(...g.paths.values)).toBeLessThan(0);
   });
 });

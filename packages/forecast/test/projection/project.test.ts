@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { project } from '../../src/index.ts';
+import {
+  CALIBRATION_PROFILES,
+  checkProjectionChoices,
+  intervalCalibration,
+  project,
+  projectionMethods,
+} from '../../src/index.ts';
 
 const series = {
   years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020],
@@ -11,9 +17,9 @@ describe('project(series, options)', () => {
     const a = project(series, { seed: 7, nPaths: 500 });
     const b = project(series, { seed: 7, nPaths: 500 });
     const c = project(series, { seed: 8, nPaths: 500 });
-    expect(Array.from(a.paths)).toEqual(Array.from(b.paths));
+    expect(Array.from(a.paths.values)).toEqual(Array.from(b.paths.values));
     expect(a.intervals).toEqual(b.intervals);
-    expect(Array.from(a.paths)).not.toEqual(Array.from(c.paths));
+    expect(Array.from(a.paths.values)).not.toEqual(Array.from(c.paths.values));
   });
 
   it('returns nested 50 ⊂ 80 ⊂ 95% intervals around the median', () => {
@@ -28,7 +34,7 @@ describe('project(series, options)', () => {
         expect(i50!.upper[h]).toBeLessThanOrEqual(i80!.upper[h]!);
         expect(i80!.upper[h]).toBeLessThanOrEqual(i95!.upper[h]!);
       }
-      expect(p.paths.length).toBe(p.nPaths * 8);
+      expect(p.paths.values.length).toBe(p.nPaths * 8);
     }
   });
 
@@ -37,10 +43,10 @@ describe('project(series, options)', () => {
       { years: [2016, 2017, 2018, 2019, 2020], values: [80, 88, 93, 97, 99] },
       { bounds: [0, 100], horizon: 10 },
     );
-    expect(Math.max(...p.paths)).toBeLessThanOrEqual(100);
-    expect(Math.min(...p.paths)).toBeGreaterThanOrEqual(0);
+    expect(p.paths.values.reduce((a, b) => Math.max(a, b))).toBeLessThanOrEqual(100);
+    expect(p.paths.values.reduce((a, b) => Math.min(a, b))).toBeGreaterThanOrEqual(0);
     const q = project({ years: [2019, 2020], values: [2, 1] }, { bounds: [0, 100], horizon: 10 });
-    expect(Math.min(...q.paths)).toBeGreaterThanOrEqual(0);
+    expect(q.paths.values.reduce((a, b) => Math.min(a, b))).toBeGreaterThanOrEqual(0);
   });
 
   it('chooses the method by series length and states it', () => {
@@ -64,8 +70,16 @@ describe('project(series, options)', () => {
     );
     expect(() => project({ years: [2020], values: [0] })).toThrow(/positive/);
     expect(() => project(series, { toYear: 2019 })).toThrow(/after the last observation/);
-    expect(() => project(series, { method: 'no-such-method' })).toThrow(/unknown method/);
-    expect(() => project(series, { calibration: 'm9' })).toThrow(/calibration profile "m9" not found/);
+    // unknown names are rejected before any work, with the valid choices
+    expect(() => project(series, { method: 'no-such-method' })).toThrow(
+      /unknown projection method "no-such-method"; choose one of: auto, .*theta, .*reference-class, .*logistic/,
+    );
+    expect(() => project(series, { calibration: 'm9' })).toThrow(
+      'unknown calibration profile "m9"; choose one of: m4, m3, m4-centred',
+    );
+    for (const method of projectionMethods()) expect(() => checkProjectionChoices({ method })).not.toThrow();
+    // every listed profile is a shipped calibration file
+    for (const profile of CALIBRATION_PROFILES) expect(intervalCalibration(profile)?.probs.length).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Comparator } from '@trajectory/core';
 import type { EscapClass, EscapVerdict } from '../types.ts';
-import { holds } from '../comparator.ts';
+import { holds } from '../../engine/comparator.ts';
 
 /** Input of {@link escapVerdict}. */
 export interface EscapInput {

@@ -1,6 +1,6 @@
 import type { Comparator } from '@trajectory/core';
 import type { XushiClass, XushiVerdict } from '../types.ts';
-import { holds } from '../comparator.ts';
+import { holds } from '../../engine/comparator.ts';
 
 /** Input of {@link xushiVerdict}: the plan's base and target, and one observation inside the plan period. */
 export interface XushiInput {

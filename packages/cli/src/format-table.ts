@@ -1,5 +1,5 @@
-import { displayWidth } from '@trajectory/core';
-import type { PlanAssessment, RegionAssessment, TargetAssessment, Verdict } from './types.ts';
+import type { PlanAssessment, RegionAssessment, TargetAssessment, Verdict } from '@trajectory/forecast';
+import { displayWidth } from './text-table.ts';
 
 const SHORT: Record<string, string> = {
   'significant-progress': 'significant',

@@ -1,32 +1,18 @@
 /**
- * Chart inputs from a scenario result, in the shapes of `@trajectory/charts`' `scenarioComparison` (one per
+ * Adapters from `@trajectory/scenario` results (type-only import) to the inputs of `scenarioComparison` (one per
  * series: baseline vs scenario medians and bands, history) and `pipelineChart` (stocks by ladder stage).
- * Plain data only, so this package needs no charting dependency; the CLI passes them to the builders.
  */
-import type { ScenarioResult } from './run-scenario.ts';
-import type { Scenario } from './types.ts';
+import type { Scenario, ScenarioResult } from '@trajectory/scenario';
+import type { PipelineInput, ScenarioComparisonInput } from '../types.ts';
 
-/** Input of the charts package's scenario comparison for one series (baseline vs scenario medians and bands). */
-export interface ComparisonInput {
+/** The scenario comparison input of one series, with the series id (for file names). */
+export interface ComparisonInput extends ScenarioComparisonInput {
   id: string;
-  title: string;
-  subtitle?: string;
-  unit: string;
-  history: { year: number; value: number }[];
-  paths: {
-    scenario: string;
-    median: { year: number; value: number }[];
-    bands: { year: number; level: number; lower: number; upper: number }[];
-  }[];
 }
 
-/** Input of the charts package's pipeline chart: median stocks of each stage over the years. */
-export interface PipelineChartInput {
+/** The pipeline chart input of one pipeline, with the pipeline id (for file names). */
+export interface PipelineChartInput extends PipelineInput {
   id: string;
-  title: string;
-  unit: string;
-  stages: string[];
-  stocks: { year: number; stage: string; value: number; projected?: boolean }[];
 }
 
 /**
@@ -41,17 +27,14 @@ export function comparisonInputs(result: ScenarioResult, scenario?: Scenario): C
     return {
       id: s.id,
       title: s.name === s.id ? s.id : `${s.name} (${s.id})`,
-      subtitle: `${result.scenario.name}: median and 80%/95% bands, ${result.scenario.draws} draws, seed ${result.scenario.seed}`,
+      subtitle: `${result.scenario.name}: median and ${levelsText(s.baseline.intervals)} bands, ${result.scenario.draws} draws, seed ${result.scenario.seed}`,
       unit: s.unit,
       history: history.map((h) => ({ year: h.year, value: h.value })),
       paths: variants.map((v) => ({
         scenario: v === 'baseline' ? '基线 baseline' : '情景 scenario',
         median: result.years.map((year, y) => ({ year, value: s[v].median[y]! })),
-        bands: s[v].intervals.flatMap((iv) =>
-          result.years
-            .slice(1)
-            .map((year, k) => ({ year, level: iv.level, lower: iv.lower[k + 1]!, upper: iv.upper[k + 1]! })),
-        ),
+        // the base year is observed: bands start with the first simulated year
+        bands: s[v].bands.filter((b) => b.year > result.scenario.baseYear),
       })),
     };
   });
@@ -77,4 +60,9 @@ export function pipelineInputs(result: ScenarioResult): PipelineChartInput[] {
       }));
     }),
   }));
+}
+
+/** `50/80/95%` from the summary's levels. */
+function levelsText(intervals: readonly { level: number }[]): string {
+  return `${intervals.map((i) => i.level).join('/')}%`;
 }
