@@ -42,7 +42,8 @@ describe('draws × years × indicators is bounded before anything is allocated',
   it('--draws respects the schema maximum of 1e7', async () => {
     const file = put(tempDir(), 's.yaml', SCENARIO);
     const c = capture();
-    expect(await run([file, '--draws', '100000000'])).toBe(1);
+    // a flag value out of range is a usage error (exit 2), before the file is read
+    expect(await run([file, '--draws', '100000000'])).toBe(2);
     expect(c.err()).toContain(`(at most ${LIMITS.draws})`);
   });
 

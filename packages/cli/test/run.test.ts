@@ -66,6 +66,7 @@ describe('trajectory run <scenario-file>', () => {
       ['--draws=1e3', "--draws must be an integer >= 1, got '1e3'"],
       ['--seed=-1', "--seed must be a non-negative integer, got '-1'"],
       ['--seed=x', "--seed must be a non-negative integer, got 'x'"],
+      ['--seed=4294967296', "--seed must be a non-negative integer, got '4294967296' (at most 4294967295)"],
     ] as const) {
       const c = capture();
       // a file that does not exist: a flag error must come first

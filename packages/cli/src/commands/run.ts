@@ -71,12 +71,12 @@ export async function run(argv: string[]): Promise<number> {
   // flag values are checked before the file is read (usage error, exit 2); the file's own values are the loader's
   const draws = values.draws === undefined ? undefined : Number(values.draws);
   if (draws !== undefined && !(/^\d+$/.test(values.draws!) && draws >= 1 && draws <= LIMITS.draws)) {
-    printError('run', `--draws must be an integer in 1..${LIMITS.draws}, got '${values.draws}'`, USAGE);
+    printError('run', `--draws must be an integer >= 1, got '${values.draws}' (at most ${LIMITS.draws})`, USAGE);
     return 2;
   }
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !(/^\d+$/.test(values.seed!) && seed <= LIMITS.seed)) {
-    printError('run', `--seed must be an integer in 0..${LIMITS.seed}, got '${values.seed}'`, USAGE);
+    printError('run', `--seed must be a non-negative integer, got '${values.seed}' (at most ${LIMITS.seed})`, USAGE);
     return 2;
   }
   try {
