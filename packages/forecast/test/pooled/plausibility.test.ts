@@ -64,9 +64,9 @@ function check(what: string, p: PooledProjection, origin: number, dyn: Dynamics,
   const lo = dyn.bounds?.[0] ?? (dyn.kind === 'log' ? 0 : -Infinity);
   const hi = dyn.bounds?.[1] ?? Infinity;
   let atBound = 0;
-  for (const v of p.paths) if (v <= lo || v >= hi) atBound++;
-  if (atBound > 0.05 * p.paths.length)
-    out.push({ what, problem: `${((100 * atBound) / p.paths.length).toFixed(1)} % of path values at a bound` });
+  for (const v of p.paths.values) if (v <= lo || v >= hi) atBound++;
+  if (atBound > 0.05 * p.paths.values.length)
+    out.push({ what, problem: `${((100 * atBound) / p.paths.values.length).toFixed(1)} % of path values at a bound` });
   return out;
 }
 
