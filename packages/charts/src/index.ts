@@ -23,6 +23,7 @@ export { attainabilityDashboard, sortByProbability } from './builders/attainabil
 export { growthGapChart, GROWTH_KINDS } from './builders/growth-gap.ts';
 export { scenarioComparison, type ScenarioComparisonOptions } from './builders/scenario-comparison.ts';
 export { pipelineChart } from './builders/pipeline-chart.ts';
+export { probabilitySummary } from './builders/probability-summary.ts';
 export { fitDiagnostics } from './builders/fit-diagnostics.ts';
 
 // Rendering without a browser
@@ -74,6 +75,21 @@ export {
   type WrittenReport,
 } from './report/write-report.ts';
 export { writeAssessmentReport, assessmentReport, type AssessmentReportOptions } from './report/assessment-report.ts';
+export {
+  planGroups,
+  groupTargets,
+  countClasses,
+  attainmentClass,
+  wilsonInterval,
+  REPORT_DEFAULTS,
+  ATTAINMENT_CLASSES,
+  type AttainmentClass,
+  type TargetGroup,
+  type TargetStatement,
+  type RegionGroups,
+  type ClassCounts,
+} from './report/plan-groups.ts';
+export { methodInfo, type MethodInfo } from './report/method-codes.ts';
 export { browserAssets, type BrowserAsset } from './report/assets.ts';
 // kept for callers of this package's API; the implementation is @trajectory/core's
 export { writeFileAtomic } from '@trajectory/core/node';

@@ -155,3 +155,30 @@ export interface FitDiagnosticsInput {
   residuals: ResidualPoint[];
   models: ModelRow[];
 }
+
+/** One target of the probability summary: P(attain) and its interval, all in [0, 1]. */
+export interface ProbabilityRow {
+  id: string;
+  /** axis label; repeated labels get " (2)", " (3)" */
+  label: string;
+  probability: number;
+  lower: number;
+  upper: number;
+  /** class shown by colour, e.g. `likely`; one of the input's `classes` */
+  category: string;
+  /** tooltip line */
+  note?: string;
+  /** panel of the row (e.g. the region); rows are drawn in one panel per group, in first-seen order */
+  group?: string;
+}
+
+/** Input of {@link probabilitySummary}. */
+export interface ProbabilitySummaryInput {
+  title: string;
+  subtitle?: string;
+  rows: ProbabilityRow[];
+  /** colour and legend label per category, in legend order */
+  classes: { id: string; label: string; color: string }[];
+  /** probabilities drawn as dashed vertical rules (the class thresholds) */
+  thresholds?: number[];
+}

@@ -7,11 +7,13 @@ import {
   fitDiagnostics,
   growthGapChart,
   pipelineChart,
+  probabilitySummary,
   renderSvg,
   scenarioComparison,
   sortByProbability,
   svgTexts,
 } from '../src/index.ts';
+import { probabilityInput, probabilityInputGrouped } from './fixtures/probability.ts';
 import { dashboardInput, fanInput, fitInput, growthInput, pipelineInput, scenarioInput } from './fixtures/inputs.ts';
 import { schemaErrors } from './helpers.ts';
 
@@ -22,6 +24,8 @@ const builders: [string, () => TopLevelSpec, number[]][] = [
   ['scenarioComparison', () => scenarioComparison(scenarioInput), [2018, 2020, 2025]],
   ['pipelineChart', () => pipelineChart(pipelineInput), [2020, 2025]],
   ['fitDiagnostics', () => fitDiagnostics(fitInput), [2015, 2020]],
+  ['probabilitySummary', () => probabilitySummary(probabilityInput), []],
+  ['probabilitySummary (one panel per group)', () => probabilitySummary(probabilityInputGrouped), []],
 ];
 
 describe.each(builders)('%s(input)', (_name, build, years) => {

@@ -5,12 +5,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import {
   assessmentReport,
+  attainmentClass,
+  escapeHtml,
+  planGroups,
+  wilsonInterval,
   browserAssets,
   fanChart,
   reportHtml,
   writeAssessmentReport,
   writeReport,
 } from '../src/index.ts';
+import { anchorId } from '../src/report/html.ts';
 import { fanInput } from './fixtures/inputs.ts';
 import { planAssessment } from './fixtures/plan-assessment.ts';
 import { schemaErrors } from './helpers.ts';
@@ -115,39 +120,120 @@ describe('writeReport(dir, input)', () => {
 });
 
 describe('writeAssessmentReport(dir, plan)', () => {
-  it('has one page per region with a dashboard, a fan chart per target with a fan, assumptions and sources', async () => {
+  it('opens with the summary, then one section per region, the not-assessable table and the methods appendix', async () => {
     const dir = await tempDir();
     const out = await writeAssessmentReport(dir, planAssessment);
     const html = await readFile(out.index, 'utf8');
-    // 2 dashboards + 4 targets with a fan (the blank 翻番 target has none)
-    expect(out.charts).toBe(6);
-    expect(html.match(/<section id="section-\d+" class="page">/g)).toHaveLength(2);
-    for (const text of [
-      '天津滨海高新区',
-      '南开区',
-      '假设 Assumptions',
-      '数据来源 Data sources',
-      '000_fdb4085a81389e14.txt',
-      '国家高新技术企业达到650家',
-      '000 states 650, 002 states 500',
-      'seed 20260101',
-      'log-linear trend',
-      'no-base',
-      '基本符合',
-    ]) {
-      expect(html).toContain(text);
-    }
-    expect(html).toContain('预期性 &lt;表1&gt;');
+    const ids = [...html.matchAll(/<section id="([^"]+)" class="page/g)].map((m) => m[1]);
+    expect(ids).toEqual(
+      ['summary', 'region-item', 'region-item', 'not-assessable', 'methods'].map((x, i) =>
+        x === 'region-item' ? ids[i] : x,
+      ),
+    );
+    expect(ids[0]).toBe('summary');
+    expect(ids.slice(-2)).toEqual(['not-assessable', 'methods']);
+    // 1 summary chart + one fan chart per assessable merged target with a fan
+    const { regions } = planGroups(planAssessment);
+    const withFan = regions.flatMap((r) => r.groups).filter((g) => g.lead.probability !== null && g.lead.fan);
+    expect(out.charts).toBe(1 + withFan.length);
     for (const { spec } of embeddedSpecs(html)) expect(schemaErrors(spec)).toEqual([]);
   });
 
-  it('assessmentReport(plan) lists targets under their region in input order', () => {
-    const r = assessmentReport(planAssessment);
-    expect(r.sections.map((s) => s.title)).toEqual(['天津滨海高新区', '南开区']);
-    expect(r.sections[1]?.sections?.map((s) => s.title).slice(0, 3)).toEqual([
-      '高新技术企业 2023 ≥ 650 家',
-      '高新技术企业 2023 ≥ 500 家',
-      '瞪羚企业 2023 (目标未定)',
+  it('shows a target stated in two documents once, with both documents and both values', () => {
+    const { html } = reportHtml(assessmentReport(planAssessment));
+    const [first, second] = [anchorId('t', 'nankai.hightech_firms#0'), anchorId('t', 'nankai.hightech_firms#1')];
+    expect(html.split(`<details class="target unlikely" id="${first}"`)).toHaveLength(2);
+    expect(html).not.toContain(`id="${second}"`);
+    const row = html.slice(html.indexOf(`id="${first}"`));
+    const detail = row.slice(0, row.indexOf('</details>\n'));
+    for (const text of [
+      '000_fdb4085a81389e14.txt',
+      '002_e54e0b994c9af463.txt',
+      '≥ 650 (2023)',
+      '≥ 500 (2023)',
+      '4.0%',
+      '41.0%',
+    ])
+      expect(detail).toContain(text);
+  });
+
+  it('explains each assessor and method once, in the appendix, and every target links to it', () => {
+    const { html } = reportHtml(assessmentReport(planAssessment));
+    const rule = planAssessment.regions[0]!.targets[0]!.verdicts[0]!.rule;
+    expect(html.split(escapeHtml(rule)).length - 1).toBe(1);
+    const method = anchorId('method', 'log-linear trend');
+    expect(html.split(`id="${method}"`)).toHaveLength(2);
+    const targets = html.match(/<details class="target /g)?.length ?? 0;
+    expect(targets).toBeGreaterThan(0);
+    expect(html.split(`href="#${method}"`)).toHaveLength(targets + 1);
+  });
+
+  it('lists targets that cannot be assessed in one table with the reason', () => {
+    const { html } = reportHtml(assessmentReport(planAssessment));
+    const table = html.slice(html.indexOf('<section id="not-assessable"'), html.indexOf('<section id="methods"'));
+    const blank = planAssessment.regions.flatMap((r) => r.targets).filter((t) => t.probability === null);
+    expect(blank.length).toBeGreaterThan(0);
+    for (const t of blank) expect(table).toContain(escapeHtml(t.nameZh));
+    expect(table.match(/<tr id=/g)).toHaveLength(blank.length);
+  });
+
+  it('counts likely / uncertain / unlikely / not assessable per plan and states the thresholds', () => {
+    const { html } = reportHtml(assessmentReport(planAssessment));
+    const summary = html.slice(html.indexOf('<section id="summary"'), html.indexOf('</section>'));
+    expect(summary).toContain('P ≥ 67%');
+    expect(summary).toContain('P &lt; 33%');
+    const { regions } = planGroups(planAssessment);
+    const total = regions.reduce((s, r) => s + r.groups.length, 0);
+    expect(summary).toContain(`<td class="n">${total}</td></tr></tbody>`);
+  });
+
+  it('escapes HTML and script in indicator names, units and quotes', () => {
+    const evil = '<script>alert(1)</script>';
+    const plan = structuredClone(planAssessment);
+    for (const r of plan.regions)
+      for (const t of r.targets) {
+        t.nameZh = `${evil}${t.nameZh}`;
+        t.nameEn = evil;
+        t.unit = evil;
+        t.target.source.quote = evil;
+      }
+    const { html } = reportHtml(assessmentReport(plan));
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('planGroups(plan) and the attainment classes', () => {
+  it('anchorId(prefix, text) keeps ASCII slugs and never merges different texts', () => {
+    expect(anchorId('region', 'nankai')).toBe('region-nankai');
+    const ids = ['南开区', '河西区', 'a.b', 'a-b'].map((t) => anchorId('r', t));
+    expect(new Set(ids).size).toBe(4);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9-]+$/);
+  });
+
+  it('wilsonInterval(p, n) matches the published 95% Wilson interval (Newcombe 1998, Table I: 81/263 → 0.2553–0.3662)', () => {
+    const [lo, hi] = wilsonInterval(81 / 263, 263);
+    expect(lo).toBeCloseTo(0.2553, 4);
+    expect(hi).toBeCloseTo(0.3662, 4);
+    const [lo0, hi0] = wilsonInterval(0, 2000);
+    expect(lo0).toBe(0);
+    expect(hi0).toBeGreaterThan(0);
+  });
+
+  it('attainmentClass(p) uses the stated thresholds', () => {
+    expect([0.9, 0.67, 0.66, 0.33, 0.329, null].map((p) => attainmentClass(p))).toEqual([
+      'likely',
+      'likely',
+      'uncertain',
+      'uncertain',
+      'unlikely',
+      'not-assessable',
     ]);
+  });
+
+  it('ranks assessable targets from most at risk to most comfortable', () => {
+    const { ranked } = planGroups(planAssessment);
+    const ps = ranked.map((g) => g.lead.probability ?? -1);
+    expect(ps).toEqual([...ps].sort((a, b) => a - b));
   });
 });

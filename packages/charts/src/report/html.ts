@@ -30,3 +30,20 @@ export function slug(text: string, fallback = 'item'): string {
     .toLowerCase();
   return s || fallback;
 }
+
+/**
+ * A stable HTML id for any text: `prefix-` + the slug, plus a short hash of the text when the slug lost
+ * characters, so different texts (`南开区`, `河西区`, `a.b`, `a-b`) never share an id.
+ * @example
+ * anchorId('region', 'nankai'); // 'region-nankai'
+ */
+export function anchorId(prefix: string, text: string): string {
+  const s = slug(text, '');
+  if (s === text) return `${prefix}-${s}`;
+  let h = 0x811c9dc5; // FNV-1a, 32 bit
+  for (const c of text) {
+    h ^= c.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${prefix}-${s ? `${s}-` : ''}${h.toString(36)}`;
+}

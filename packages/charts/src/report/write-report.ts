@@ -33,6 +33,22 @@ export interface ReportInput {
   html?: string;
   /** each top-level section is one page (page break when printed) */
   sections: ReportSection[];
+  /**
+   * A page laid out by the caller instead of `sections`: returns the trusted HTML of `<main>`, calling `embed` for
+   * each chart where it should appear (embed returns the chart's `<figure>`).
+   */
+  body?: (embed: (chart: ReportChart) => string) => string;
+  /** trusted HTML of the navigation bar; @default links to the top-level sections */
+  navHtml?: string;
+  /** trusted HTML of the `<h1>` (e.g. one title per language); @default the escaped title */
+  titleHtml?: string;
+  /**
+   * show the 中文 / English switch: elements of class `zh` show by default, those of class `en` after the switch
+   * @default false
+   */
+  languageSwitch?: boolean;
+  /** extra CSS for the page's `<style>` (trusted) */
+  css?: string;
 }
 
 /** What {@link writeReport} wrote. */
@@ -53,6 +69,23 @@ interface Collected {
   spec: TopLevelSpec;
 }
 
+/** The `<figure>` of one chart, registering it in `charts` (its id and spec file follow the page order). */
+function embedChart(c: ReportChart, charts: Collected[], headingLevel: number): string {
+  const n = charts.length + 1;
+  const chartId = `chart-${n}`;
+  const name = typeof c.spec.title === 'string' ? c.spec.title : (c.spec.title as { text?: unknown } | undefined)?.text;
+  const file = `specs/${String(n).padStart(3, '0')}-${slug(c.name ?? c.title ?? String(name ?? ''), 'chart')}.vl.json`;
+  charts.push({ id: chartId, file, spec: c.spec });
+  const h = Math.min(6, headingLevel);
+  return [
+    '<figure class="chart">',
+    c.title ? `<h${h} class="chart-title">${escapeHtml(c.title)}</h${h}>` : '',
+    `<div class="vega-chart" id="${chartId}" data-chart="${chartId}"></div>`,
+    `<figcaption>${c.caption ? `${escapeHtml(c.caption)} · ` : ''}<a href="${file}">Vega-Lite spec</a></figcaption>`,
+    '</figure>',
+  ].join('\n');
+}
+
 function renderSection(s: ReportSection, depth: number, charts: Collected[], path: string): string {
   const id = `${path}`;
   const h = Math.min(6, depth + 2);
@@ -61,21 +94,7 @@ function renderSection(s: ReportSection, depth: number, charts: Collected[], pat
     `<h${h}>${escapeHtml(s.title)}</h${h}>`,
   ];
   if (s.html) parts.push(`<div class="prose">${s.html}</div>`);
-  for (const c of s.specs ?? []) {
-    const n = charts.length + 1;
-    const chartId = `chart-${n}`;
-    const name =
-      typeof c.spec.title === 'string' ? c.spec.title : (c.spec.title as { text?: unknown } | undefined)?.text;
-    const file = `specs/${String(n).padStart(3, '0')}-${slug(c.name ?? c.title ?? String(name ?? ''), 'chart')}.vl.json`;
-    charts.push({ id: chartId, file, spec: c.spec });
-    parts.push(
-      '<figure class="chart">',
-      c.title ? `<h${Math.min(6, h + 1)} class="chart-title">${escapeHtml(c.title)}</h${Math.min(6, h + 1)}>` : '',
-      `<div class="vega-chart" id="${chartId}" data-chart="${chartId}"></div>`,
-      `<figcaption>${c.caption ? `${escapeHtml(c.caption)} · ` : ''}<a href="${file}">Vega-Lite spec</a></figcaption>`,
-      '</figure>',
-    );
-  }
+  for (const c of s.specs ?? []) parts.push(embedChart(c, charts, h + 1));
   (s.sections ?? []).forEach((sub, i) => parts.push(renderSection(sub, depth + 1, charts, `${path}-${i + 1}`)));
   parts.push('</section>');
   return parts.join('\n');
@@ -83,11 +102,16 @@ function renderSection(s: ReportSection, depth: number, charts: Collected[], pat
 
 const CSS = `
 body{font-family:'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif;margin:0;color:#222;line-height:1.5}
-header{padding:1.2rem 2rem;border-bottom:1px solid #ddd;background:#fafafa}
-header h1{margin:0;font-size:1.6rem}
-nav{padding:.5rem 2rem;border-bottom:1px solid #eee;font-size:.9rem}
-nav a{margin-right:1rem}
+header{padding:.8rem 2rem;border-bottom:1px solid #ddd;background:#fafafa}
+header h1{margin:0;font-size:1.5rem}
+header p{margin:.2rem 0 0}
+nav{padding:.4rem 2rem;border-bottom:1px solid #eee;font-size:.9rem}
+nav a{margin-right:1rem;white-space:nowrap}
 main{padding:0 2rem 3rem}
+html.en .zh,html:not(.en) .en{display:none}
+.lang-switch{float:right;font:inherit;padding:.2rem .8rem;border:1px solid #999;border-radius:4px;background:#fff;cursor:pointer}
+@media (max-width:600px){header,nav,main{padding-left:.6rem;padding-right:.6rem}header h1{font-size:1.2rem}}
+@media print{.lang-switch,nav,figcaption a{display:none}section.page{break-before:auto}figure.chart,tr,details{break-inside:avoid}body{font-size:10pt}}
 section.page{border-bottom:2px solid #ccc;padding-bottom:1.5rem;break-before:page}
 section.sub{margin-left:0;border-top:1px solid #eee}
 figure.chart{margin:1rem 0;overflow-x:auto}
@@ -118,6 +142,16 @@ const SCRIPT = `
 })();
 `;
 
+// The switch flips a class on <html> (CSS shows .zh or .en) and the page's lang; ?lang=en opens the English page.
+const LANGUAGE_SCRIPT = `
+(function () {
+  var root = document.documentElement;
+  function set(en) { root.classList.toggle('en', en); root.setAttribute('lang', en ? 'en' : 'zh-CN'); }
+  if (/[?&]lang=en\\b/.test(location.search)) set(true);
+  document.getElementById('lang-switch').addEventListener('click', function () { set(!root.classList.contains('en')); });
+})();
+`;
+
 /**
  * The complete HTML of a report page (no file I/O): sections, chart containers, the specs as inline JSON, and
  * `<script>` tags for the browser builds under `assets/`. Returns the HTML and the charts in page order.
@@ -126,8 +160,14 @@ const SCRIPT = `
  */
 export function reportHtml(input: ReportInput): { html: string; charts: Collected[] } {
   const charts: Collected[] = [];
-  const body = input.sections.map((s, i) => renderSection(s, 0, charts, `section-${i + 1}`)).join('\n');
-  const nav = input.sections.map((s, i) => `<a href="#section-${i + 1}">${escapeHtml(s.title)}</a>`).join('');
+  const body = input.body
+    ? input.body((c) => embedChart(c, charts, 4))
+    : input.sections.map((s, i) => renderSection(s, 0, charts, `section-${i + 1}`)).join('\n');
+  const nav =
+    input.navHtml ?? input.sections.map((s, i) => `<a href="#section-${i + 1}">${escapeHtml(s.title)}</a>`).join('');
+  const toggle = input.languageSwitch
+    ? '<button type="button" id="lang-switch" class="lang-switch" aria-label="English / 中文"><span class="zh">English</span><span class="en">中文</span></button>'
+    : '';
   const scripts = browserAssets()
     .map((a) => `<script src="assets/${a.name}"></script>`)
     .join('\n');
@@ -138,10 +178,10 @@ export function reportHtml(input: ReportInput): { html: string; charts: Collecte
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(input.title)}</title>
 <link rel="icon" href="data:,">
-<style>${CSS}</style>
+<style>${CSS}${input.css ?? ''}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(input.title)}</h1>${input.subtitle ? `<p class="muted">${escapeHtml(input.subtitle)}</p>` : ''}</header>
+<header>${toggle}<h1>${input.titleHtml ?? escapeHtml(input.title)}</h1>${input.subtitle ? `<p class="muted">${escapeHtml(input.subtitle)}</p>` : ''}</header>
 <nav>${nav}</nav>
 <main>
 ${input.html ? `<div class="prose">${input.html}</div>` : ''}
@@ -149,7 +189,7 @@ ${body}
 </main>
 ${scripts}
 <script type="application/json" id="trajectory-specs">${jsonForScript(charts.map((c) => ({ id: c.id, spec: c.spec })))}</script>
-<script>${SCRIPT}</script>
+<script>${SCRIPT}${input.languageSwitch ? LANGUAGE_SCRIPT : ''}</script>
 </body>
 </html>
 `;
