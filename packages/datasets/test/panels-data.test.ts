@@ -43,6 +43,8 @@ const BOUNDS: Record<string, [number, number]> = {
   invention_patents_valid: [0, 1_000_000],
   invention_patents_granted: [0, 200_000],
   tech_contract_turnover: [0, 20_000],
+  population: [100, 20_000],
+  urban_population: [10, 20_000],
   patent_applications_per_10k: [0, 100],
   hightech_firms: [0, 200_000],
   hightech_industry_firms: [0, 50_000],
