@@ -16,10 +16,9 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { extractCommand as extract, runCommand as run } from '@trajectory/cli';
 import { assertReplaceableFile, writeDirAtomic, writeFileAtomic, writeFileAtomicSync } from '@trajectory/core/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run as extract } from '../../packages/cli/src/commands/extract.ts';
-import { run } from '../../packages/cli/src/commands/run.ts';
 import { capture, put, SCENARIO, tempDir } from './helpers.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
