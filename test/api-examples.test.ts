@@ -10,6 +10,7 @@ const entries = [
   ...['core', 'datasets', 'fit', 'forecast', 'scenario', 'charts', 'extract'].map((p) => `${p}/src/index.ts`),
   'core/src/node.ts',
   'datasets/src/node.ts',
+  'charts/src/render.ts',
 ].map((e) => join(root, 'packages', e));
 
 function exportedFunctionsWithoutExample(): string[] {

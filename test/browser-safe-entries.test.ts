@@ -3,7 +3,7 @@
  * esbuild bundles each entry for the browser (the packages' sources through the `source` export condition, their npm
  * dependencies with their `browser` field, as a web app's bundler would), and every import of a built-in that the
  * browser build cannot satisfy (`node:fs`, `crypto`, ...) is reported with the file that imports it. File I/O
- * belongs behind the packages' `./node` subpath exports.
+ * belongs behind the packages' `./node` subpath exports (charts: rendering and the report behind `./render`).
  */
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -34,7 +34,13 @@ async function unresolvedInBrowser(entry: string): Promise<string[]> {
 }
 
 describe('browser-safe main entries: no Node built-in in the module graph', () => {
-  for (const entry of ['@trajectory/core', '@trajectory/fit', '@trajectory/forecast', '@trajectory/datasets']) {
+  for (const entry of [
+    '@trajectory/core',
+    '@trajectory/fit',
+    '@trajectory/forecast',
+    '@trajectory/datasets',
+    '@trajectory/charts',
+  ]) {
     it(entry, { timeout: 60_000 }, async () => {
       expect(await unresolvedInBrowser(entry)).toEqual([]);
     });

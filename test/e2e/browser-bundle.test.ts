@@ -43,56 +43,48 @@ async function bundle(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-// SKIPPED until core's and charts' main entries are browser-safe (issue 14, item 3: file I/O behind `./node`,
-// rendering behind `@trajectory/charts/render`); today esbuild stops at their node: imports. Then delete this flag.
-const notYetBrowserSafe = true;
+describe.skipIf(!chromiumPresent && !inCi)('project and a fan chart spec in headless Chromium', () => {
+  let browser: Browser;
+  const errors: string[] = [];
+  let outcome: PageOutcome;
 
-describe.skipIf((!chromiumPresent && !inCi) || notYetBrowserSafe)(
-  'project and a fan chart spec in headless Chromium',
-  () => {
-    let browser: Browser;
-    const errors: string[] = [];
-    let outcome: PageOutcome;
-
-    beforeAll(async () => {
-      if (!chromiumPresent)
-        throw new Error(`${CHROMIUM} is missing: CI must install Debian chromium (scripts/setup.sh)`);
-      const js = await bundle();
-      browser = await launchChromium();
-      const page = await browser.newPage();
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-      // offline: the page needs nothing but its own script
-      await page.route('**/*', (route) => route.abort());
-      await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-      await page.addScriptTag({ content: js });
-      outcome = (await page.evaluate('globalThis.trajectoryPage')) as PageOutcome;
-    }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
+  beforeAll(async () => {
+    if (!chromiumPresent) throw new Error(`${CHROMIUM} is missing: CI must install Debian chromium (scripts/setup.sh)`);
+    const js = await bundle();
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
     });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    // offline: the page needs nothing but its own script
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+    await page.addScriptTag({ content: js });
+    outcome = (await page.evaluate('globalThis.trajectoryPage')) as PageOutcome;
+  }, 120_000);
 
-    it('runs without a console error', () => {
-      expect(errors).toEqual([]);
-      expect(outcome).toBeDefined();
-    });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
-    it('gives the projection Node computes from the same series and seed, and a Vega-Lite spec of it', async () => {
-      const { project } = await import('@trajectory/forecast');
-      const node = project(
-        { years: [2014, 2015, 2016, 2017, 2018, 2019, 2020], values: [310, 352, 401, 455, 498, 560, 617] },
-        { horizon: 5, seed: 1 },
-      );
-      expect(outcome.years).toEqual([2021, 2022, 2023, 2024, 2025]);
-      // the same seeded engine in both: identical up to the last bits of the platform's Math functions
-      for (const [i, m] of node.median.entries()) expect(outcome.median[i]).toBeCloseTo(m, 6);
-      expect(outcome.schema).toMatch(/^https:\/\/vega\.github\.io\/schema\/vega-lite\/v\d/);
-      const rows = Object.values(outcome.spec.datasets ?? {}).flat();
-      for (const [i, year] of outcome.years.entries())
-        expect(rows).toContainEqual(expect.objectContaining({ year, value: outcome.median[i] }));
-    });
-  },
-);
+  it('runs without a console error', () => {
+    expect(errors).toEqual([]);
+    expect(outcome).toBeDefined();
+  });
+
+  it('gives the projection Node computes from the same series and seed, and a Vega-Lite spec of it', async () => {
+    const { project } = await import('@trajectory/forecast');
+    const node = project(
+      { years: [2014, 2015, 2016, 2017, 2018, 2019, 2020], values: [310, 352, 401, 455, 498, 560, 617] },
+      { horizon: 5, seed: 1 },
+    );
+    expect(outcome.years).toEqual([2021, 2022, 2023, 2024, 2025]);
+    // the same seeded engine in both: identical up to the last bits of the platform's Math functions
+    for (const [i, m] of node.median.entries()) expect(outcome.median[i]).toBeCloseTo(m, 6);
+    expect(outcome.schema).toMatch(/^https:\/\/vega\.github\.io\/schema\/vega-lite\/v\d/);
+    const rows = Object.values(outcome.spec.datasets ?? {}).flat();
+    for (const [i, year] of outcome.years.entries())
+      expect(rows).toContainEqual(expect.objectContaining({ year, value: outcome.median[i] }));
+  });
+});

@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TopLevelSpec } from 'vega-lite';
-import { renderPng, renderSvg, writeFileAtomic } from '../src/index.ts';
+import { writeFileAtomic } from '@trajectory/core/node';
+import { renderPng, renderSvg } from '../src/render.ts';
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

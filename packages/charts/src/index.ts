@@ -1,5 +1,7 @@
 /**
- * @trajectory/charts — Vega-Lite spec builders, headless SVG/PNG rendering and the offline HTML report.
+ * @trajectory/charts — Vega-Lite spec builders and the adapters from fit / forecast results: pure functions that
+ * return JSON specs, importable in a browser. Rendering (SVG, PNG with a CJK font) and the offline HTML report, which
+ * need Node, vega, resvg and fontkit, are in `@trajectory/charts/render`.
  */
 
 // Input shapes and look
@@ -26,27 +28,6 @@ export { pipelineChart } from './builders/pipeline-chart.ts';
 export { probabilitySummary } from './builders/probability-summary.ts';
 export { fitDiagnostics } from './builders/fit-diagnostics.ts';
 
-// Rendering without a browser
-export { compileSpec, collectingLogger, type CompiledSpec } from './render/compile-spec.ts';
-export { renderSvg, type RenderSvgOptions } from './render/render-svg.ts';
-export { renderPng, type RenderPngOptions, type RenderedPng } from './render/render-png.ts';
-export {
-  resolveCjkFont,
-  fontCoverage,
-  openFace,
-  CJK_FONT_CANDIDATES,
-  type FontChoice,
-  type FontCoverage,
-} from './render/font.ts';
-export { svgTexts } from './render/svg-text.ts';
-export { fontTextWidth, useFontTextMetrics } from './render/text-metrics.ts';
-export {
-  writeChartFiles,
-  type ChartFormat,
-  type WriteChartFilesOptions,
-  type WrittenChartFiles,
-} from './render/write-chart-files.ts';
-
 // Adapters from fit / forecast results
 export {
   targetFanInput,
@@ -65,16 +46,7 @@ export {
   type PipelineChartInput,
 } from './adapters/scenario.ts';
 
-// HTML reports (offline, vega-embed)
-export {
-  writeReport,
-  reportHtml,
-  type ReportInput,
-  type ReportSection,
-  type ReportChart,
-  type WrittenReport,
-} from './report/write-report.ts';
-export { writeAssessmentReport, assessmentReport, type AssessmentReportOptions } from './report/assessment-report.ts';
+// Grouping and classes of a plan's targets (pure; the report uses them)
 export {
   planGroups,
   groupTargets,
@@ -90,7 +62,3 @@ export {
   type ClassCounts,
 } from './report/plan-groups.ts';
 export { methodInfo, type MethodInfo } from './report/method-codes.ts';
-export { browserAssets, type BrowserAsset } from './report/assets.ts';
-// kept for callers of this package's API; the implementation is @trajectory/core's
-export { writeFileAtomic } from '@trajectory/core/node';
-export { escapeHtml } from './report/html.ts';

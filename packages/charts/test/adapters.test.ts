@@ -8,7 +8,7 @@ import {
   regionDashboardInput,
   selectionDiagnosticsInput,
   targetFanInput,
-} from '../src/index.ts';
+} from '../src/render.ts';
 import { schemaErrors } from './helpers.ts';
 import { planAssessment } from './fixtures/plan-assessment.ts';
 

@@ -12,7 +12,7 @@ import {
   scenarioComparison,
   sortByProbability,
   svgTexts,
-} from '../src/index.ts';
+} from '../src/render.ts';
 import { probabilityInput, probabilityInputGrouped } from './fixtures/probability.ts';
 import { dashboardInput, fanInput, fitInput, growthInput, pipelineInput, scenarioInput } from './fixtures/inputs.ts';
 import { schemaErrors } from './helpers.ts';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type WrittenReport, writeAssessmentReport } from '@trajectory/charts';
+import { type WrittenReport, writeAssessmentReport } from '@trajectory/charts/render';
 import { loadSeedIndicators } from '@trajectory/datasets/node';
 import { assessPlan, type PlanAssessment } from '@trajectory/forecast';
 import { planAssessment } from './fixtures/plan-assessment.ts';

@@ -13,7 +13,7 @@ import {
   resolveCjkFont,
   svgTexts,
   type RenderedPng,
-} from '../src/index.ts';
+} from '../src/render.ts';
 import { fanInput } from './fixtures/inputs.ts';
 
 const TITLE = '滨海高新区 国家高新技术企业数';

@@ -14,7 +14,7 @@ import {
   reportHtml,
   writeAssessmentReport,
   writeReport,
-} from '../src/index.ts';
+} from '../src/render.ts';
 import { anchorId } from '../src/report/html.ts';
 import { fanInput } from './fixtures/inputs.ts';
 import { planAssessment } from './fixtures/plan-assessment.ts';

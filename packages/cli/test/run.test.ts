@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileSpec } from '@trajectory/charts';
+import { compileSpec } from '@trajectory/charts/render';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../src/commands/run.ts';
 

@@ -17,7 +17,7 @@ import {
   parentSeries,
   projectionMethods,
 } from '@trajectory/forecast';
-import { writeAssessmentReport } from '@trajectory/charts';
+import { writeAssessmentReport } from '@trajectory/charts/render';
 import { formatPlanTables } from '../format-table.ts';
 
 const USAGE = `usage: trajectory assess [--region R] [--json] [--out DIR] [--seed S] [--paths N] [--method M]
