@@ -38,7 +38,23 @@ function checkColumns(names: readonly string[], file: string, line: number | nul
  * const rows = readIndicatorCsv(readFileSync('seeds/indicators.csv', 'utf8'), 'seeds/indicators.csv');
  */
 export function readIndicatorCsv(text: string, file: string): IndicatorRow[] {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // old-Mac line endings (CR alone, no LF anywhere): read them as line breaks rather than as one long record
+  if (body.includes('\r') && !body.includes('\n')) body = body.replace(/\r/g, '\n');
+  // text decoded leniently from GBK/GB18030 bytes holds U+FFFD where the bytes were not UTF-8: say so, with the line
+  const bad = body.indexOf('\uFFFD');
+  if (bad >= 0) {
+    const line = body.slice(0, bad).split('\n').length;
+    fail([
+      {
+        file,
+        row: null,
+        line,
+        field: null,
+        message: 'not valid UTF-8 (U+FFFD replacement characters; GBK/GB18030 bytes?): save the file as UTF-8',
+      },
+    ]);
+  }
   const scan = scanCsvRecords(body);
   const issues: DataIssue[] = scan.errors.map((e) => ({
     file,

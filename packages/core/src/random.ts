@@ -92,7 +92,7 @@ const fn = new Float64Array(LAYERS);
 
 /**
  * Creates a seeded generator.
- * @param seed any finite number; non-integers are hashed through their 32-bit truncation and fraction.
+ * @param seed a number in [0, 2^32); non-integers are hashed through their 32-bit truncation and fraction.
  * @default seed 20250101 (`DEFAULTS.seed` of `@trajectory/forecast` is the same number)
  * @example
  * const rng = createRng(42);
@@ -101,6 +101,11 @@ const fn = new Float64Array(LAYERS);
  */
 export function createRng(seed = 20250101): Rng {
   if (!Number.isFinite(seed)) throw new RangeError(`createRng(seed) requires a finite seed, got ${seed}`);
+  // the state is seeded from 32 bits: a seed outside them would silently alias another (2^32 would be seed 0)
+  if (seed < 0 || seed >= 2 ** 32)
+    throw new RangeError(
+      `createRng(seed) requires a seed in [0, 2^32), got ${seed} (a larger one would alias a smaller)`,
+    );
   const key = ((seed >>> 0) ^ Math.imul(Math.floor((seed % 1) * 2 ** 31), 0x27d4eb2d)) >>> 0;
   const mix = splitmix32(key);
   let a = mix() | 0,

@@ -368,9 +368,14 @@ export function fitCurve(series: Series, model: string | GrowthFamily, options: 
     aic: ic.aic,
     aicc: ic.aicc,
     bic: ic.bic,
-    status: lm.status,
-    reason: lm.reason,
-    message: lm.message,
+    // a result holding NaN or ±Infinity is never reported as converged
+    ...(lm.status === 'converged' && !allFinite(theta, [lm.rss, ...fitted])
+      ? {
+          status: 'non-finite' as const,
+          reason: lm.reason,
+          message: `${lm.message}; but the result holds NaN or ±Infinity (values of extreme magnitude? rescale the series)`,
+        }
+      : { status: lm.status, reason: lm.reason, message: lm.message }),
     iterations: lm.iterations,
     evaluations: lm.evaluations,
     t: tUsed,
@@ -410,4 +415,9 @@ export function predictCurve(fit: CurveFit, t: number, family?: GrowthFamily): n
 export function assertConverged(fit: CurveFit): CurveFit {
   if (fit.status !== 'converged') throw new Error(`fit(${fit.model}) did not converge: ${fit.status} (${fit.message})`);
   return fit;
+}
+
+function allFinite(...lists: ArrayLike<number>[]): boolean {
+  for (const xs of lists) for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i]!)) return false;
+  return true;
 }

@@ -168,7 +168,7 @@ function check(node: MathNode, known: Set<string>, symbols: Set<string>): void {
       const [lo, hi] = ARITY[fn.name]!;
       if (args.length < lo || args.length > hi)
         throw new Error(
-          `${fn.name}() takes ${lo === hi ? lo : hi === Number.POSITIVE_INFINITY ? `at least ${lo}` : `${lo} or ${hi}`} argument${hi === 1 ? '' : 's'}, got ${args.length}`,
+          `${fn.name}() takes ${lo === hi ? lo : hi === Number.POSITIVE_INFINITY ? `at least ${lo}` : `${lo} or ${hi}`} argument${lo === 1 && hi !== 2 ? '' : 's'}, got ${args.length}`,
         );
       if (fn.name === 'round' && args[1]?.type === 'ConstantNode') {
         const digits = (args[1] as MathNode & { value: unknown }).value;

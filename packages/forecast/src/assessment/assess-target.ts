@@ -192,6 +192,9 @@ export function prepareSeries(indicator: Indicator): PreparedSeries {
 /** Supplies the projection of one indicator up to at least `toYear` (assessPlan shares one per indicator). */
 export type ProjectionSource = (toYear: number) => ProjectionLike;
 
+/** Largest magnitude (and inverse of the smallest non-zero one) of a value that can be assessed. */
+const MAX_MAGNITUDE = 1e150;
+
 /**
  * Projects one indicator with the configured projector up to `toYear`.
  * @example
@@ -348,6 +351,15 @@ export function assessTargetWith(
       );
     if (value < lo || value > hi) return stop('out-of-bounds', `target ${value} is outside the bounds [${lo}, ${hi}]`);
   }
+  // growth rates and simulated paths of extreme magnitudes overflow to NaN: a status, not an exception
+  const extreme = [...history, { year: t.year, value }].find(
+    (h) => h.value !== 0 && !(Math.abs(h.value) <= MAX_MAGNITUDE && Math.abs(h.value) >= 1 / MAX_MAGNITUDE),
+  );
+  if (extreme)
+    return stop(
+      'projection-failed',
+      `value ${extreme.value} (${extreme.year}) is outside the supported magnitudes 1e-150..1e150: rescale the indicator (another unit)`,
+    );
   const cumulative = isPeriodSum(indicator, target);
   const period: [number, number] | null = cumulative ? t.period : null;
   const endYear = period ? period[1] : t.year;
@@ -398,6 +410,7 @@ export function assessTargetWith(
     values = valuesAt(projection.paths, t.year);
   }
   const dist: DistributionAt = { year: t.year, ...summariseValues(values) };
+  if (!Number.isFinite(dist.median)) return stop('projection-failed', 'the projection gave NaN or ±Infinity');
   const p = attainment(values, t.comparator, value, escapBase);
   result.probability = p.probability;
   result.probabilityStdError = p.stdError;
