@@ -2,7 +2,7 @@
  * Backtest of `project()` on M3/M4 yearly data: point accuracy (sMAPE, MASE, OWA), interval quality
  * (coverage, MSIS at 95%) and calibration of attainment probabilities on synthetic plan targets.
  *
- * Usage: pnpm run backtest -- --dataset <dir> [--method auto] [--window N] [--calibration m3|m4] [--paths 1000]
+ * Usage: pnpm run backtest -- --dataset <dir|plan-outcomes> [--method auto] [--window N] [--calibration m3|m4] [--paths 1000]
  *        [--workers 2] [--limit N] [--validate] [--json]
  * `--validate` scores the last 6 training values instead of test.csv (design choices on training data only).
  * `<dir>` holds train.csv/test.csv/series.csv (id,t,value); a bare name such as `m3-yearly` is looked up in
@@ -33,6 +33,14 @@ const { values: args } = parseArgs({
     validate: { type: 'boolean', default: false },
   },
 });
+
+if (args.dataset === 'plan-outcomes') {
+  // past plans' targets and outcomes: leave-one-family-out CV of the outcome model (no M3/M4 machinery)
+  const { planOutcomeBacktest } = await import('./lib/plan-outcomes.ts');
+  const summary = planOutcomeBacktest({ nPaths: Number(args.paths), seed: Number(args.seed) });
+  process.stdout.write(`${JSON.stringify(summary, null, args.json ? 2 : 0)}\n`);
+  process.exit(0);
+}
 
 const sharedData = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 const dir = existsSync(args.dataset!) ? resolve(args.dataset!) : resolve(sharedData, args.dataset!);

@@ -5,7 +5,7 @@
 import { type Comparator, createRng } from '@trajectory/core';
 import { attainment } from '../engine/attainment.ts';
 import { DEFAULTS } from '../engine/defaults.ts';
-import { valuesAt } from '../engine/paths.ts';
+import { sumOver, valuesAt } from '../engine/paths.ts';
 import { dynamicsOf } from '../pooled/dynamics.ts';
 import type { Evidence } from '../pooled/evidence.ts';
 import { projectPooled } from '../pooled/pooled.ts';
@@ -26,6 +26,9 @@ export interface TargetFeatures {
 
 /** Names of {@link featureVector}'s entries, in order. */
 export const FEATURE_NAMES = ['logitP', 'binding', 'ambition', 'reduction', 'horizon'] as const;
+
+/** One of {@link FEATURE_NAMES}. */
+export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 /** Probabilities are clipped to [PROBABILITY_CLIP, 1 − PROBABILITY_CLIP] before the logit (one path in 50). */
 export const PROBABILITY_CLIP = 0.02;
@@ -83,6 +86,8 @@ export interface TargetCase {
   targetYear: number;
   targetValue: number;
   comparator: Comparator;
+  /** the target is a period average (年均, "average annual"): scored on the mean of the simulated years */
+  average?: boolean;
 }
 
 /** Options of {@link targetFeatures}. */
@@ -127,7 +132,10 @@ export function targetFeatures(
       rng: createRng(options.seed ?? DEFAULTS.seed).fork(c.id),
     },
   );
-  const probability = attainment(valuesAt(p.paths, c.targetYear), c.comparator, c.targetValue, c.baseValue).probability;
+  // a period average (年均) is scored on the mean of the simulated years, else on the target year
+  const years = Array.from({ length: horizon }, (_, i) => c.baseYear + i + 1);
+  const column = c.average ? sumOver(p.paths, years).map((v) => v / horizon) : valuesAt(p.paths, c.targetYear);
+  const probability = attainment(column, c.comparator, c.targetValue, c.baseValue).probability;
   return {
     ok: true,
     prior,

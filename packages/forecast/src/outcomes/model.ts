@@ -2,12 +2,20 @@
  * The outcome model: P(met) = σ(β₀ + β·standardised features) by L2-penalised logistic regression on past plans'
  * targets and outcomes (`plan-outcomes.csv`), evaluated by leave-one-plan-family-out cross-validation.
  */
-import { FEATURE_NAMES, featureVector, type TargetFeatures } from './features.ts';
+import { FEATURE_NAMES, type FeatureName, featureVector, type TargetFeatures } from './features.ts';
 import { fitLogistic, predictLogistic } from './logistic.ts';
 import { scoreForecasts, type ForecastScores } from './scores.ts';
 
 /** Penalty of the logistic regression on standardised features, fixed before looking at any score. */
 export const OUTCOME_LAMBDA = 1;
+
+/**
+ * The default features: Platt scaling of the statistical probability (which already carries the target's ambition
+ * against the trend and its horizon) plus the two ways plans bend trends that the projection cannot see: binding
+ * (约束性) targets and reduction (at-most) targets. Ambition and horizon as separate features double-count the
+ * projection's z-score and, across plan families, mostly encode the family (see the README's variants).
+ */
+export const OUTCOME_FEATURES: readonly FeatureName[] = ['logitP', 'binding', 'reduction'];
 
 /** A past target: its features, whether it was met, and its plan family (the cross-validation fold). */
 export interface OutcomeCase {
@@ -35,10 +43,14 @@ export interface OutcomeModel {
  * @throws RangeError on no cases
  * @example fitOutcomeModel(trainingCases).coef; // one per FEATURE_NAMES entry
  */
-export function fitOutcomeModel(cases: readonly OutcomeCase[], lambda = OUTCOME_LAMBDA): OutcomeModel {
+export function fitOutcomeModel(
+  cases: readonly OutcomeCase[],
+  lambda = OUTCOME_LAMBDA,
+  features: readonly FeatureName[] = OUTCOME_FEATURES,
+): OutcomeModel {
   if (cases.length === 0) throw new RangeError('fitOutcomeModel: no training cases');
-  const x = cases.map((c) => featureVector(c.features));
-  const k = FEATURE_NAMES.length;
+  const x = cases.map((c) => pick(featureVector(c.features), features));
+  const k = features.length;
   const mean = Array.from({ length: k }, (_, j) => x.reduce((a, r) => a + r[j]!, 0) / x.length);
   const sd = Array.from({ length: k }, (_, j) => {
     const v = x.reduce((a, r) => a + (r[j]! - mean[j]!) ** 2, 0) / Math.max(1, x.length - 1);
@@ -51,7 +63,7 @@ export function fitOutcomeModel(cases: readonly OutcomeCase[], lambda = OUTCOME_
     lambda,
   );
   return {
-    features: [...FEATURE_NAMES],
+    features: [...features],
     mean,
     sd,
     intercept: fit.intercept,
@@ -68,7 +80,9 @@ export function fitOutcomeModel(cases: readonly OutcomeCase[], lambda = OUTCOME_
  * @example calibratedProbability(model, features); // e.g. 0.82
  */
 export function calibratedProbability(model: OutcomeModel, features: TargetFeatures): number {
-  const x = featureVector(features).map((v, j) => (v - model.mean[j]!) / model.sd[j]!);
+  const x = pick(featureVector(features), model.features as FeatureName[]).map(
+    (v, j) => (v - model.mean[j]!) / model.sd[j]!,
+  );
   return predictLogistic(model, x);
 }
 
@@ -78,7 +92,14 @@ export interface CrossValidation {
   /** the same for the pure statistical probability (no learning) */
   statisticalScores: ForecastScores;
   byFamily: { family: string; n: number; brier: number; baseRate: number }[];
-  predictions: { family: string; met: boolean; probability: number; statistical: number; climatology: number }[];
+  predictions: {
+    index: number;
+    family: string;
+    met: boolean;
+    probability: number;
+    statistical: number;
+    climatology: number;
+  }[];
 }
 
 /**
@@ -87,20 +108,25 @@ export interface CrossValidation {
  * @throws RangeError with fewer than 2 families
  * @example crossValidateOutcomes(cases).scores.brierSkill;
  */
-export function crossValidateOutcomes(cases: readonly OutcomeCase[], lambda = OUTCOME_LAMBDA): CrossValidation {
+export function crossValidateOutcomes(
+  cases: readonly OutcomeCase[],
+  lambda = OUTCOME_LAMBDA,
+  features: readonly FeatureName[] = OUTCOME_FEATURES,
+): CrossValidation {
   const families = [...new Set(cases.map((c) => c.family))].sort();
   if (families.length < 2) throw new RangeError(`crossValidateOutcomes: needs >= 2 families, got ${families.length}`);
   const predictions: CrossValidation['predictions'] = [];
   const byFamily: CrossValidation['byFamily'] = [];
   for (const family of families) {
     const train = cases.filter((c) => c.family !== family);
-    const test = cases.filter((c) => c.family === family);
-    const model = fitOutcomeModel(train, lambda);
+    const test = cases.map((c, index) => ({ c, index })).filter(({ c }) => c.family === family);
+    const model = fitOutcomeModel(train, lambda, features);
     let brier = 0;
-    for (const c of test) {
+    for (const { c, index } of test) {
       const probability = calibratedProbability(model, c.features);
       brier += ((c.met ? 1 : 0) - probability) ** 2 / test.length;
       predictions.push({
+        index,
         family,
         met: c.met,
         probability,
@@ -108,7 +134,7 @@ export function crossValidateOutcomes(cases: readonly OutcomeCase[], lambda = OU
         climatology: model.baseRate,
       });
     }
-    byFamily.push({ family, n: test.length, brier, baseRate: test.filter((c) => c.met).length / test.length });
+    byFamily.push({ family, n: test.length, brier, baseRate: test.filter(({ c }) => c.met).length / test.length });
   }
   const y = predictions.map((p) => (p.met ? 1 : 0));
   const clim = predictions.map((p) => p.climatology);
@@ -126,4 +152,8 @@ export function crossValidateOutcomes(cases: readonly OutcomeCase[], lambda = OU
     byFamily,
     predictions,
   };
+}
+
+function pick(vector: number[], names: readonly FeatureName[]): number[] {
+  return names.map((n) => vector[FEATURE_NAMES.indexOf(n)]!);
 }

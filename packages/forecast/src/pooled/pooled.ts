@@ -229,16 +229,22 @@ function meanReverting(years: number[], z: number[], options: PooledOptions, H: 
   const lastYear = years[n - 1]!;
   // the level a region's rate reverts to: the type's typical rate, the parent's and the own recent means
   const stationarySd = sigma / Math.sqrt(Math.max(1e-6, 1 - phi * phi));
-  const sources: { estimate: number; sd: number }[] = [{ estimate: prior.typical ?? 0, sd: typicalSd }];
+  // a rate without a panel of its own type (energy intensity, prices) borrows only φ and σ from the pooled panel:
+  // another rate's typical level says nothing about it, so it reverts toward its own (and its parent's) recent level
+  const typed = !prior.type.startsWith('pooled:');
+  const sources: { estimate: number; sd: number }[] = typed ? [{ estimate: prior.typical ?? 0, sd: typicalSd }] : [];
   const par = parentTrend(options.parent, dynamics, lastYear);
   if (par) sources.push({ estimate: par.mean, sd: Math.sqrt(typicalSd ** 2 + stationarySd ** 2 / par.n) });
   const recent = z.filter((_, i) => years[i]! > lastYear - PARENT_WINDOW);
   const ownMean = recent.reduce((a, b) => a + b, 0) / recent.length;
   sources.push({ estimate: ownMean, sd: stationarySd / Math.sqrt(recent.length) });
   const post = combine(sources);
+  const off = typed ? 0 : -1;
   const report: Built['report'] = {
-    prior: { ...sources[0]!, weight: post.weights[0]!, from: priorFrom(prior) },
-    parent: par ? { ...sources[1]!, weight: post.weights[1]!, from: par.from } : null,
+    prior: typed
+      ? { ...sources[0]!, weight: post.weights[0]!, from: priorFrom(prior) }
+      : { estimate: prior.typical ?? 0, sd: typicalSd, weight: 0, from: `${priorFrom(prior)} (φ and σ only)` },
+    parent: par ? { ...sources[1 + off]!, weight: post.weights[1 + off]!, from: par.from } : null,
     own: {
       ...sources[sources.length - 1]!,
       weight: post.weights[sources.length - 1]!,
