@@ -61,7 +61,9 @@ export function targetRow(a: TargetAssessment): string[] {
   const probability =
     a.probability === null
       ? a.status
-      : `${(100 * a.probability).toFixed(1)}% ±${(100 * (a.probabilityStdError ?? 0)).toFixed(1)}`;
+      : a.calibration && a.statisticalProbability != null
+        ? `${(100 * a.probability).toFixed(1)}% (stat. ${(100 * a.statisticalProbability).toFixed(1)}%)`
+        : `${(100 * a.probability).toFixed(1)}% ±${(100 * (a.probabilityStdError ?? 0)).toFixed(1)}`;
   return [
     `${a.nameZh}${a.conflictId ? ' ⚠' : ''}`,
     a.unit,

@@ -12,12 +12,18 @@ import type { PanelObservation } from '../../src/pooled/priors.ts';
 /** The panel rows of every type, as the pooled model reads them. */
 export function panelRows(): PanelObservation[] {
   return listPanelTypes().flatMap((t) =>
-    loadPanel(t).map((r) => ({ type: r.type, region: r.region, regionLevel: r.region_level, year: r.year, value: r.value })),
+    loadPanel(t).map((r) => ({
+      type: r.type,
+      region: r.region,
+      regionLevel: r.region_level,
+      year: r.year,
+      value: r.value,
+    })),
   );
 }
 
 /** Runs the cross-validation and returns the printed summary. */
-export function planOutcomeBacktest(options: { nPaths: number; seed: number }) {
+export function planOutcomeBacktest(options: { nPaths: number; seed: number; variants?: boolean }) {
   const started = Date.now();
   const outcomes = loadPlanOutcomes();
   const { cases, skipped } = outcomeCases(outcomes, panelRows(), options);
@@ -44,10 +50,16 @@ export function planOutcomeBacktest(options: { nPaths: number; seed: number }) {
       reliability: st.reliability.map(({ n, meanP, observed }) => ({ n, meanP, observed })),
     },
     byFamily: cv.byFamily,
-    variants: {
-      full: brief(crossValidateOutcomes(cases, OUTCOME_LAMBDA, FEATURE_NAMES).scores),
-      ambitionOnly: brief(crossValidateOutcomes(cases, OUTCOME_LAMBDA, ['ambition', 'binding', 'reduction']).scores),
-    },
+    // pre-declared alternatives, reported beside the default (not chosen by these scores)
+    variants:
+      options.variants === false
+        ? {}
+        : {
+            allFeatures: brief(crossValidateOutcomes(cases, OUTCOME_LAMBDA, FEATURE_NAMES).scores),
+            ambitionInsteadOfP: brief(
+              crossValidateOutcomes(cases, OUTCOME_LAMBDA, ['ambition', 'binding', 'reduction']).scores,
+            ),
+          },
     skipped,
     seconds: (Date.now() - started) / 1000,
   };

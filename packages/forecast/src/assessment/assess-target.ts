@@ -27,6 +27,9 @@ import { dynamicsOf } from '../pooled/dynamics.ts';
 import { bundledEvidence } from '../pooled/bundled.ts';
 import { type Evidence, parentFor, priorFor } from '../pooled/evidence.ts';
 import { projectPooled } from '../pooled/pooled.ts';
+import { bundledOutcomeModel, type OutcomeModelTable } from '../outcomes/bundled.ts';
+import { FEATURE_NAMES, featureVector, type TargetFeatures } from '../outcomes/features.ts';
+import { calibratedProbability } from '../outcomes/model.ts';
 
 /** Options of {@link assessTarget} and `assessPlan`. */
 export interface AssessOptions {
@@ -46,6 +49,11 @@ export interface AssessOptions {
    * priors (`calibration/type-priors.json`); `null`: no pooling (every indicator goes to the projector).
    */
   evidence?: Evidence | null;
+  /**
+   * Outcome model recalibrating pooled projections' probabilities on past plans. Default: the bundled one
+   * (`calibration/plan-outcome-model.json`); `null`: report the statistical probability.
+   */
+  outcomeModel?: OutcomeModelTable | null;
   /** Reference class for one-point series (see `ProjectOptions.category`); by default the projector's own default. */
   category?: (indicator: Indicator) => string | undefined;
   /** The projection engine. @default `project` of `@trajectory/forecast` */
@@ -70,6 +78,7 @@ export interface ResolvedAssessOptions {
   projector: Projector;
   /** the evidence of the pooled model, or `null` when indicators go to `projector` */
   evidence: Evidence | null;
+  outcomeModel: OutcomeModelTable | null;
   xushiTolerance: number;
   historicalWindow: number;
 }
@@ -108,6 +117,7 @@ export function resolveAssessOptions(options: AssessOptions = {}): ResolvedAsses
           ? bundledEvidence()
           : options.evidence
         : null,
+    outcomeModel: options.outcomeModel === undefined ? bundledOutcomeModel() : options.outcomeModel,
     xushiTolerance,
     historicalWindow,
   };
@@ -244,7 +254,7 @@ function projectIndicatorPooled(
     values,
   });
   if (!dyn.ok) throw new ProjectionStatusError('unsupported-measure', `${indicator.id}: ${dyn.reason}`);
-  const prior = priorFor(evidence, indicator.id, dyn.dynamics.kind);
+  const prior = priorFor(evidence, indicator.id, dyn.dynamics.kind, indicator.measure);
   if (!prior)
     throw new ProjectionStatusError(
       'no-prior',
@@ -414,7 +424,24 @@ export function assessTargetWith(
   const p = attainment(values, t.comparator, value, escapBase);
   result.probability = p.probability;
   result.probabilityStdError = p.stdError;
+  result.statisticalProbability = p.probability;
   result.atTarget = dist;
+  if (projection.pooling && options.outcomeModel) {
+    // plans bend trends: the outcome model learned on past plans' targets recalibrates the statistical probability
+    const features: TargetFeatures = {
+      statisticalProbability: p.probability,
+      binding: (t.attribute ?? target.attribute) === '约束性',
+      ambition: 0, // not a feature of the default model (it double-counts the projection's z-score)
+      reduction: t.comparator === '<=' || t.comparator === '<',
+      horizon: endYear - (base?.year ?? last.year),
+    };
+    result.probability = calibratedProbability(options.outcomeModel.model, features);
+    const vector = featureVector(features);
+    result.calibration = {
+      features: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, vector[i]!])),
+      source: options.outcomeModel.source,
+    };
+  }
 
   // Growth: required (base -> target), historical (recent window -> last observation), projected (last -> median).
   if (!cumulative) {

@@ -31,7 +31,11 @@ export function growthRatio(
 ): { ratio: number | null; basis: 'cagr' | 'increment' | null } {
   if (!actual || !required) return { ratio: null, basis: null };
   if (actual.cagr !== null && required.cagr !== null) {
-    return { ratio: required.cagr === 0 ? null : actual.cagr / required.cagr, basis: 'cagr' };
+    // + 0 turns −0 (no growth against a required decline) into 0, which JSON keeps
+    return { ratio: required.cagr === 0 ? null : actual.cagr / required.cagr + 0, basis: 'cagr' };
   }
-  return { ratio: required.increment === 0 ? null : actual.increment / required.increment, basis: 'increment' };
+  return {
+    ratio: required.increment === 0 ? null : actual.increment / required.increment + 0,
+    basis: 'increment',
+  };
 }

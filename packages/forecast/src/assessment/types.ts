@@ -196,10 +196,17 @@ export interface TargetAssessment {
   /** for cumulative targets: the observed part of the period already counted, and the years still simulated */
   cumulative: { observedSum: number; observedYears: number[]; simulatedYears: number[] } | null;
   projection: ProjectionSummary | null;
-  /** P(comparator holds at the target year) = share of simulated paths on which it holds */
+  /**
+   * P(attain). With the pooled projection and the outcome model: the statistical probability recalibrated on past
+   * plans' outcomes (`calibration`); otherwise the statistical probability itself.
+   */
   probability: number | null;
-  /** Monte Carlo standard error of `probability`: sqrt(p (1 - p) / nPaths) */
+  /** Monte Carlo standard error of the statistical probability: sqrt(p (1 - p) / nPaths) */
   probabilityStdError: number | null;
+  /** P(comparator holds at the target year) = share of simulated paths on which it holds (the pure statistics) */
+  statisticalProbability?: number | null;
+  /** how the outcome model turned the statistical probability into `probability` */
+  calibration?: { features: Record<string, number>; source: string } | null;
   atTarget: DistributionAt | null;
   growth: GrowthComparison | null;
   /** Eurostat, ESCAP, SDSN, 序时进度, in that order; always four entries */

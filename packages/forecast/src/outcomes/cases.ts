@@ -105,7 +105,10 @@ export function outcomeCases(
     const type = typeOfOutcome(o.indicator_en);
     if (baseValue === null) baseValue = panelValue(type, regionKey, baseYear) ?? null;
     if (baseValue === null) {
-      result.skipped.push({ row, reason: `no base value for ${o.region} ${o.indicator_en} and no panel value in ${baseYear}` });
+      result.skipped.push({
+        row,
+        reason: `no base value for ${o.region} ${o.indicator_en} and no panel value in ${baseYear}`,
+      });
       return;
     }
     const f = targetFeatures(

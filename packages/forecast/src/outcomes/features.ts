@@ -116,7 +116,13 @@ export function targetFeatures(
   if (!dyn.ok) return { ok: false, reason: dyn.reason };
   const type = c.type ?? outcomeType(c.id);
   const own = type ? evidence.priors[type] : undefined;
-  const prior = own && own.kind === dyn.dynamics.kind ? own : evidence.priors[`pooled:${dyn.dynamics.kind}`];
+  const byMeasure = evidence.priors[`pooled:${c.measure}`];
+  const prior =
+    own && own.kind === dyn.dynamics.kind
+      ? own
+      : byMeasure && byMeasure.kind === dyn.dynamics.kind
+        ? byMeasure
+        : evidence.priors[`pooled:${dyn.dynamics.kind}`];
   if (!prior) return { ok: false, reason: `no prior for ${dyn.dynamics.kind} dynamics` };
   const horizon = c.targetYear - c.baseYear;
   if (!(horizon >= 1))

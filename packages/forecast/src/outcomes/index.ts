@@ -29,3 +29,4 @@ export {
   type OutcomeCaseResult,
   type PlanOutcomeInput,
 } from './cases.ts';
+export { bundledOutcomeModel, type OutcomeModelTable } from './bundled.ts';

@@ -61,14 +61,16 @@ export function indicatorKey(id: string): string {
 
 /**
  * The prior for an indicator: its panel type's when the type exists in the evidence and has the same dynamics kind,
- * else the pooled prior of its kind.
+ * else the pooled prior of its measure (all amount panels for an amount), else of its dynamics kind.
  * @example
  * priorFor(evidence, 'binhai.rd_gdp_ratio', 'logit')?.type; // 'rd_intensity'
  */
-export function priorFor(evidence: Evidence, id: string, kind: DynamicsKind): TypePrior | null {
+export function priorFor(evidence: Evidence, id: string, kind: DynamicsKind, measure?: string): TypePrior | null {
   const type = INDICATOR_TYPES[indicatorKey(id)];
   const own = type ? evidence.priors[type] : undefined;
   if (own && own.kind === kind) return own;
+  const byMeasure = measure ? evidence.priors[`pooled:${measure}`] : undefined;
+  if (byMeasure && byMeasure.kind === kind) return byMeasure;
   return evidence.priors[`pooled:${kind}`] ?? null;
 }
 
@@ -101,8 +103,8 @@ export interface BuildPriorsOptions {
 }
 
 /**
- * Priors for every panel type present in `rows` (types listed in `PANEL_TYPES`), plus a `pooled:<kind>` prior per
- * dynamics kind over all types of that kind. Types that cannot be estimated (too few series) are left out.
+ * Priors for every panel type present in `rows` (types listed in `PANEL_TYPES`), plus a `pooled:<measure>` prior per
+ * measure with at least two panel types, and a `pooled:<kind>` prior per dynamics kind over all types of that measure or kind. Types that cannot be estimated (too few series) are left out.
  * @example
  * const priors = buildPriors(rows, { fromYear: 2010, toYear: 2020 });
  * priors['pooled:log']?.drift;
@@ -119,6 +121,7 @@ export function buildPriors(
     else byType.set(r.type, [r]);
   }
   const byKind = new Map<DynamicsKind, PanelObservation[]>();
+  const byMeasure = new Map<string, PanelObservation[]>();
   for (const [type, allRows] of byType) {
     const info = PANEL_TYPES[type];
     if (!info) continue;
@@ -134,6 +137,17 @@ export function buildPriors(
     }
     const dyn = dynamicsOf({ measure: info.measure, bounds: info.bounds ?? null });
     if (dyn.ok) byKind.set(dyn.dynamics.kind, (byKind.get(dyn.dynamics.kind) ?? []).concat(typeRows));
+    byMeasure.set(info.measure, (byMeasure.get(info.measure) ?? []).concat(typeRows));
+  }
+  for (const [measure, measureRows] of byMeasure) {
+    // a pool needs two types at least: one type's between-region spread understates how other types differ
+    if (new Set(measureRows.map((r) => r.type)).size < 2) continue;
+    const info = PANEL_TYPES[measureRows[0]!.type]!;
+    try {
+      out[`pooled:${measure}`] = { ...estimatePrior(measureRows, { ...options, info }), type: `pooled:${measure}` };
+    } catch {
+      // too few series of this measure
+    }
   }
   for (const [kind, kindRows] of byKind) {
     const first = PANEL_TYPES[kindRows[0]!.type]!;

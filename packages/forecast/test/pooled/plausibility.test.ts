@@ -123,7 +123,7 @@ describe('plausibility of pooled projections', () => {
         refused.push(`${ind.id}: ${dyn.reason}`);
         continue;
       }
-      const prior = priorFor(evidence, ind.id, dyn.dynamics.kind)!;
+      const prior = priorFor(evidence, ind.id, dyn.dynamics.kind, ind.measure)!;
       const last = hist[hist.length - 1]!;
       const p = projectPooled(
         { years: hist.map((h) => h.year), values },

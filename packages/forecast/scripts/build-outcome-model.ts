@@ -1,0 +1,33 @@
+/**
+ * Builds `@trajectory/datasets`' `data/calibration/plan-outcome-model.json`: the outcome model fitted on every
+ * usable row of plan-outcomes.csv (features from the reference panels as of each base year), with its
+ * leave-one-family-out scores and provenance.
+ * Usage: pnpm tsx packages/forecast/scripts/build-outcome-model.ts
+ */
+import { join } from 'node:path';
+import { writeFileAtomicSync } from '@trajectory/core';
+import { dataDir, loadPlanOutcomes } from '@trajectory/datasets/node';
+import { outcomeCases } from '../src/outcomes/cases.ts';
+import { crossValidateOutcomes, fitOutcomeModel } from '../src/outcomes/model.ts';
+import { panelRows } from './lib/plan-outcomes.ts';
+
+const outcomes = loadPlanOutcomes();
+const { cases, skipped } = outcomeCases(outcomes, panelRows(), { nPaths: 1000, seed: 20250101 });
+const model = fitOutcomeModel(cases);
+const cv = crossValidateOutcomes(cases);
+const table = {
+  source: `@trajectory/datasets plan-outcomes.csv (${outcomes.length} rows, ${cases.length} usable, ${skipped.length} without a base) and data/panels; scripts/build-outcome-model.ts`,
+  model,
+  crossValidation: {
+    brierSkill: cv.scores.brierSkill,
+    auc: cv.scores.auc,
+    logLoss: cv.scores.logLoss,
+    statisticalBrierSkill: cv.statisticalScores.brierSkill,
+    statisticalAuc: cv.statisticalScores.auc,
+  },
+};
+const file = join(dataDir, 'calibration', 'plan-outcome-model.json');
+writeFileAtomicSync(file, `${JSON.stringify(table, null, 1)}\n`);
+process.stderr.write(
+  `wrote ${file}: ${model.features.join(', ')} → coef ${model.coef.map((c) => c.toFixed(3)).join(', ')}, intercept ${model.intercept.toFixed(3)}; CV skill ${cv.scores.brierSkill.toFixed(3)}, AUC ${cv.scores.auc.toFixed(3)}\n`,
+);

@@ -1,0 +1,35 @@
+/**
+ * Issue 12's bar on past plans: `pnpm run backtest -- --dataset plan-outcomes` (leave-one-plan-family-out CV of the
+ * outcome model on @trajectory/datasets' plan-outcomes.csv) reaches Brier skill >= 0.20 against the training
+ * families' base rate, AUC >= 0.80, and every reliability bin with n >= 20 within 0.10 of its observed frequency.
+ * The bundled model is the one the data gives (a stale table fails).
+ */
+import { loadPlanOutcomes } from '@trajectory/datasets/node';
+import { describe, expect, it } from 'vitest';
+import { bundledOutcomeModel, fitOutcomeModel, outcomeCases } from '../../src/index.ts';
+import { panelRows, planOutcomeBacktest } from '../../scripts/lib/plan-outcomes.ts';
+
+describe('plan outcomes (leave-one-family-out)', () => {
+  const summary = planOutcomeBacktest({ nPaths: 1000, seed: 20250101, variants: false });
+
+  it('reaches the bars: Brier skill >= 0.20, AUC >= 0.80, reliable bins', () => {
+    expect(summary.families).toBeGreaterThanOrEqual(5);
+    expect(summary.n).toBeGreaterThanOrEqual(80);
+    expect(summary.brierSkill).toBeGreaterThanOrEqual(0.2);
+    expect(summary.auc).toBeGreaterThanOrEqual(0.8);
+    for (const bin of summary.reliability.filter((b) => b.n >= 20))
+      expect(Math.abs(bin.meanP - bin.observed)).toBeLessThanOrEqual(0.1);
+    // the pure statistical probability is reported beside it
+    expect(summary.statistical.auc).toBeGreaterThan(0.5);
+    // every row is used or skipped with a reason
+    expect(summary.n + summary.skipped.length).toBe(summary.rows);
+  }, 120_000);
+
+  it('the bundled model is the fit of all usable rows', () => {
+    const { cases } = outcomeCases(loadPlanOutcomes(), panelRows(), { nPaths: 1000, seed: 20250101 });
+    const fit = fitOutcomeModel(cases);
+    const bundled = bundledOutcomeModel()!.model;
+    expect(bundled.n).toBe(fit.n);
+    bundled.coef.forEach((c, i) => expect(c).toBeCloseTo(fit.coef[i]!, 6));
+  }, 120_000);
+});
