@@ -5,7 +5,7 @@
  * Usage: pnpm tsx packages/forecast/scripts/build-outcome-model.ts
  */
 import { join } from 'node:path';
-import { writeFileAtomicSync } from '@trajectory/core';
+import { writeFileAtomicSync } from '@trajectory/core/node';
 import { dataDir, loadPlanOutcomes } from '@trajectory/datasets/node';
 import { outcomeCases } from '../src/outcomes/cases.ts';
 import { crossValidateOutcomes, fitOutcomeModel } from '../src/outcomes/model.ts';
