@@ -92,14 +92,14 @@ const fn = new Float64Array(LAYERS);
 
 /**
  * Creates a seeded generator.
- * @param seed a number in [0, 2^32); non-integers are hashed through their 32-bit truncation and fraction.
- * @default seed 20250101 (`DEFAULTS.seed` of `@trajectory/forecast` is the same number)
+ * @param seed a number in [0, 2^32); non-integers are hashed through their 32-bit truncation and fraction. There is
+ *   no default here: callers pass theirs (the project's default seed is `DEFAULTS.seed` of `@trajectory/forecast`).
  * @example
  * const rng = createRng(42);
  * rng.normal(); // same value on every machine
  * rng.fork('binhai.hightech_firms').normal(); // the stream of one indicator
  */
-export function createRng(seed = 20250101): Rng {
+export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new RangeError(`createRng(seed) requires a finite seed, got ${seed}`);
   // the state is seeded from 32 bits: a seed outside them would silently alias another (2^32 would be seed 0)
   if (seed < 0 || seed >= 2 ** 32)

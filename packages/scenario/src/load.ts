@@ -16,7 +16,7 @@ import {
 } from '@trajectory/core';
 import { readTextFileBounded } from '@trajectory/core/node';
 import { loadSeedIndicators } from '@trajectory/datasets/node';
-import { DEFAULTS } from '@trajectory/forecast';
+import { DEFAULTS, projectionMethods } from '@trajectory/forecast';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { ScenarioError } from './errors.ts';
@@ -251,10 +251,14 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
           [...path, 'project'],
           `project needs an observation of baseYear ${baseYear} (the projection starts after the last observation)`,
         );
-      model = {
-        kind: 'project',
-        ...((ri.project as Raw).method ? { method: (ri.project as Raw).method as string } : {}),
-      };
+      const method = (ri.project as Raw).method as string | undefined;
+      // an unknown method is a file error before any simulation, with the names project() accepts
+      if (method !== undefined && !projectionMethods().includes(method))
+        fail(
+          [...path, 'project', 'method'],
+          `unknown method '${method}'; choose one of: ${projectionMethods().join(', ')}`,
+        );
+      model = { kind: 'project', ...(method ? { method } : {}) };
     } else if (ri.growth) {
       const g = ri.growth as Raw;
       const rates = annualRates(history);

@@ -15,3 +15,17 @@ describe('scenario defaults', () => {
     expect(props.seed?.default).toBe(DEFAULTS.seed);
   });
 });
+
+describe('project: {method} in a scenario file', () => {
+  it('an unknown method is an error naming the file, line and field, with the valid methods, before any run', () => {
+    const text =
+      'name: t\nbaseYear: 2020\nhorizon: 2022\nindicators:\n  a:\n    history: { 2019: 1, 2020: 2 }\n    project: { method: bogus }\n';
+    expect(() => parseScenario(text, 't.yaml')).toThrow(
+      /^t\.yaml:7: indicators\.a\.project\.method: unknown method 'bogus'; choose one of: auto, .*theta.*logistic/,
+    );
+    expect(parseScenario(text.replace('bogus', 'drift'), 't.yaml').indicators[0]!.model).toEqual({
+      kind: 'project',
+      method: 'drift',
+    });
+  });
+});
