@@ -11,6 +11,27 @@ export {
 } from './assess-target.ts';
 export type { AssessOptions, ResolvedAssessOptions, PreparedSeries, ProjectionSource } from './assess-target.ts';
 export { assessPlan, findTargetConflicts, type AssessPlanOptions } from './assess-plan.ts';
+export {
+  proposeTargets,
+  proposalDirection,
+  proposalIndicator,
+  pastTargetsFrom,
+  PROPOSAL_LADDER,
+  LADDER_NAMES,
+  PROPOSAL_TOLERANCE,
+} from './propose-targets.ts';
+export type {
+  ProposeOptions,
+  Proposal,
+  ProposalRung,
+  ProposalEvidence,
+  RungEvidence,
+  PastTarget,
+  TargetProposals,
+} from './propose-targets.ts';
+export { reviewPlan, provisionalReason } from './review-plan.ts';
+export type { ReviewOptions, ReviewStatus, ReviewObservation, TargetReview, PlanReview } from './review-plan.ts';
+export { customaryStep, roundingCandidates } from './customary-rounding.ts';
 export { resolveTargetValue, type TargetResolution } from './resolve-target.ts';
 // Building blocks
 export { growthRate, growthRatio } from './growth.ts';
