@@ -4,6 +4,7 @@
  * stderr, then the usage, exit code 2).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { terminalSafe } from '@trajectory/core';
 
 /** The `options` of a `parseArgs` config. */
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -19,7 +20,8 @@ export type CommandArgs<O extends OptionsConfig> = ReturnType<
  * @example printError('run', 'expected one scenario file', USAGE); return 2;
  */
 export function printError(command: string, message: string, usage?: string): void {
-  console.error(`trajectory ${command}: ${message}${usage === undefined ? '' : `\n\n${usage}`}`);
+  // messages quote file names, labels and fields from untrusted files: no escape sequences reach the terminal
+  console.error(terminalSafe(`trajectory ${command}: ${message}${usage === undefined ? '' : `\n\n${usage}`}`));
 }
 
 /**

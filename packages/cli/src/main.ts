@@ -3,6 +3,8 @@
  * `trajectory <command>`: a thin dispatcher. Each command lives in `commands/<name>.ts` and exports
  * `run(argv): Promise<number>` (the exit code); the CLI has no logic of its own.
  */
+import { terminalSafe } from '@trajectory/core';
+
 const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   data: {
     summary: 'list every indicator of the seed dataset by region (--conflicts: cross-document conflicts)',
@@ -53,7 +55,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`trajectory: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(terminalSafe(`trajectory: ${error instanceof Error ? error.message : String(error)}`));
     process.exitCode = 1;
   },
 );

@@ -42,6 +42,9 @@ export {
 export { resolveTarget, resolveIndicator, applyRelative, invertRelative, baseObservation } from './resolve-target.ts';
 export { findConflicts, type Conflict, type ConflictEntry } from './find-conflicts.ts';
 
+// Text for other tools: CSV cells (formula injection) and terminals (escape sequences)
+export { neutralizeCsvCell, restoreCsvCell, terminalSafe } from './safe-text.ts';
+
 // Files and resource limits
 export {
   LIMITS,

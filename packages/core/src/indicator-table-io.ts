@@ -7,6 +7,7 @@ import { IndicatorDataError, type DataIssue } from './indicator-data-error.ts';
 import { INDICATOR_COLUMNS, type IndicatorRow } from './indicator-row.ts';
 import { parseIndicatorRecords, validateIndicatorRows } from './indicator-rows.ts';
 import { scanCsvRecords } from './csv-records.ts';
+import { neutralizeCsvCell, restoreCsvCell } from './safe-text.ts';
 
 function fail(issues: DataIssue[]): never {
   throw new IndicatorDataError(issues);
@@ -87,7 +88,10 @@ export function readIndicatorCsv(text: string, file: string): IndicatorRow[] {
   const names = table.columnNames();
   const columnIssues = checkColumns(names, file, header.line);
   if (columnIssues.length) fail(columnIssues);
-  const objects = table.objects() as Record<string, unknown>[];
+  const objects = (table.objects() as Record<string, unknown>[]).map((o) => {
+    for (const k of Object.keys(o)) if (typeof o[k] === 'string') o[k] = restoreCsvCell(o[k]);
+    return o;
+  });
   if (objects.length !== records.length) {
     fail([
       {
@@ -115,7 +119,11 @@ export function readIndicatorCsv(text: string, file: string): IndicatorRow[] {
  */
 export function writeIndicatorCsv(rows: readonly IndicatorRow[]): string {
   if (rows.length === 0) return `${INDICATOR_COLUMNS.join(',')}\n`;
-  const csv = from(rows.map((r) => ({ ...r })))
+  // text cells that a spreadsheet would evaluate as formulas get a leading ' (readIndicatorCsv removes it)
+  const safe = rows.map((r) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? neutralizeCsvCell(v) : v])),
+  );
+  const csv = from(safe)
     .select([...INDICATOR_COLUMNS])
     .toCSV();
   return csv.endsWith('\n') ? csv : `${csv}\n`;

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { table } from 'arquero';
-import { INDICATOR_COLUMNS } from '@trajectory/core';
+import { INDICATOR_COLUMNS, neutralizeCsvCell } from '@trajectory/core';
 import { writeFileAtomicSync } from '@trajectory/core/node';
 import { CANDIDATE_COLUMNS, type Candidate } from './candidate.ts';
 
@@ -38,7 +38,12 @@ export function candidateRows(candidates: Candidate[], doc: string): CsvRow[] {
 export function candidatesToCsv(candidates: Candidate[], doc: string): string {
   const rows = candidateRows(candidates, doc);
   const columns: Record<string, Array<string | number | null>> = {};
-  for (const name of CSV_COLUMNS) columns[name] = rows.map((r) => r[name] ?? null);
+  // text from the document (quotes, names) must not run as a formula in a spreadsheet: OWASP's leading '
+  for (const name of CSV_COLUMNS)
+    columns[name] = rows.map((r) => {
+      const v = r[name] ?? null;
+      return typeof v === 'string' ? neutralizeCsvCell(v) : v;
+    });
   const csv = table(columns).toCSV();
   return csv.endsWith('\n') ? csv : `${csv}\n`;
 }

@@ -3,6 +3,7 @@
  * across machines even if a libm differs in the last ulp), non-finite numbers become null, keys keep their
  * construction order (never derived from hash-map iteration).
  */
+import { neutralizeCsvCell } from '@trajectory/core';
 import type { ScenarioResult } from './run-scenario.ts';
 
 /**
@@ -77,5 +78,7 @@ function cell(v: string | number): string {
     const r = roundSignificant(v);
     return r === null ? '' : String(r);
   }
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  // a label such as =cmd|' /C calc'!A0 must not run as a formula when the CSV is opened in a spreadsheet
+  const safe = neutralizeCsvCell(v);
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

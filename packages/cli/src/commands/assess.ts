@@ -7,7 +7,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadHistory, loadSeedIndicators, REGIONS } from '@trajectory/datasets/node';
-import { checkSimulationBudget, InputLimitError, LIMITS, parseByteSize } from '@trajectory/core';
+import { checkSimulationBudget, InputLimitError, LIMITS, parseByteSize, terminalSafe } from '@trajectory/core';
 import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
 import {
   assessPlan,
@@ -108,7 +108,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(values.method !== undefined ? { method: values.method } : {}),
     evidence,
   });
-  console.log(values.json ? JSON.stringify(plan, null, 2) : formatPlanTables(plan, { regionLabel }));
+  console.log(values.json ? JSON.stringify(plan, null, 2) : terminalSafe(formatPlanTables(plan, { regionLabel })));
 
   if (values.out !== undefined) {
     const dir = resolve(values.out);

@@ -9,6 +9,7 @@ import {
   type Conflict,
   type Indicator,
   type Target,
+  terminalSafe,
 } from '@trajectory/core';
 import {
   indicatorsByRegion,
@@ -206,7 +207,7 @@ function runHistory(indicators: Indicator[], region: string | undefined, json: b
   lines.push(
     `${withOwn} of ${selected.length} indicators have a history of their own, ${shown.length - withOwn} more only in other regions; ${rows} of ${history.length} history rows shown (≠ marks sources that disagree)`,
   );
-  console.log(lines.join('\n'));
+  console.log(terminalSafe(lines.join('\n')));
   return 0;
 }
 
@@ -279,6 +280,6 @@ export async function run(argv: string[]): Promise<number> {
       `${selected.length} indicators, ${obs} observations, ${tgt} targets; ${conflicts.length} conflicts (trajectory data --conflicts)`,
     );
   }
-  console.log(lines.join('\n'));
+  console.log(terminalSafe(lines.join('\n')));
   return 0;
 }

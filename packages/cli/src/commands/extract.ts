@@ -10,7 +10,7 @@ import {
   type Candidate,
 } from '@trajectory/extract';
 import { parseCommandArgs, printError } from '../command-args.ts';
-import { LIMITS, parseByteSize } from '@trajectory/core';
+import { LIMITS, parseByteSize, terminalSafe } from '@trajectory/core';
 import { readFileBounded } from '@trajectory/core/node';
 import { alignColumns, columnWidths } from '../text-table.ts';
 
@@ -80,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
   const result = extractCandidates(decoded.text, { file, minConfidence });
   const warnings = [...decoded.warnings, ...result.warnings];
   if (values.out === '-') {
-    for (const w of warnings) console.error(`warning: ${w}`);
+    for (const w of warnings) console.error(terminalSafe(`warning: ${w}`));
     process.stdout.write(candidatesToCsv(result.candidates, file));
     return 0;
   }
@@ -101,8 +101,8 @@ export async function run(argv: string[]): Promise<number> {
       ),
     );
   } else {
-    for (const w of warnings) console.error(`warning: ${w}`);
-    console.log(formatTable(result.candidates));
+    for (const w of warnings) console.error(terminalSafe(`warning: ${w}`));
+    console.log(terminalSafe(formatTable(result.candidates)));
     console.log(
       `\n${result.candidates.length} candidates from ${file} (base year ${result.baseYear ?? 'unknown'})${values.out ? `; written to ${values.out}` : ''}`,
     );

@@ -4,7 +4,7 @@
  * result.json, bands.csv, targets.csv and Vega-Lite specs (charts/*.vl.json). The logic is in @trajectory/scenario.
  */
 import { join } from 'node:path';
-import { LIMITS, parseByteSize } from '@trajectory/core';
+import { LIMITS, parseByteSize, terminalSafe } from '@trajectory/core';
 import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
 import type { ComparisonInput } from '@trajectory/charts';
 import { DEFAULTS } from '@trajectory/forecast';
@@ -91,7 +91,7 @@ export async function run(argv: string[]): Promise<number> {
       ...(showProgress ? { onProgress: (done: number, total: number) => progress(done, total) } : {}),
     });
     if (showProgress) process.stderr.write('\r\x1b[K');
-    for (const w of result.warnings ?? []) console.error(`warning: ${w}`);
+    for (const w of result.warnings ?? []) console.error(terminalSafe(`warning: ${w}`));
     const bad = nonFinite(result);
     if (bad.length) {
       printError(
@@ -111,7 +111,7 @@ export async function run(argv: string[]): Promise<number> {
       }
     }
     if (values.json) process.stdout.write(resultToJson(result));
-    else process.stdout.write(summary(result, values.out));
+    else process.stdout.write(terminalSafe(summary(result, values.out)));
     return 0;
   } catch (error) {
     if (error instanceof ScenarioError) {

@@ -1,0 +1,122 @@
+/**
+ * Issue 15, injection into other tools: CSV cells a spreadsheet would evaluate as formulas are neutralised (OWASP:
+ * a leading '), numbers stay numbers, and the round trip restores the text; escape sequences in names never reach
+ * the terminal.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  INDICATOR_COLUMNS,
+  neutralizeCsvCell,
+  readIndicatorCsv,
+  restoreCsvCell,
+  terminalSafe,
+  writeIndicatorCsv,
+} from '@trajectory/core';
+import { candidatesToCsv, extractCandidates } from '@trajectory/extract';
+import { fromCSV } from 'arquero';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../packages/cli/src/commands/run.ts';
+import { capture, put, SCENARIO, tempDir } from './helpers.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+const PAYLOADS = ["=cmd|' /C calc'!A0", '+1+cmd', '-2+3', '@SUM(A1)', '\t=1', '\r=1', "'=already"];
+
+describe('CSV formula injection', () => {
+  it('cells starting with = + - @ tab CR get a leading quote; numbers and ordinary text do not', () => {
+    for (const p of PAYLOADS) expect(neutralizeCsvCell(p)).toBe(`'${p}`);
+    for (const s of ['-3.5', '+2', '1e-3', 'gazelle', '高新技术企业', "it's", '']) expect(neutralizeCsvCell(s)).toBe(s);
+  });
+
+  it('restoreCsvCell inverts neutralizeCsvCell for any text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", 'a', '1', '.') }), (s) => {
+        expect(restoreCsvCell(neutralizeCsvCell(s))).toBe(s);
+      }),
+    );
+  });
+
+  it('targets.csv and bands.csv: a hostile label lands quoted as text, round trip restores it', async () => {
+    const dir = tempDir();
+    const label = "=cmd|' /C calc'!A0";
+    const file = put(
+      dir,
+      's.yaml',
+      SCENARIO.replace('value: 120 }', `value: 120, label: "${label}" }`).replace(
+        'base: 100, growth: { mean: 0.05',
+        'base: 100, growth: { mean: -0.05',
+      ),
+    );
+    const out = join(dir, 'out');
+    capture();
+    expect(await run([file, '--out', out])).toBe(0);
+    const targets = readFileSync(join(out, 'targets.csv'), 'utf8').split('\n');
+    expect(targets[1]!.startsWith(`'=cmd|' /C calc'!A0,a,2025,`)).toBe(true);
+    const table = fromCSV(readFileSync(join(out, 'targets.csv'), 'utf8'), { autoType: false });
+    expect(restoreCsvCell(table.get('label', 0) as string)).toBe(label);
+    // numbers (including negative ones) stay numbers
+    const bands = fromCSV(readFileSync(join(out, 'bands.csv'), 'utf8'));
+    expect(typeof bands.get('median', 0)).toBe('number');
+    for (const line of readFileSync(join(out, 'bands.csv'), 'utf8').split('\n').slice(1, -1))
+      expect(line).not.toMatch(/(^|,)'/);
+  });
+
+  it('writeIndicatorCsv neutralises text cells and readIndicatorCsv restores them (round trip)', () => {
+    const header = INDICATOR_COLUMNS.join(',');
+    const seedText = readFileSync(
+      new URL('../../packages/datasets/data/seeds/indicators.csv', import.meta.url),
+      'utf8',
+    );
+    const rows = readIndicatorCsv(seedText, 'indicators.csv');
+    const hostile = rows.map((r, i) =>
+      i === 0 ? { ...r, indicator_zh: '=HYPERLINK("http://x","y")', indicator_en: '@SUM(1)' } : r,
+    );
+    const csv = writeIndicatorCsv(hostile as typeof rows);
+    expect(csv.startsWith(header)).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csv).toContain("'@SUM(1)");
+    expect(readIndicatorCsv(csv, 'rt.csv')).toEqual(hostile);
+  });
+
+  it('extract candidates CSV: document text cannot start a formula', () => {
+    const { candidates } = extractCandidates('=1+1 到2025年，高新技术企业达到500家。', { file: 'plan.txt' });
+    const csv = candidatesToCsv(
+      candidates.map((c) => ({ ...c, quote: `=${c.quote}` })),
+      'plan.txt',
+    );
+    expect(csv).not.toMatch(/(^|,)"?=/m);
+  });
+});
+
+describe('terminal escapes', () => {
+  it('terminalSafe escapes ESC, OSC, CSI (C1), BEL, CR and DEL but keeps newlines, tabs and CJK', () => {
+    expect(terminalSafe('a\x1b[31mred\x1b]0;title\x07\u009b2J\r\x7f\n\t瞪羚')).toBe(
+      'a\\x1b[31mred\\x1b]0;title\\x07\\x9b2J\\x0d\\x7f\n\t瞪羚',
+    );
+  });
+
+  it('a scenario name and label with escape sequences are printed escaped by run', async () => {
+    const file = put(
+      tempDir(),
+      's.yaml',
+      SCENARIO.replace('name: hostile', 'name: "x\\e]0;pwned\\a\\e[2J"').replace(
+        'value: 120 }',
+        'value: 120, label: "t\\e[31m" }',
+      ),
+    );
+    const c = capture();
+    expect(await run([file])).toBe(0);
+    expect(c.out()).not.toMatch(/[\x1b\x07]/);
+    expect(c.out()).toContain('x\\x1b]0;pwned\\x07\\x1b[2J');
+    expect(c.out()).toContain('t\\x1b[31m');
+  });
+
+  it('error messages quoting a hostile field are escaped too', async () => {
+    const file = put(tempDir(), 's.yaml', SCENARIO.replace('  a: {', '  a: { seed: "\\e]8;;http://evil\\a",'));
+    const c = capture();
+    expect(await run([file])).toBe(1);
+    expect(c.err()).not.toMatch(/[\x1b\x07]/);
+  });
+});
