@@ -17,6 +17,7 @@ export {
   type FontCoverage,
 } from './render/font.ts';
 export { svgTexts } from './render/svg-text.ts';
+export { printPdf, type PrintPdfOptions } from './render/print-pdf.ts';
 export { fontTextWidth, useFontTextMetrics } from './render/text-metrics.ts';
 export {
   writeChartFiles,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type WrittenReport, writeAssessmentReport } from '@trajectory/charts/render';
+import { printPdf, type WrittenReport, writeAssessmentReport } from '@trajectory/charts/render';
 import { loadSeedIndicators } from '@trajectory/datasets/node';
 import { assessPlan, type PlanAssessment } from '@trajectory/forecast';
 import { planAssessment } from './fixtures/plan-assessment.ts';
@@ -110,6 +110,18 @@ describe.skipIf(!chromiumPresent && !inCi)('HTML report in headless Chromium', (
       expect(s.marks, s.id).toBeGreaterThan(0);
     }
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], externalRequests: [] });
+  });
+
+  it('printPdf(index, pdf) prints the report through headless Chromium (what assess --pdf does)', async () => {
+    const pdf = join(dir, 'report.pdf');
+    await printPdf(join(dir, 'index.html'), pdf);
+    const bytes = await readFile(pdf);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // several pages of text and charts, not an empty page
+    expect(bytes.length).toBeGreaterThan(20_000);
+    await expect(printPdf(join(dir, 'index.html'), pdf, { chromium: '/nonexistent/chromium' })).rejects.toThrow(
+      'Chromium not found at /nonexistent/chromium',
+    );
   });
 
   it('opened from file:// (no server at all): the charts still render', async () => {

@@ -17,15 +17,16 @@ import {
   parentSeries,
   projectionMethods,
 } from '@trajectory/forecast';
-import { writeAssessmentReport } from '@trajectory/charts/render';
+import { printPdf, writeAssessmentReport } from '@trajectory/charts/render';
 import { formatPlanTables } from '../format-table.ts';
 
-const USAGE = `usage: trajectory assess [--region R] [--json] [--out DIR] [--seed S] [--paths N] [--method M]
+const USAGE = `usage: trajectory assess [--region R] [--json] [--out DIR [--pdf]] [--seed S] [--paths N] [--method M]
 
 Assesses every target of the seed dataset and prints one table per region.
   --region R   only region R (key such as nankai, or its name as in the dataset)
   --json       print the assessment as JSON instead of tables
   --out DIR    also write DIR/assessment.json and the HTML report DIR/index.html
+  --pdf        with --out: also print the report to DIR/report.pdf (headless Chromium)
   --seed S     simulation seed (default ${DEFAULTS.seed}); same seed, same numbers
   --paths N    simulated paths per indicator (default ${DEFAULTS.paths}; at most ${LIMITS.draws})
   --memory-budget SIZE  refuse runs whose simulated paths would need more (default 1G; K, M, G suffixes)
@@ -46,6 +47,7 @@ export async function run(argv: string[]): Promise<number> {
         region: { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        pdf: { type: 'boolean', default: false },
         seed: { type: 'string' },
         paths: { type: 'string' },
         method: { type: 'string' },
@@ -72,6 +74,7 @@ export async function run(argv: string[]): Promise<number> {
     return fail(`--paths must be an integer in 1..${LIMITS.draws}, got '${values.paths}'`);
   if (values.method !== undefined && !projectionMethods().includes(values.method))
     return fail(`unknown method '${values.method}'; choose one of: ${projectionMethods().join(', ')}`);
+  if (values.pdf && values.out === undefined) return fail('--pdf needs --out DIR (the PDF is printed from the report)');
   const budget = values['memory-budget'] === undefined ? LIMITS.memoryBytes : parseByteSize(values['memory-budget']);
   if (budget === undefined)
     return fail(`--memory-budget must be a size such as 512M or 2G, got '${values['memory-budget']}'`);
@@ -119,10 +122,13 @@ export async function run(argv: string[]): Promise<number> {
       async (tmp) => {
         await writeFileAtomic(join(tmp, 'assessment.json'), json);
         await writeAssessmentReport(tmp, plan);
+        if (values.pdf) await printPdf(join(tmp, 'index.html'), join(tmp, 'report.pdf'));
       },
-      { expected: ['assessment.json', 'index.html', 'assets', 'specs'] },
+      { expected: ['assessment.json', 'index.html', 'assets', 'specs', 'report.pdf'] },
     );
-    console.error(`wrote ${join(dir, 'assessment.json')} and ${join(dir, 'index.html')}`);
+    console.error(
+      `wrote ${join(dir, 'assessment.json')}, ${join(dir, 'index.html')}${values.pdf ? ` and ${join(dir, 'report.pdf')}` : ''}`,
+    );
   }
   return 0;
 }
