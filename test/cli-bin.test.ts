@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,14 @@ describe('the trajectory command', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/650/);
     expect(r.stdout).toMatch(/500/);
+  });
+
+  it('--version prints the package version', { timeout: 60_000 }, () => {
+    const r = bin(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(
+      `trajectory ${(JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')) as { version: string }).version}`,
+    );
   });
 
   it('an unknown command exits 2 with the usage', { timeout: 60_000 }, () => {

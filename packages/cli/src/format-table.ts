@@ -1,5 +1,13 @@
 import type { PlanAssessment, RegionAssessment, TargetAssessment, Verdict } from '@trajectory/forecast';
-import { displayWidth } from './text-table.ts';
+import {
+  type AttainmentClass,
+  countClasses,
+  groupTargets,
+  methodInfo,
+  REPORT_DEFAULTS,
+  type TargetGroup,
+} from '@trajectory/charts';
+import { alignColumns, displayWidth } from './text-table.ts';
 
 const SHORT: Record<string, string> = {
   'significant-progress': 'significant',
@@ -106,6 +114,111 @@ export const TABLE_HEADERS = [
 export interface FormatTableOptions {
   /** Heading of a region, e.g. its Chinese name from core's `REGIONS`. @default the region key itself */
   regionLabel?: (region: string) => string;
+  /** every column (about 250 wide) instead of the table that fits {@link TABLE_WIDTH}; @default false */
+  wide?: boolean;
+  /** Monte Carlo paths, for the interval of P(attain) in the compact table; @default 2000 */
+  nPaths?: number;
+}
+
+/** Display columns the default (compact) table fits in. */
+export const TABLE_WIDTH = 120;
+
+const VERDICT_WORD: Record<AttainmentClass, string> = {
+  likely: 'likely',
+  uncertain: 'uncertain',
+  unlikely: 'unlikely',
+  'not-assessable': 'n/a',
+};
+
+/** `s` cut to display width `n` with an ellipsis when longer. */
+function fit(s: string, n: number): string {
+  if (displayWidth(s) <= n) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(`${out}${ch}…`) > n) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** Widest display width of each compact column: indicator, base → target, P(attain) with verdict, method. */
+const COMPACT_WIDTHS = [36, 44, 28, 4];
+
+function compactRow(g: TargetGroup): string[] {
+  const t = g.lead;
+  const base = t.base ? `${formatNumber(t.base.value)} (${t.base.year})` : '–';
+  const values = g.statements
+    .map((s) => (s.value === null ? 'blank' : `${s.comparator} ${formatNumber(s.value)}`))
+    .join(' | ');
+  const period = t.target.period ? ` Σ${t.target.period[0]}–${t.target.period[1]}` : '';
+  const p =
+    t.probability === null || !g.interval
+      ? `n/a (${t.status})`
+      : `${pct(t.probability)} [${(100 * g.interval[0]).toFixed(1)}–${(100 * g.interval[1]).toFixed(1)}] ${VERDICT_WORD[g.cls]}`;
+  const cells = [
+    `${t.nameZh}${g.conflicting ? ' ⚠' : ''}`,
+    `${base} → ${values}${period} ${t.unit} (${t.target.year})`,
+    p,
+    t.projection ? methodInfo(t.projection.method).code : '–',
+  ];
+  return cells.map((c, i) => fit(c, COMPACT_WIDTHS[i]!));
+}
+
+/** `meth: POOL = pooled, COMB = combination`: the codes the compact tables use. */
+function methodLegend(plan: PlanAssessment): string {
+  const used = new Set(
+    plan.regions.flatMap((r) => r.targets.flatMap((t) => (t.projection ? [t.projection.method] : []))),
+  );
+  return `meth: ${[...used].map((m) => `${methodInfo(m).code} = ${m}`).join(', ') || '–'}`;
+}
+
+/**
+ * One line a planner can act on: how many of a region's targets are likely, uncertain, unlikely or not assessable,
+ * and what that means.
+ * @example
+ * regionConclusion(plan.regions[0]!); // 'Conclusion: 5 targets — 0 likely, 0 uncertain, 3 unlikely, 2 not assessable; …'
+ */
+export function regionConclusion(region: RegionAssessment, nPaths = 2000): string {
+  const groups = groupTargets(region, nPaths);
+  const c = countClasses(groups);
+  const assessable = c.likely + c.uncertain + c.unlikely;
+  const verdict =
+    assessable === 0
+      ? 'nothing to assess without observations'
+      : c.unlikely > assessable / 2
+        ? 'most are out of reach on current trends'
+        : c.likely > assessable / 2
+          ? 'most are within reach on current trends'
+          : 'mixed prospects';
+  return `Conclusion: ${c.likely} likely, ${c.uncertain} uncertain, ${c.unlikely} unlikely, ${c['not-assessable']} not assessable of ${groups.length} — ${verdict}.`;
+}
+
+/**
+ * The compact table of a region (fits {@link TABLE_WIDTH} columns): one row per target (a target stated in several
+ * documents once, with every value), P(attain) with its 95% interval and verdict word, the method's code; the
+ * region's conclusion last.
+ * @example
+ * console.log(formatRegionCompact(plan.regions[0]!));
+ */
+export function formatRegionCompact(region: RegionAssessment, options: FormatTableOptions = {}): string {
+  const groups = groupTargets(region, options.nPaths ?? 2000);
+  const assessable = groups
+    .filter((g) => g.lead.probability !== null)
+    .sort((a, b) => (a.lead.probability ?? 0) - (b.lead.probability ?? 0));
+  const rest = groups.filter((g) => g.lead.probability === null);
+  const header = ['indicator', 'base → target (year)', 'P(attain) [95%] verdict', 'meth'];
+  const lines = alignColumns([header, ...[...assessable, ...rest].map(compactRow)]);
+  const label = options.regionLabel?.(region.region) ?? region.region;
+  const thresholds = `likely P ≥ ${Math.round(100 * REPORT_DEFAULTS.likely)}%, unlikely P < ${Math.round(100 * REPORT_DEFAULTS.unlikely)}%`;
+  return [
+    fit(`== ${label} (${groups.length} targets; ${thresholds}) ==`, TABLE_WIDTH),
+    lines[0]!,
+    '-'.repeat(Math.min(TABLE_WIDTH, Math.max(...lines.map(displayWidth)))),
+    ...lines.slice(1),
+    regionConclusion(region, options.nPaths),
+  ]
+    .map((l) => fit(l, TABLE_WIDTH))
+    .join('\n');
 }
 
 /** Same indicator, year, comparator and value: one target stated twice (a plan's table and its prose). */
@@ -177,9 +290,13 @@ export function formatRegionTable(region: RegionAssessment, options: FormatTable
  */
 export function formatPlanTables(plan: PlanAssessment, options: FormatTableOptions = {}): string {
   const s = plan.summary;
+  const opts = { nPaths: plan.nPaths, ...options };
   return [
-    ...plan.regions.map((r) => formatRegionTable(r, options)),
+    ...plan.regions.map((r) =>
+      opts.wide ? `${formatRegionTable(r, opts)}\n${regionConclusion(r, plan.nPaths)}` : formatRegionCompact(r, opts),
+    ),
     `${s.targets} targets of ${s.indicators} indicators: ${s.assessed} with a probability, ${s.notOk} with a status other than ok, ` +
-      `${s.conflicts} conflicts (seed ${plan.seed}, ${plan.nPaths} paths per indicator)`,
+      `${s.conflicts} conflicts${opts.wide ? ' ' : '\n'}(seed ${plan.seed}, ${plan.nPaths} paths per indicator)` +
+      (opts.wide ? '' : `\n${methodLegend(plan)}; --wide shows every column`),
   ].join('\n\n');
 }

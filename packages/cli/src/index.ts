@@ -12,8 +12,13 @@ export {
   formatNumber,
   formatPlanTables,
   formatRegionTable,
+  formatRegionCompact,
+  regionConclusion,
   TABLE_HEADERS,
+  TABLE_WIDTH,
   targetRow,
   type FormatTableOptions,
 } from './format-table.ts';
+export { progressBar } from './progress.ts';
+export { readStdin } from './read-stdin.ts';
 export { alignColumns, columnWidths, displayWidth, padDisplay } from './text-table.ts';

@@ -3,6 +3,7 @@
  * `trajectory <command>`: a thin dispatcher. Each command lives in `commands/<name>.ts` and exports
  * `run(argv): Promise<number>` (the exit code); the CLI has no logic of its own.
  */
+import { createRequire } from 'node:module';
 import { terminalSafe } from '@trajectory/core';
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
@@ -24,14 +25,23 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(argv
 function usage(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));
   return [
-    'usage: trajectory <command> [options]   (trajectory <command> --help for its options)',
+    'usage: trajectory <command> [options]   (trajectory <command> --help for its options; --version)',
     '',
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
   ].join('\n');
 }
 
+/** The version of this package (its package.json, beside src/ and dist/). */
+function version(): string {
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    console.log(`trajectory ${version()}`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h') {
     console.log(usage());
     return name ? 0 : 1;

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../src/commands/assess.ts';
+import { TABLE_WIDTH } from '../src/format-table.ts';
+import { displayWidth } from '../src/text-table.ts';
 
 function capture() {
   const out: string[] = [];
@@ -31,8 +33,33 @@ describe('trajectory assess', () => {
     expect(await run(['--region', '河西区', '--paths', '200'])).toBe(0);
     const text = io.out.join('\n');
     expect(text).toMatch(/^== 河西区 Hexi District \(hexi\)/);
-    expect(text).toMatch(/P\(attain\)/);
+    expect(text).toMatch(/P\(attain\) \[95%\] verdict/);
+    expect(text).toMatch(/n\/a \(target-blank\)/);
+    expect(text).toMatch(/^Conclusion: \d+ likely, \d+ uncertain, \d+ unlikely, \d+ not assessable of \d+ — /m);
+  });
+
+  it('the default table fits 120 display columns for every region; each region ends with its conclusion', async () => {
+    const io = capture();
+    expect(await run(['--paths', '200'])).toBe(0);
+    const lines = io.out.join('\n').split('\n');
+    expect(lines.filter((l) => displayWidth(l) > TABLE_WIDTH)).toEqual([]);
+    const blocks = io.out.join('\n').split(/\n\n/);
+    const regions = blocks.filter((b) => b.startsWith('== '));
+    expect(regions.length).toBeGreaterThanOrEqual(4);
+    for (const b of regions) expect(b.split('\n').at(-1)).toMatch(/^Conclusion: /);
+    // the verdict word follows every probability
+    for (const l of lines.filter((x) => /\d%\s\[/.test(x))) expect(l).toMatch(/\] (likely|uncertain|unlikely) /);
+  });
+
+  it('--wide brings back every column: growth, ratios, each assessor, and the statuses by key', async () => {
+    const io = capture();
+    expect(await run(['--region', 'hexi', '--paths', '200', '--wide'])).toBe(0);
+    const text = io.out.join('\n');
+    for (const h of ['required CAGR (incr.)', 'historical CAGR (incr.)', 'Eurostat', 'ESCAP', 'SDSN', '序时进度'])
+      expect(text).toContain(h);
     expect(text).toMatch(/target-blank \(\d+\): hexi\.hightech_firms/);
+    expect(text).toMatch(/^Conclusion: /m);
+    expect(text.split('\n').some((l) => displayWidth(l) > TABLE_WIDTH)).toBe(true);
   });
 
   it('--out DIR writes assessment.json and index.html, leaving no temp files', async () => {

@@ -71,11 +71,27 @@ export interface TargetGroup {
   members: TargetAssessment[];
   /** distinct comparator/value pairs, in document order */
   statements: TargetStatement[];
-  /** documents disagree on the value or comparator */
+  /** documents disagree on the value (a floor and a ceiling together are a range, not a disagreement) */
   conflicting: boolean;
   cls: AttainmentClass;
   /** 95% Monte Carlo interval of the lead's probability, or `null` */
   interval: [number, number] | null;
+}
+
+/**
+ * Two statements of the same side (both floors ≥ > =, or both ceilings ≤ <) with different values disagree; a
+ * floor and a ceiling together state a range.
+ */
+function disagree(statements: readonly TargetStatement[]): boolean {
+  const side = (c: string): string => (c === '<=' || c === '<' ? 'ceiling' : 'floor');
+  const values = new Map<string, Set<number>>();
+  for (const s of statements) {
+    if (s.value === null) continue;
+    const set = values.get(side(s.comparator)) ?? new Set<number>();
+    set.add(s.value);
+    values.set(side(s.comparator), set);
+  }
+  return [...values.values()].some((v) => v.size > 1);
 }
 
 function groupKey(t: TargetAssessment): string {
@@ -120,7 +136,7 @@ export function groupTargets(region: RegionAssessment, nPaths: number): TargetGr
       lead,
       members,
       statements,
-      conflicting: statements.filter((s) => s.value !== null).length > 1,
+      conflicting: disagree(statements),
       cls,
       interval: lead.probability === null ? null : wilsonInterval(lead.probability, lead.projection?.nPaths ?? nPaths),
     };

@@ -19,12 +19,14 @@ import {
 } from '@trajectory/forecast';
 import { printPdf, writeAssessmentReport } from '@trajectory/charts/render';
 import { formatPlanTables } from '../format-table.ts';
+import { progressBar } from '../progress.ts';
 
 const USAGE = `usage: trajectory assess [--region R] [--json] [--out DIR [--pdf]] [--seed S] [--paths N] [--method M]
 
 Assesses every target of the seed dataset and prints one table per region.
   --region R   only region R (key such as nankai, or its name as in the dataset)
   --json       print the assessment as JSON instead of tables
+  --wide       every column (growth, ratios, each assessor's verdict); the default table fits 120 columns
   --out DIR    also write DIR/assessment.json and the HTML report DIR/index.html
   --pdf        with --out: also print the report to DIR/report.pdf (headless Chromium)
   --seed S     simulation seed (default ${DEFAULTS.seed}); same seed, same numbers
@@ -48,6 +50,7 @@ export async function run(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         pdf: { type: 'boolean', default: false },
+        wide: { type: 'boolean', default: false },
         seed: { type: 'string' },
         paths: { type: 'string' },
         method: { type: 'string' },
@@ -104,14 +107,21 @@ export async function run(argv: string[]): Promise<number> {
     if (region === undefined) return fail(`unknown region '${values.region}'; the dataset has: ${known.join(', ')}`);
   }
 
+  const bar = progressBar('indicators');
   const plan = assessPlan(indicators, {
+    ...(bar ? { onProgress: bar.update } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(nPaths !== undefined ? { nPaths } : {}),
     ...(region !== undefined ? { region } : {}),
     ...(values.method !== undefined ? { method: values.method } : {}),
     evidence,
   });
-  console.log(values.json ? JSON.stringify(plan, null, 2) : terminalSafe(formatPlanTables(plan, { regionLabel })));
+  bar?.clear();
+  console.log(
+    values.json
+      ? JSON.stringify(plan, null, 2)
+      : terminalSafe(formatPlanTables(plan, { regionLabel, wide: values.wide })),
+  );
 
   if (values.out !== undefined) {
     const dir = resolve(values.out);

@@ -9,6 +9,7 @@ import {
   writeCandidatesCsv,
   type Candidate,
 } from '@trajectory/extract';
+import { readStdin } from '../read-stdin.ts';
 import { parseCommandArgs, printError } from '../command-args.ts';
 import { LIMITS, parseByteSize, terminalSafe } from '@trajectory/core';
 import { readFileBounded } from '@trajectory/core/node';
@@ -16,7 +17,7 @@ import { alignColumns, columnWidths } from '../text-table.ts';
 
 const USAGE = `usage: trajectory extract <plan.txt> [--json] [--out candidates.csv] [--min-confidence 0.5]
 
-Reads a planning document (UTF-8, or GBK/GB18030 with a warning; HTML debris is stripped) and proposes
+Reads a planning document ('-' for standard input; UTF-8, or GBK/GB18030 with a warning; HTML debris is stripped) and proposes
 candidate indicator rows: indicator, observed/target, year, value, unit, comparator, relative form, quote,
 with the confidence and the rule that found each.
 
@@ -64,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   let bytes: Buffer;
   try {
-    bytes = readFileBounded(file, { maxBytes });
+    bytes = file === '-' ? await readStdin(maxBytes) : readFileBounded(file, { maxBytes });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     printError('extract', code ? `cannot read ${file}: ${code}` : (error as Error).message);

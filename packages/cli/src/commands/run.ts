@@ -19,6 +19,7 @@ import {
   type ScenarioResult,
 } from '@trajectory/scenario';
 import { parseCommandArgs, printError } from '../command-args.ts';
+import { progressBar } from '../progress.ts';
 import { alignColumns } from '../text-table.ts';
 
 const USAGE = `usage: trajectory run <scenario-file> [--draws N] [--seed S] [--json] [--out DIR]
@@ -86,11 +87,9 @@ export async function run(argv: string[]): Promise<number> {
       ...(sizes['memory-budget'] !== undefined ? { memoryBudget: sizes['memory-budget'] } : {}),
       ...(sizes['max-file-bytes'] !== undefined ? { maxFileBytes: sizes['max-file-bytes'] } : {}),
     });
-    const showProgress = process.stderr.isTTY === true && !values.json;
-    const result = runScenario(scenario, {
-      ...(showProgress ? { onProgress: (done: number, total: number) => progress(done, total) } : {}),
-    });
-    if (showProgress) process.stderr.write('\r\x1b[K');
+    const bar = values.json ? undefined : progressBar('simulations');
+    const result = runScenario(scenario, { ...(bar ? { onProgress: bar.update } : {}) });
+    bar?.clear();
     for (const w of result.warnings ?? []) console.error(terminalSafe(`warning: ${w}`));
     const bad = nonFinite(result);
     if (bad.length) {
@@ -120,12 +119,6 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw error;
   }
-}
-
-function progress(done: number, total: number): void {
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} simulations`);
 }
 
 /** The names `run --out DIR` writes: a DIR holding anything else is not replaced. */

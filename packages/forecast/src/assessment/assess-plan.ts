@@ -13,6 +13,8 @@ import type { ProjectionLike } from './projector.ts';
 export interface AssessPlanOptions extends AssessOptions {
   /** Assess only indicators of this region (exact match on `Indicator.region`). @default all regions */
   region?: string;
+  /** Called after each indicator is assessed (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -31,6 +33,8 @@ export function assessPlan(indicators: readonly Indicator[], options: AssessPlan
   const resolved = resolveAssessOptions(options);
   const chosen = options.region === undefined ? indicators : indicators.filter((i) => i.region === options.region);
   const regions = new Map<string, TargetAssessment[]>();
+  const total = chosen.filter((i) => i.targets.length > 0).length;
+  let done = 0;
   for (const indicator of chosen) {
     if (indicator.targets.length === 0) continue; // benchmarks and baselines only: nothing to assess
     const assessed = regions.get(indicator.region) ?? [];
@@ -51,6 +55,7 @@ export function assessPlan(indicators: readonly Indicator[], options: AssessPlan
       return cached.projection;
     };
     for (const target of indicator.targets) assessed.push(assessTargetWith(indicator, target, resolved, projectionOf));
+    options.onProgress?.(++done, total);
   }
 
   const regionAssessments: RegionAssessment[] = [...regions.entries()].map(([region, targets]) => ({
