@@ -426,21 +426,14 @@ export function assessTargetWith(
   result.probabilityStdError = p.stdError;
   result.statisticalProbability = p.probability;
   result.atTarget = dist;
-  if (projection.pooling && options.outcomeModel) {
-    // plans bend trends: the outcome model learned on past plans' targets recalibrates the statistical probability
-    const features: TargetFeatures = {
-      statisticalProbability: p.probability,
-      binding: (t.attribute ?? target.attribute) === '约束性',
-      ambition: 0, // not a feature of the default model (it double-counts the projection's z-score)
-      reduction: t.comparator === '<=' || t.comparator === '<',
-      horizon: endYear - (base?.year ?? last.year),
-    };
-    result.probability = calibratedProbability(options.outcomeModel.model, features);
-    const vector = featureVector(features);
-    result.calibration = {
-      features: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, vector[i]!])),
-      source: options.outcomeModel.source,
-    };
+  const calibrate = attainmentCalibration(options, projection, {
+    binding: (t.attribute ?? target.attribute) === '约束性',
+    reduction: t.comparator === '<=' || t.comparator === '<',
+    horizon: endYear - (base?.year ?? last.year),
+  });
+  if (calibrate) {
+    result.probability = calibrate.probability(p.probability);
+    result.calibration = calibrate.report(p.probability);
   }
 
   // Growth: required (base -> target), historical (recent window -> last observation), projected (last -> median).
@@ -512,6 +505,51 @@ export function assessTargetWith(
     ];
   }
   return result;
+}
+
+/** What the outcome model needs to know of a target besides its statistical probability. */
+export interface CalibrationContext {
+  /** 约束性 */
+  binding: boolean;
+  /** an upper limit (`<=`, `<`) */
+  reduction: boolean;
+  /** years from the base to the target year */
+  horizon: number;
+}
+
+/**
+ * The map from a target's statistical P(attain) (share of paths) to the probability {@link assessTarget} reports:
+ * the outcome model's recalibration for pooled projections when a model is configured, else `null` (the share is
+ * reported as is). Monotone in the share, so a target value can be solved for on the paths (see `proposeTargets`).
+ * @example
+ * const c = attainmentCalibration(resolveAssessOptions(), projection, { binding: false, reduction: false, horizon: 5 });
+ * c ? c.probability(0.5) : 0.5;
+ */
+export function attainmentCalibration(
+  options: ResolvedAssessOptions,
+  projection: ProjectionLike,
+  context: CalibrationContext,
+): {
+  probability: (statistical: number) => number;
+  report: (statistical: number) => { features: Record<string, number>; source: string };
+} | null {
+  const table = options.outcomeModel;
+  if (!projection.pooling || !table) return null;
+  // plans bend trends: the outcome model learned on past plans' targets recalibrates the statistical probability
+  const features = (statisticalProbability: number): TargetFeatures => ({
+    statisticalProbability,
+    binding: context.binding,
+    ambition: 0, // not a feature of the default model (it double-counts the projection's z-score)
+    reduction: context.reduction,
+    horizon: context.horizon,
+  });
+  return {
+    probability: (p) => calibratedProbability(table.model, features(p)),
+    report: (p) => {
+      const vector = featureVector(features(p));
+      return { features: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, vector[i]!])), source: table.source };
+    },
+  };
 }
 
 /** The plan's baseline for a target (see {@link assessTarget}). */

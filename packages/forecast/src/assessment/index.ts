@@ -8,8 +8,15 @@ export {
   projectIndicator,
   prepareSeries,
   isPeriodSum,
+  attainmentCalibration,
 } from './assess-target.ts';
-export type { AssessOptions, ResolvedAssessOptions, PreparedSeries, ProjectionSource } from './assess-target.ts';
+export type {
+  AssessOptions,
+  ResolvedAssessOptions,
+  PreparedSeries,
+  ProjectionSource,
+  CalibrationContext,
+} from './assess-target.ts';
 export { assessPlan, findTargetConflicts, type AssessPlanOptions } from './assess-plan.ts';
 export {
   proposeTargets,

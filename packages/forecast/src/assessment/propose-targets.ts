@@ -13,6 +13,7 @@ import { targetAmbition, targetFeatures, type TargetCase } from '../outcomes/fea
 import {
   type AssessOptions,
   assessTargetWith,
+  attainmentCalibration,
   prepareSeries,
   ProjectionStatusError,
   projectIndicator,
@@ -175,8 +176,9 @@ export function proposalIndicator(
 /**
  * Proposes target values for `options.year`: for every indicator with at least one observation, the values at
  * which P(attain) equals each requested probability, under the projection and probability of `assessTarget`.
- * The indicator is projected once; P(attain) of a candidate value is a share of those paths, a step function of the
- * value, so each rung is a binary search over the sorted simulated values, then rounded (see `customaryStep`) to
+ * The indicator is projected once; P(attain) of a candidate value is a share of those paths (recalibrated on past
+ * plans as `assessTarget` does, see `attainmentCalibration`), a monotone step function of the value, so each rung is
+ * a binary search over the sorted simulated values, then rounded (see `customaryStep`) to
  * the candidate whose probability is nearest the requested one. The reported probability is `assessTargetWith` on
  * the same projection: exactly what `assessTarget` returns for the rounded value.
  * @throws RangeError on a probability outside (0, 1) or a non-integer year
@@ -268,14 +270,22 @@ function proposeOne(
       toYear: prior.prior.toYear,
       nRegions: prior.prior.nRegions,
     };
+  // P(attain) of a value as assessTarget computes it: the share of paths, recalibrated on past plans when configured
+  const calibration = attainmentCalibration(resolved, projection, {
+    binding: false,
+    reduction: comparator === '<=',
+    horizon: year - last.year,
+  });
+  const pOf = (v: number): number => (calibration ? calibration.probability(share(v)) : share(v));
+  // P at the j-th smallest simulated value: non-increasing in j for '>=', non-decreasing for '<='
+  const pAt = (j: number): number => pOf(sorted[j]!);
+  const pRange: [number, number] = [Math.min(pAt(0), pAt(n - 1)), Math.max(pAt(0), pAt(n - 1))];
   for (const requested of probabilities) {
-    // the value whose share is nearest `requested`: the k-th smallest (>=) or largest (<=) simulated value
-    const k = Math.min(n - 1, Math.max(0, Math.ceil(requested * n) - 1));
-    const raw = comparator === '>=' ? sorted[n - 1 - k]! : sorted[k]!;
+    const raw = sorted[solveIndex(n, pAt, requested, comparator === '>=')]!;
     const candidates = roundingCandidates(raw, step).filter((v) => v >= lo && v <= hi);
     if (candidates.length === 0) candidates.push(Math.min(hi, Math.max(lo, raw)));
     const value = candidates.reduce((best, v) =>
-      Math.abs(share(v) - requested) < Math.abs(share(best) - requested) ? v : best,
+      Math.abs(pOf(v) - requested) < Math.abs(pOf(best) - requested) ? v : best,
     );
     const probability = assessed(value);
     if (probability === null) {
@@ -291,9 +301,12 @@ function proposeOne(
       annualGrowth,
       note:
         Math.abs(probability - requested) > PROPOSAL_TOLERANCE
-          ? `no value written to the step of ${step} ${indicator.unit} has P(attain) within ${PROPOSAL_TOLERANCE} of ` +
-            `${requested}: the values either side of it (a small count, or a coarse step) have P(attain) ` +
-            `${candidateShares(raw, step, share)}`
+          ? requested < pRange[0] - PROPOSAL_TOLERANCE || requested > pRange[1] + PROPOSAL_TOLERANCE
+            ? `P(attain) of any value lies in [${pRange[0].toFixed(3)}, ${pRange[1].toFixed(3)}] ` +
+              '(the recalibration on past plans bounds it): the nearest value is proposed'
+            : `no value written to the step of ${step} ${indicator.unit} has P(attain) within ` +
+              `${PROPOSAL_TOLERANCE} of ${requested}: the values either side of it (a small count, or a coarse ` +
+              `step) have P(attain) ${candidateProbabilities(raw, step, pOf)}`
           : null,
     });
     proposal.evidence.rungs.push(rungEvidence(requested, value, last, year, comparator, prior, options.pastTargets));
@@ -301,10 +314,31 @@ function proposeOne(
   return proposal;
 }
 
-function candidateShares(raw: number, step: number, share: (v: number) => number): string {
+function candidateProbabilities(raw: number, step: number, pOf: (v: number) => number): string {
   return roundingCandidates(raw, step)
-    .map((v) => `${share(v).toFixed(3)} at ${v}`)
+    .map((v) => `${pOf(v).toFixed(3)} at ${v}`)
     .join(' and ');
+}
+
+/**
+ * The index j of the sorted simulated values whose P(attain) is nearest `requested`, by binary search on the
+ * monotone `pAt` (non-increasing in j when `decreasing`).
+ */
+function solveIndex(n: number, pAt: (j: number) => number, requested: number, decreasing: boolean): number {
+  // find the boundary: the last j with P >= requested (decreasing) or the first such j (increasing)
+  let a = 0;
+  let b = n - 1;
+  while (a < b) {
+    const m = decreasing ? (a + b + 1) >>> 1 : (a + b) >>> 1;
+    const ok = pAt(m) >= requested;
+    if (decreasing) {
+      if (ok) a = m;
+      else b = m - 1;
+    } else if (ok) b = m;
+    else a = m + 1;
+  }
+  const other = decreasing ? Math.min(n - 1, a + 1) : Math.max(0, a - 1);
+  return Math.abs(pAt(other) - requested) < Math.abs(pAt(a) - requested) ? other : a;
 }
 
 /** Index of the first sorted value >= v (inclusive) or > v (exclusive). */

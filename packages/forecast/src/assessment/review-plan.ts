@@ -53,6 +53,8 @@ export interface TargetReview {
   probabilityAtWriting: number | null;
   /** P(attain) now: 1 or 0 once the target year is observed, else assessed with observations up to `asOf` */
   probability: number | null;
+  /** the share of simulated paths behind `probability`, before the recalibration on past plans (see `assessTarget`) */
+  statisticalProbability: number | null;
   /** different figures stated for one year (shown side by side, never averaged here) */
   conflicts: { year: number; values: number[] }[];
 }
@@ -152,6 +154,7 @@ function reviewTarget(indicator: Indicator, target: Target, options: ReviewOptio
     elapsed: null,
     probabilityAtWriting: null,
     probability: null,
+    statisticalProbability: null,
     conflicts: conflictsOf(observations.filter((o) => o.year <= t.year)),
   };
   if (t.value === null) return { ...out, reason: 'the target has no value (blank, or relative without a base)' };
@@ -168,6 +171,7 @@ function reviewTarget(indicator: Indicator, target: Target, options: ReviewOptio
     out.status = 'no-data';
     out.reason = `no observation after the base year ${base.year}`;
     out.probability = out.probabilityAtWriting;
+    out.statisticalProbability = atWriting.statisticalProbability ?? atWriting.probability;
     return out;
   }
   const latestObs = later.filter((o) => o.year === latestYear);
@@ -190,10 +194,12 @@ function reviewTarget(indicator: Indicator, target: Target, options: ReviewOptio
   if (settled) {
     out.status = met ? 'met' : 'missed';
     out.probability = met ? 1 : 0;
+    out.statisticalProbability = out.probability;
     return out;
   }
   const now = assessTarget(withObservations(indicator, target, asOf), target, options);
   out.probability = now.probability;
+  out.statisticalProbability = now.statisticalProbability ?? now.probability;
   if (met) out.status = 'met';
   else if (out.progress === null) {
     out.reason = `the target equals its base (${base.value}): progress is undefined and it is not met yet`;

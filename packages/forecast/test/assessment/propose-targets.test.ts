@@ -34,7 +34,13 @@ function checkProposals(indicators: readonly Indicator[], result: TargetProposal
       if (Math.abs(r.requested - r.probability) > 0.03) {
         // the exception must be real: neither neighbouring value at the customary step comes within 0.03
         expect(r.note, `${p.indicatorId} ${r.requested}`).not.toBeNull();
-        const step = customaryStep(indicator.unit, indicator.measure, p.base.value, [p.base.value]);
+        const own = indicator.observations.filter((o) => o.year <= (result.asOf ?? Number.POSITIVE_INFINITY));
+        const step = customaryStep(
+          indicator.unit,
+          indicator.measure,
+          p.base.value,
+          own.map((o) => o.value),
+        );
         for (const v of [r.value - step, r.value + step]) {
           const near = proposalIndicator(indicator, result.year, v, comparator, result.asOf ?? undefined);
           const pv = assessTarget(near, near.targets[0]!, options).probability;
