@@ -17,7 +17,7 @@ import { candidatesToCsv, extractCandidates } from '@trajectory/extract';
 import { fromCSV } from 'arquero';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../packages/cli/src/commands/run.ts';
+import { runCommand as run } from '@trajectory/cli';
 import { capture, put, SCENARIO, tempDir } from './helpers.ts';
 
 afterEach(() => vi.restoreAllMocks());

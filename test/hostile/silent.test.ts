@@ -8,8 +8,7 @@ import { families, fitCurve } from '@trajectory/fit';
 import { assessTarget, project } from '@trajectory/forecast';
 import { loadScenario, parseScenario, ScenarioError } from '@trajectory/scenario';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run as assess } from '../../packages/cli/src/commands/assess.ts';
-import { run } from '../../packages/cli/src/commands/run.ts';
+import { assessCommand as assess, runCommand as run } from '@trajectory/cli';
 import { capture, put, SCENARIO, tempDir } from './helpers.ts';
 
 afterEach(() => vi.restoreAllMocks());
