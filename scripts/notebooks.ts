@@ -34,7 +34,16 @@ export function executeNotebook(notebook: string, outPath: string, timeoutSecond
       dirname(outPath),
       notebook,
     ],
-    { cwd: notebooksDir, env: { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}` }, stdio: 'pipe' },
+    {
+      cwd: notebooksDir,
+      env: {
+        ...process.env,
+        PATH: `${binDir}:${process.env.PATH ?? ''}`,
+        // the kernel requires the workspace packages (CommonJS): through their TypeScript sources, as the tests do
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=source`.trim(),
+      },
+      stdio: 'pipe',
+    },
   );
 }
 

@@ -17,7 +17,6 @@ import {
   parentSeries,
   projectionMethods,
 } from '@trajectory/forecast';
-import { printPdf, writeAssessmentReport } from '@trajectory/charts/render';
 import { formatPlanTables } from '../format-table.ts';
 import { progressBar } from '../progress.ts';
 
@@ -126,6 +125,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values.out !== undefined) {
     const dir = resolve(values.out);
     const json = `${JSON.stringify(plan, null, 2)}\n`;
+    // rendering loads vega (top-level await) only when a report is written, as `run` does
+    const { printPdf, writeAssessmentReport } = await import('@trajectory/charts/render');
     // the whole set (JSON, report, its assets and specs) goes into a temp directory swapped in at the end
     await writeDirAtomic(
       dir,
