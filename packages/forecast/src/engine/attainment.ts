@@ -12,7 +12,7 @@ export interface Attainment {
 }
 
 /**
- * The probability of attaining a target: the share of simulated values (one year's column of {@link Paths}, see
+ * The probability of attaining a target: the share of simulated values (one year's column of `Paths`, see
  * `valuesAt`, or period totals, see `sumOver`) on which `value comparator target` holds, with its Monte Carlo
  * standard error. `base` matters only for the comparator `=` (see {@link holds}).
  * @throws RangeError on an empty sample
