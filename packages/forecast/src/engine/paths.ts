@@ -20,7 +20,20 @@ export interface Paths {
  * valuesAt(p, 2022); // Float64Array [2, 4]
  */
 export function valuesAt(paths: Paths, year: number): Float64Array {
-  return sumOver(paths, [year]);
+  const W = paths.years.length;
+  const j = columnOf(paths, year);
+  const out = new Float64Array(paths.nPaths);
+  for (let p = 0, o = j; p < paths.nPaths; p++, o += W) out[p] = paths.values[o]!;
+  return out;
+}
+
+function columnOf(paths: Paths, year: number): number {
+  const j = paths.years.indexOf(year);
+  if (j < 0)
+    throw new RangeError(
+      `year ${year} is outside the paths (${paths.years[0]}–${paths.years[paths.years.length - 1]})`,
+    );
+  return j;
 }
 
 /**
@@ -33,11 +46,7 @@ export function valuesAt(paths: Paths, year: number): Float64Array {
  */
 export function sumOver(paths: Paths, years: readonly number[], offset = 0): Float64Array {
   const W = paths.years.length;
-  const columns = years.map((year) => {
-    const j = paths.years.indexOf(year);
-    if (j < 0) throw new RangeError(`year ${year} is outside the paths (${paths.years[0]}–${paths.years[W - 1]})`);
-    return j;
-  });
+  const columns = years.map((year) => columnOf(paths, year));
   const out = new Float64Array(paths.nPaths);
   for (let p = 0, o = 0; p < paths.nPaths; p++, o += W) {
     let s = offset;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   attainment,
   DEFAULTS,
+  holds,
   quantiles,
   simulatePaths,
   summarise,
@@ -147,6 +148,17 @@ describe('attainment(values, comparator, target, base?)', () => {
     expect(attainment(v, '=', 2, 6).probability).toBe(0.5);
     expect(attainment(v, '=', 2).probability).toBe(0.75);
     expect(() => attainment(new Float64Array(0), '>=', 1)).toThrow(RangeError);
+  });
+
+  it('counts exactly what holds(value, comparator, target, base) says, value by value (second method)', () => {
+    const rng = createRng(17);
+    const values = Float64Array.from({ length: 2001 }, () => Math.round(10 * rng.normal()) / 2);
+    for (const comparator of ['>=', '>', '=', '<=', '<'] as const)
+      for (const base of [undefined, null, -10, 10])
+        for (const target of [-1, 0, 0.5, 3]) {
+          const expected = values.filter((v) => holds(v, comparator, target, base)).length / values.length;
+          expect(attainment(values, comparator, target, base).probability).toBe(expected);
+        }
   });
 });
 
