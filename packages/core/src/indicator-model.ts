@@ -13,6 +13,8 @@ import { parseValueText } from './value-text.ts';
 export interface RowsToIndicatorsOptions {
   /** name used in error messages @default '(rows)' */
   file?: string;
+  /** `label`: units outside the known list are labels (users' own data), not errors @default 'error' */
+  unknownUnits?: 'error' | 'label';
 }
 
 function sourceOf(row: IndicatorRow, unit: string): Source {
@@ -39,10 +41,12 @@ export function rowsToIndicators(rows: readonly IndicatorRow[], options: RowsToI
   const file = options.file ?? '(rows)';
   const issues: DataIssue[] = [];
   rows.forEach((row, index) => {
-    for (const p of checkIndicatorRow(row))
+    for (const p of checkIndicatorRow(row, options))
       issues.push({ file, row: index + 1, line: null, field: p.field, message: p.message });
   });
-  issues.push(...validateIndicatorRows(rows, { file }));
+  issues.push(
+    ...validateIndicatorRows(rows, { file, ...(options.unknownUnits ? { unknownUnits: options.unknownUnits } : {}) }),
+  );
   if (issues.length) throw new IndicatorDataError(issues);
 
   const groups = new Map<string, IndicatorRow[]>();

@@ -23,6 +23,8 @@ export interface RecordContext {
   file: string;
   /** CSV line on which each data record starts (index 0 = first data row), when known */
   lines?: readonly number[];
+  /** `label`: a unit outside the known list is kept as a label (users' own data); default `error` */
+  unknownUnits?: 'error' | 'label';
 }
 
 function issueAt(ctx: RecordContext, index: number | null, field: string | null, message: string): DataIssue {
@@ -108,7 +110,7 @@ export function parseIndicatorRecords(
     if (year === null && text('year').trim() === '') bad('year', 'is empty');
     else if (year !== null && (year < 1900 || year > 2100)) bad('year', `year ${year} out of range 1900-2100`);
     const unit = required('unit');
-    if (unit && !isKnownUnit(unit)) bad('unit', `unknown unit '${unit}'`);
+    if (unit && !isKnownUnit(unit) && ctx.unknownUnits !== 'label') bad('unit', `unknown unit '${unit}'`);
     const row: IndicatorRow = {
       id: required('id'),
       doc: required('doc'),
@@ -153,10 +155,14 @@ export function parseIndicatorRecords(
  * @example
  * checkIndicatorRow(row) // [] when the row is fine, else [{ field: 'value_text', message: ... }]
  */
-export function checkIndicatorRow(row: IndicatorRow): { field: string; message: string }[] {
+export function checkIndicatorRow(
+  row: IndicatorRow,
+  options: { unknownUnits?: 'error' | 'label' } = {},
+): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
   checkRow(row, (field, message) => out.push({ field, message }));
-  if (!isKnownUnit(row.unit)) out.push({ field: 'unit', message: `unknown unit '${row.unit}'` });
+  if (!isKnownUnit(row.unit) && options.unknownUnits !== 'label')
+    out.push({ field: 'unit', message: `unknown unit '${row.unit}'` });
   return out;
 }
 

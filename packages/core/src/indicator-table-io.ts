@@ -38,7 +38,11 @@ function checkColumns(names: readonly string[], file: string, line: number | nul
  * @example
  * const rows = readIndicatorCsv(readFileSync('seeds/indicators.csv', 'utf8'), 'seeds/indicators.csv');
  */
-export function readIndicatorCsv(text: string, file: string): IndicatorRow[] {
+export function readIndicatorCsv(
+  text: string,
+  file: string,
+  options: { unknownUnits?: 'error' | 'label' } = {},
+): IndicatorRow[] {
   let body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // old-Mac line endings (CR alone, no LF anywhere): read them as line breaks rather than as one long record
   if (body.includes('\r') && !body.includes('\n')) body = body.replace(/\r/g, '\n');
@@ -103,7 +107,7 @@ export function readIndicatorCsv(text: string, file: string): IndicatorRow[] {
       },
     ]);
   }
-  const ctx = { file, lines: records.map((r) => r.line) };
+  const ctx = { file, lines: records.map((r) => r.line), ...options };
   const parsed = parseIndicatorRecords(objects, ctx);
   const all = [...parsed.issues, ...validateIndicatorRows(parsed.rows, ctx)];
   if (all.length) fail(all);

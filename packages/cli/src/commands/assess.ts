@@ -6,23 +6,53 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadHistory, loadSeedIndicators, REGIONS } from '@trajectory/datasets/node';
-import { checkSimulationBudget, InputLimitError, LIMITS, parseByteSize, terminalSafe } from '@trajectory/core';
-import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
+import {
+  listPanelTypes,
+  loadHistory,
+  loadPanel,
+  loadPlanOutcomes,
+  loadSeedIndicators,
+  REGIONS,
+} from '@trajectory/datasets/node';
+import {
+  checkSimulationBudget,
+  type Indicator,
+  IndicatorDataError,
+  InputLimitError,
+  LIMITS,
+  parseByteSize,
+  readIndicatorCsv,
+  terminalSafe,
+  rowsToIndicators,
+} from '@trajectory/core';
+import { readTextFileBounded, writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
 import {
   assessPlan,
+  buildPriors,
   bundledEvidence,
+  bundledOutcomeModel,
+  crossValidateOutcomes,
   DEFAULTS,
+  type Evidence,
+  fitOutcomeModel,
   mergeHistory,
+  type OutcomeModelTable,
+  outcomeCases,
+  type PanelObservation,
   parentSeries,
   projectionMethods,
 } from '@trajectory/forecast';
 import { formatPlanTables } from '../format-table.ts';
 import { progressBar } from '../progress.ts';
 
-const USAGE = `usage: trajectory assess [--region R] [--json] [--out DIR [--pdf]] [--seed S] [--paths N] [--method M]
+const USAGE = `usage: trajectory assess [--data FILE.csv] [--as-of YEAR] [--region R] [--json] [--out DIR [--pdf]]
+                         [--seed S] [--paths N] [--method M]
 
-Assesses every target of the seed dataset and prints one table per region.
+Assesses every target of the seed dataset (or of FILE.csv) and prints one table per region.
+  --data FILE  an indicators file in the seed dataset's columns: its observed rows (any years) are the history,
+               its measure (and bounds for shares) decide the dynamics; units and regions outside the known lists
+               are labels; quotes are not checked against documents
+  --as-of Y    judge as of year Y: observations, reference-panel values and plan outcomes after Y are ignored
   --region R   only region R (key such as nankai, or its name as in the dataset)
   --json       print the assessment as JSON instead of tables
   --wide       every column (growth, ratios, each assessor's verdict); the default table fits 120 columns
@@ -53,6 +83,8 @@ export async function run(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         paths: { type: 'string' },
         method: { type: 'string' },
+        data: { type: 'string' },
+        'as-of': { type: 'string' },
         'memory-budget': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -81,11 +113,15 @@ export async function run(argv: string[]): Promise<number> {
   if (budget === undefined)
     return fail(`--memory-budget must be a size such as 512M or 2G, got '${values['memory-budget']}'`);
 
-  // the seed indicators with their history (history.csv), and the parent regions' series for pooling
-  const history = loadHistory();
-  const { indicators } = mergeHistory(loadSeedIndicators(), history);
-  const bundled = bundledEvidence();
-  const evidence = bundled ? { ...bundled, parents: parentSeries(history) } : null;
+  const asOf = values['as-of'] === undefined ? undefined : Number(values['as-of']);
+  if (asOf !== undefined && !(/^\d{4}$/.test(values['as-of']!) && asOf >= 1900 && asOf <= 2100))
+    return fail(`--as-of must be a year such as 2020, got '${values['as-of']}'`);
+  const loaded = loadIndicators(values.data, asOf);
+  if ('error' in loaded) {
+    console.error(`trajectory assess: ${loaded.error}`);
+    return 1;
+  }
+  const { indicators, evidence, outcomeModel } = loaded;
   // bound the work before allocating: one indicator's paths are simulated at a time, over its observed and
   // target years
   const years = indicators.flatMap((i) => [...i.observations, ...i.targets].map((o) => o.year));
@@ -108,12 +144,14 @@ export async function run(argv: string[]): Promise<number> {
 
   const bar = progressBar('indicators');
   const plan = assessPlan(indicators, {
-    ...(bar ? { onProgress: bar.update } : {}),
+    // a terminal gets the bar; a large file piped elsewhere gets a line every 5 %
+    ...(bar ? { onProgress: bar.update } : values.data !== undefined ? { onProgress: progress(indicators.length) } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(nPaths !== undefined ? { nPaths } : {}),
     ...(region !== undefined ? { region } : {}),
     ...(values.method !== undefined ? { method: values.method } : {}),
     evidence,
+    outcomeModel,
   });
   bar?.clear();
   console.log(
@@ -142,6 +180,94 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
   return 0;
+}
+
+/**
+ * The indicators to assess and the evidence of the pooled model: the seed dataset with its history (history.csv)
+ * and the bundled priors and outcome model, or a user's file; `asOf` drops everything later (observations, panel
+ * values, plan outcomes) and rebuilds priors and outcome model from what was known then.
+ */
+function loadIndicators(
+  file: string | undefined,
+  asOf: number | undefined,
+): { indicators: Indicator[]; evidence: Evidence | null; outcomeModel: OutcomeModelTable | null } | { error: string } {
+  let indicators: Indicator[];
+  let parents: Map<string, { years: number[]; values: number[] }>;
+  if (file === undefined) {
+    const history = loadHistory();
+    indicators = mergeHistory(loadSeedIndicators(), history, asOf).indicators;
+    parents = parentSeries(history, asOf);
+  } else {
+    const path = resolve(file);
+    let rows;
+    try {
+      rows = readIndicatorCsv(readTextFileBounded(path), file, { unknownUnits: 'label' });
+      indicators = rowsToIndicators(rows, { file, unknownUnits: 'label' });
+    } catch (error) {
+      if (error instanceof IndicatorDataError) return { error: error.message };
+      return { error: `${file}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if (asOf !== undefined) {
+      const observed = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kind === 'observed');
+      if (observed.length > 0 && observed.every(({ r }) => r.year > asOf)) {
+        const first = observed.reduce((a, b) => (b.r.year < a.r.year ? b : a));
+        return {
+          error: `${file}: --as-of ${asOf} is before every observation (the earliest is row ${first.i + 1}, field year = ${first.r.year})`,
+        };
+      }
+      indicators = mergeHistory(indicators, [], asOf).indicators;
+    }
+    // parent regions' series are the file's own indicators of the same key (district ← city ← nation)
+    parents = new Map(
+      indicators.map((i) => {
+        const obs = [...i.observations].sort((a, b) => a.year - b.year);
+        return [i.id, { years: obs.map((o) => o.year), values: obs.map((o) => o.value) }];
+      }),
+    );
+  }
+  const bundled = bundledEvidence();
+  if (asOf === undefined)
+    return {
+      indicators,
+      evidence: bundled ? { ...bundled, parents } : null,
+      outcomeModel: bundledOutcomeModel(),
+    };
+  // as of a year: priors from panel values up to it, the outcome model from outcomes known by then
+  const panels: PanelObservation[] = listPanelTypes().flatMap((t) =>
+    loadPanel(t).map((r) => ({
+      type: r.type,
+      region: r.region,
+      regionLevel: r.region_level,
+      year: r.year,
+      value: r.value,
+    })),
+  );
+  const priors = buildPriors(
+    panels.filter((p) => p.year <= asOf),
+    { level: 'province' },
+  );
+  const { cases } = outcomeCases(loadPlanOutcomes(), panels, { asOf });
+  let outcomeModel: OutcomeModelTable | null = null;
+  if (new Set(cases.map((c) => c.family)).size >= 2) {
+    const cv = crossValidateOutcomes(cases);
+    outcomeModel = {
+      source: `plan outcomes known by ${asOf} (${cases.length} targets; leave-one-family-out Brier skill ${cv.scores.brierSkill.toFixed(2)})`,
+      model: fitOutcomeModel(cases),
+    };
+  }
+  return {
+    indicators,
+    evidence: Object.keys(priors).length > 0 ? { priors, parents } : null,
+    outcomeModel,
+  };
+}
+
+/** Progress on stderr every 5 % of a large file's indicators. */
+function progress(total: number): (done: number, all: number) => void {
+  const step = Math.max(1, Math.floor(total / 20));
+  return (done, all) => {
+    if (done % step === 0 || done === all) process.stderr.write(`assess: ${done}/${all} indicators\n`);
+  };
 }
 
 /** Chinese and English names of a region key (core's REGIONS). */
