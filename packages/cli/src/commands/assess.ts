@@ -145,7 +145,11 @@ export async function run(argv: string[]): Promise<number> {
   const bar = progressBar('indicators');
   const plan = assessPlan(indicators, {
     // a terminal gets the bar; a large file piped elsewhere gets a line every 5 %
-    ...(bar ? { onProgress: bar.update } : values.data !== undefined ? { onProgress: progress(indicators.length) } : {}),
+    ...(bar
+      ? { onProgress: bar.update }
+      : values.data !== undefined
+        ? { onProgress: progress(indicators.length) }
+        : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(nPaths !== undefined ? { nPaths } : {}),
     ...(region !== undefined ? { region } : {}),
