@@ -1,4 +1,8 @@
-/** Shared pieces of the hostile-input suite: a temp directory, a small valid scenario, captured CLI output. */
+/**
+ * Shared pieces of the hostile-input suite: a temp directory, a small valid scenario, captured CLI output. The CLI
+ * commands come from `@trajectory/cli` (`assessCommand`, `runCommand`, ...), never by a path into packages/
+ * (test/import-boundaries.test.ts).
+ */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -12,7 +12,7 @@ import { expressionFamily, fitCurve } from '@trajectory/fit';
 import { project } from '@trajectory/forecast';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../packages/cli/src/commands/run.ts';
+import { runCommand as run } from '@trajectory/cli';
 import { capture, put, tempDir } from './helpers.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
