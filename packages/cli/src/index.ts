@@ -6,6 +6,8 @@
 export { run as assessCommand } from './commands/assess.ts';
 export { run as dataCommand } from './commands/data.ts';
 export { run as extractCommand } from './commands/extract.ts';
+export { run as proposeCommand } from './commands/propose.ts';
+export { run as reviewCommand } from './commands/review.ts';
 export { run as runCommand } from './commands/run.ts';
 // Terminal tables (CJK characters take two columns)
 export {

@@ -15,6 +15,14 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(argv
     summary: 'assess every target: probability of attainment, required vs historical growth, verdicts',
     load: () => import('./commands/assess.ts'),
   },
+  propose: {
+    summary: 'propose target values for the next plan at requested P(attain), with their evidence',
+    load: () => import('./commands/propose.ts'),
+  },
+  review: {
+    summary: "review a plan's targets against later observations (met, on track, behind, missed)",
+    load: () => import('./commands/review.ts'),
+  },
   run: {
     summary: 'run a scenario file (Monte Carlo, interventions, goal seeking)',
     load: () => import('./commands/run.ts'),

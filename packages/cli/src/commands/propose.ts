@@ -1,0 +1,251 @@
+/**
+ * `trajectory propose [--data FILE] [--as-of YEAR] --year YEAR [--probability LIST] [--json] [--out DIR]`: target
+ * values for the next plan at requested P(attain) (default 0.9/0.7/0.5/0.3), with their evidence. The logic is
+ * `proposeTargets` (@trajectory/forecast); this file parses flags and writes output.
+ */
+import { join, resolve } from 'node:path';
+import { IndicatorDataError, terminalSafe } from '@trajectory/core';
+import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
+import { loadPlanOutcomes } from '@trajectory/datasets/node';
+import {
+  type Evidence,
+  LADDER_NAMES,
+  type PastTarget,
+  pastTargetsFrom,
+  PROPOSAL_LADDER,
+  proposeTargets,
+  type TargetProposals,
+} from '@trajectory/forecast';
+import { parseCommandArgs, printError } from '../command-args.ts';
+import { loadPlanInput, parseYear, toCsv } from '../plan-input.ts';
+import { progressBar } from '../progress.ts';
+import { alignColumns, displayWidth } from '../text-table.ts';
+
+const USAGE = `usage: trajectory propose [--data FILE] [--as-of YEAR] --year YEAR [--probability LIST] [--json] [--out DIR]
+
+Proposes target values for YEAR at which P(attain) equals each requested probability, with the evidence.
+  --data FILE         an indicators CSV in the seed dataset's columns (default: the seed dataset and its history)
+  --as-of YEAR        ignore observations and plan outcomes after YEAR
+  --year YEAR         the target year (after every observation used)
+  --probability LIST  comma-separated probabilities in (0, 1) (default ${PROPOSAL_LADDER.join(',')}: safe, expected,
+                      stretch, ambitious)
+  --json              print the proposals as JSON
+  --out DIR           also write DIR/proposals.json and DIR/proposals.csv`;
+
+/**
+ * Run `trajectory propose`; resolves to the exit code (0 ok, 1 failure, 2 bad arguments).
+ * @example
+ * const code = await run(['--year', '2025', '--as-of', '2020', '--json']);
+ */
+export async function run(argv: string[]): Promise<number> {
+  const args = parseCommandArgs('propose', USAGE, argv, {
+    data: { type: 'string' },
+    'as-of': { type: 'string' },
+    year: { type: 'string' },
+    probability: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (typeof args === 'number') return args;
+  const { values } = args;
+  const fail = (message: string): number => {
+    printError('propose', message, USAGE);
+    return 2;
+  };
+  if (values.year === undefined) return fail('--year is required');
+  const year = parseYear(values.year);
+  if (year === null) return fail(`--year must be a year such as 2030, got '${values.year}'`);
+  const asOf = values['as-of'] === undefined ? undefined : parseYear(values['as-of']);
+  if (asOf === null) return fail(`--as-of must be a year such as 2020, got '${values['as-of']}'`);
+  let probabilities: number[] = [...PROPOSAL_LADDER];
+  if (values.probability !== undefined) {
+    const parts = values.probability.split(',').map((s) => s.trim());
+    const bad = parts.find((s) => !(/^(0?\.\d+|\d+(\.\d+)?(e-?\d+)?)$/i.test(s) && Number(s) > 0 && Number(s) < 1));
+    if (bad !== undefined || parts.length === 0)
+      return fail(`--probability takes numbers strictly between 0 and 1, got '${bad ?? values.probability}'`);
+    probabilities = parts.map(Number);
+  }
+
+  let input: ReturnType<typeof loadPlanInput>;
+  try {
+    input = loadPlanInput(values.data, asOf);
+  } catch (error) {
+    printError('propose', error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  const lastYear = Math.max(
+    ...input.indicators
+      .flatMap((i) => i.observations.filter((o) => asOf === undefined || o.year <= asOf))
+      .map((o) => o.year),
+  );
+  if (Number.isFinite(lastYear) && year <= lastYear)
+    return fail(
+      `--year ${year} is not after the last observation (${lastYear}${asOf === undefined ? '' : `, as of ${asOf}`})`,
+    );
+
+  const bar = progressBar('indicators');
+  const result = proposeTargets(input.indicators, {
+    year,
+    probabilities,
+    ...(asOf !== undefined ? { asOf } : {}),
+    evidence: input.evidence,
+    pastTargets: pastTargets(input.evidence, asOf),
+    ...(bar ? { onProgress: bar.update } : {}),
+  });
+  bar?.clear();
+  console.log(values.json ? JSON.stringify(result, null, 2) : terminalSafe(formatProposals(result)));
+  if (values.out !== undefined) {
+    const dir = resolve(values.out);
+    await writeDirAtomic(
+      dir,
+      async (tmp) => {
+        await writeFileAtomic(join(tmp, 'proposals.json'), `${JSON.stringify(result, null, 2)}\n`);
+        await writeFileAtomic(join(tmp, 'proposals.csv'), proposalsCsv(result));
+      },
+      { expected: ['proposals.json', 'proposals.csv'] },
+    );
+    console.error(`wrote ${join(dir, 'proposals.json')} and ${join(dir, 'proposals.csv')}`);
+  }
+  return 0;
+}
+
+/** Past plans' targets known by `asOf` (their outcome year), as the proposal evidence counts them. */
+function pastTargets(evidence: Evidence | null, asOf: number | undefined): PastTarget[] {
+  if (!evidence) return [];
+  let records: ReturnType<typeof loadPlanOutcomes>;
+  try {
+    records = loadPlanOutcomes();
+  } catch (error) {
+    if (error instanceof IndicatorDataError) return [];
+    throw error;
+  }
+  const cases = records
+    .filter((r) => r.base_year !== null && r.base_value !== null && (asOf === undefined || r.outcome_year <= asOf))
+    .map((r) => ({
+      id: r.indicator_en,
+      measure: r.measure,
+      unit: r.unit,
+      ...(r.attribute ? { attribute: r.attribute } : {}),
+      baseYear: r.base_year!,
+      baseValue: r.base_value!,
+      targetYear: r.target_year,
+      targetValue: r.target_value,
+      comparator: r.comparator,
+      met: r.met,
+    }));
+  return pastTargetsFrom(evidence, cases);
+}
+
+const ID_WIDTH = 28;
+
+/** One table: indicator, base, then each rung's value and P(attain); rung notes and evidence below. Fits 120 columns. */
+function formatProposals(r: TargetProposals): string {
+  const rung = (p: number) => LADDER_NAMES[String(p)] ?? `P=${p}`;
+  const head = ['indicator', 'unit', 'base', ...r.probabilities.map((p) => `${rung(p)} (${p})`)];
+  const rows: string[][] = [head];
+  const notes: string[] = [];
+  const unassessed: string[] = [];
+  for (const p of r.proposals) {
+    const id = clip(`${p.direction === 'decrease' ? '↓ ' : ''}${p.indicatorId}`, ID_WIDTH);
+    if (p.status !== 'ok') {
+      unassessed.push(`  ${p.indicatorId}: ${p.status}: ${p.reason ?? ''}`);
+      continue;
+    }
+    rows.push([
+      id,
+      clip(p.unit, 8),
+      `${p.base.year}: ${fmt(p.base.value)}`,
+      ...p.ladder.map((x) => `${fmt(x.value)} (${x.probability.toFixed(2)})`),
+    ]);
+    for (const x of p.ladder) if (x.note) notes.push(`  ${p.indicatorId} ${x.requested}: ${x.note}`);
+  }
+  const lines = [
+    `Proposed ${r.year} targets${r.asOf === null ? '' : ` (data as of ${r.asOf})`}: value (P(attain)); ↓ = a reduction`,
+    '',
+    ...alignColumns(rows),
+  ];
+  if (notes.length) lines.push('', 'Rungs off their request:', ...notes.flatMap((n) => wrap(n, 120)));
+  if (unassessed.length) lines.push('', 'No ladder:', ...unassessed.flatMap((n) => wrap(n, 120)));
+  if (r.skipped.length) lines.push('', `No proposal (no observation): ${r.skipped.length} indicators`);
+  lines.push('', 'Use --json for the evidence of each rung (trend, panel percentile, past plans).');
+  return lines.join('\n');
+}
+
+/** Lines of at most `width` display columns, broken at spaces, continuation lines indented. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && displayWidth(`${line} ${word}`) > width) {
+      out.push(line);
+      line = `      ${word}`;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+function clip(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+}
+
+/** One CSV row per rung, with the evidence text. */
+function proposalsCsv(r: TargetProposals): string {
+  const rows: (string | number | null)[][] = [
+    [
+      'indicator',
+      'region',
+      'unit',
+      'direction',
+      'status',
+      'base_year',
+      'base_value',
+      'year',
+      'requested',
+      'value',
+      'probability',
+      'annual_growth',
+      'growth_basis',
+      'panel_percentile',
+      'evidence',
+      'note',
+    ],
+  ];
+  for (const p of r.proposals) {
+    if (p.ladder.length === 0)
+      rows.push([p.indicatorId, p.region, p.unit, p.direction, p.status, p.base.year, p.base.value, r.year]);
+    p.ladder.forEach((x, i) => {
+      const e = p.evidence.rungs[i];
+      rows.push([
+        p.indicatorId,
+        p.region,
+        p.unit,
+        p.direction,
+        p.status,
+        p.base.year,
+        p.base.value,
+        r.year,
+        x.requested,
+        x.value,
+        x.probability,
+        x.annualGrowth,
+        p.growthBasis,
+        e?.panelPercentile ?? null,
+        e?.text ?? '',
+        x.note,
+      ]);
+    });
+  }
+  return toCsv(rows);
+}

@@ -1,0 +1,185 @@
+/**
+ * `trajectory review [--data FILE] [--written YEAR] [--as-of YEAR] [--json] [--out DIR]`: every target of a plan
+ * against later observations: met, on track (达到序时进度), behind, missed or no data, with P(attain) when the plan
+ * was written and now. The logic is `reviewPlan` (@trajectory/forecast); this file parses flags and writes output.
+ */
+import { join, resolve } from 'node:path';
+import { terminalSafe } from '@trajectory/core';
+import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
+import { type PlanReview, reviewPlan } from '@trajectory/forecast';
+import { parseCommandArgs, printError } from '../command-args.ts';
+import { loadPlanInput, parseYear, toCsv } from '../plan-input.ts';
+import { alignColumns, displayWidth } from '../text-table.ts';
+
+const USAGE = `usage: trajectory review [--data FILE] [--written YEAR] [--as-of YEAR] [--json] [--out DIR]
+
+Reviews each target against the observations after its base: status, 序时进度 progress, elapsed share, and
+P(attain) when the plan was written and now.
+  --data FILE      an indicators CSV in the seed dataset's columns (default: the seed dataset and its history)
+  --written YEAR   the year the plan was written (default: each target's base year)
+  --as-of YEAR     ignore observations after YEAR (default: every observation)
+  --json           print the review as JSON
+  --out DIR        also write DIR/review.json and DIR/review.csv`;
+
+/**
+ * Run `trajectory review`; resolves to the exit code (0 ok, 1 failure, 2 bad arguments).
+ * @example
+ * const code = await run(['--data', 'examples/review/plan.csv', '--written', '2015', '--json']);
+ */
+export async function run(argv: string[]): Promise<number> {
+  const args = parseCommandArgs('review', USAGE, argv, {
+    data: { type: 'string' },
+    written: { type: 'string' },
+    'as-of': { type: 'string' },
+    json: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (typeof args === 'number') return args;
+  const { values } = args;
+  const fail = (message: string): number => {
+    printError('review', message, USAGE);
+    return 2;
+  };
+  const written = values.written === undefined ? undefined : parseYear(values.written);
+  if (written === null) return fail(`--written must be a year such as 2015, got '${values.written}'`);
+  const asOf = values['as-of'] === undefined ? undefined : parseYear(values['as-of']);
+  if (asOf === null) return fail(`--as-of must be a year such as 2020, got '${values['as-of']}'`);
+  if (written !== undefined && asOf !== undefined && written > asOf)
+    return fail(`--written ${written} is after --as-of ${asOf}`);
+
+  let input: ReturnType<typeof loadPlanInput>;
+  try {
+    input = loadPlanInput(values.data, written);
+  } catch (error) {
+    printError('review', error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  const review = reviewPlan(input.indicators, {
+    ...(written !== undefined ? { written } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
+    evidence: input.evidence,
+  });
+  console.log(values.json ? JSON.stringify(review, null, 2) : terminalSafe(formatReview(review)));
+  if (values.out !== undefined) {
+    const dir = resolve(values.out);
+    await writeDirAtomic(
+      dir,
+      async (tmp) => {
+        await writeFileAtomic(join(tmp, 'review.json'), `${JSON.stringify(review, null, 2)}\n`);
+        await writeFileAtomic(join(tmp, 'review.csv'), reviewCsv(review));
+      },
+      { expected: ['review.json', 'review.csv'] },
+    );
+    console.error(`wrote ${join(dir, 'review.json')} and ${join(dir, 'review.csv')}`);
+  }
+  return 0;
+}
+
+const ID_WIDTH = 36;
+
+/** One row per target (fits 120 columns); reasons below. */
+function formatReview(r: PlanReview): string {
+  const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+  const p = (x: number | null) => (x === null ? '–' : x.toFixed(2));
+  const rows: string[][] = [
+    ['indicator', 'target', 'base', 'latest', 'status', 'progress', 'elapsed', 'P written', 'P now'],
+  ];
+  const notes: string[] = [];
+  for (const t of r.targets) {
+    rows.push([
+      clip(t.indicatorId, ID_WIDTH),
+      `${t.target.comparator}${t.target.value === null ? '?' : fmt(t.target.value)} (${t.target.year})`,
+      t.base ? `${fmt(t.base.value)} (${t.base.year})` : '–',
+      t.latest ? `${fmt(t.latest.value)}${t.latest.provisional ? '*' : ''} (${t.latest.year})` : '–',
+      t.status,
+      pct(t.progress),
+      pct(t.elapsed),
+      p(t.probabilityAtWriting),
+      p(t.probability),
+    ]);
+    if (t.reason) notes.push(`  ${t.indicatorId}: ${t.reason}`);
+    for (const c of t.conflicts) notes.push(`  ${t.indicatorId}: ${c.year} stated as ${c.values.join(' and ')}`);
+  }
+  const s = r.summary;
+  const counts = Object.entries(s.byStatus)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  const lines = [
+    `Plan review${r.written === null ? '' : `, written ${r.written}`}${r.asOf === null ? '' : `, data as of ${r.asOf}`}` +
+      ' (* provisional figure)',
+    '',
+    ...alignColumns(rows),
+    '',
+    `${s.targets} targets: ${counts}.`,
+    s.brier === null
+      ? 'No target year observed yet: no Brier score.'
+      : `Brier score of P(attain) at writing over ${s.scored} settled targets: ${s.brier.toFixed(3)}`,
+  ];
+  if (notes.length) lines.push('', ...notes);
+  return lines.join('\n');
+}
+
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(5)));
+}
+
+function clip(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+function reviewCsv(r: PlanReview): string {
+  const rows: (string | number | null)[][] = [
+    [
+      'indicator',
+      'region',
+      'unit',
+      'target_year',
+      'comparator',
+      'target_value',
+      'base_year',
+      'base_value',
+      'latest_year',
+      'latest_value',
+      'latest_provisional',
+      'status',
+      'progress',
+      'progress_log',
+      'elapsed',
+      'probability_at_writing',
+      'probability',
+      'conflicts',
+      'reason',
+    ],
+  ];
+  for (const t of r.targets)
+    rows.push([
+      t.indicatorId,
+      t.region,
+      t.unit,
+      t.target.year,
+      t.target.comparator,
+      t.target.value,
+      t.base?.year ?? null,
+      t.base?.value ?? null,
+      t.latest?.year ?? null,
+      t.latest?.value ?? null,
+      t.latest?.provisional ?? null,
+      t.status,
+      t.progress,
+      t.progressLog,
+      t.elapsed,
+      t.probabilityAtWriting,
+      t.probability,
+      t.conflicts.map((c) => `${c.year}: ${c.values.join(' / ')}`).join('; '),
+      t.reason,
+    ]);
+  return toCsv(rows);
+}
