@@ -517,6 +517,14 @@ export interface CalibrationContext {
   horizon: number;
 }
 
+/** The recalibration of one target's statistical P(attain) (see {@link attainmentCalibration}). */
+export interface AttainmentCalibration {
+  /** the reported P(attain) for a statistical one (share of paths) */
+  probability: (statistical: number) => number;
+  /** the features and model source behind it, as `TargetAssessment.calibration` reports them */
+  report: (statistical: number) => { features: Record<string, number>; source: string };
+}
+
 /**
  * The map from a target's statistical P(attain) (share of paths) to the probability {@link assessTarget} reports:
  * the outcome model's recalibration for pooled projections when a model is configured, else `null` (the share is
@@ -529,10 +537,7 @@ export function attainmentCalibration(
   options: ResolvedAssessOptions,
   projection: ProjectionLike,
   context: CalibrationContext,
-): {
-  probability: (statistical: number) => number;
-  report: (statistical: number) => { features: Record<string, number>; source: string };
-} | null {
+): AttainmentCalibration | null {
   const table = options.outcomeModel;
   if (!projection.pooling || !table) return null;
   // plans bend trends: the outcome model learned on past plans' targets recalibrates the statistical probability

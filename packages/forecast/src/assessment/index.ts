@@ -16,6 +16,7 @@ export type {
   PreparedSeries,
   ProjectionSource,
   CalibrationContext,
+  AttainmentCalibration,
 } from './assess-target.ts';
 export { assessPlan, findTargetConflicts, type AssessPlanOptions } from './assess-plan.ts';
 export {
