@@ -20,6 +20,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCommand as run } from '@trajectory/cli';
 import { capture, put, SCENARIO, tempDir } from './helpers.ts';
 
+/** A CSV the tools wrote: it starts with a UTF-8 BOM (for Excel), dropped here for arquero. */
+function csvText(path: string): string {
+  const text = readFileSync(path, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return text.slice(1);
+}
+
 afterEach(() => vi.restoreAllMocks());
 
 const PAYLOADS = ["=cmd|' /C calc'!A0", '+1+cmd', '-2+3', '@SUM(A1)', '\t=1', '\r=1', "'=already"];
@@ -52,15 +59,14 @@ describe('CSV formula injection', () => {
     const out = join(dir, 'out');
     capture();
     expect(await run([file, '--out', out])).toBe(0);
-    const targets = readFileSync(join(out, 'targets.csv'), 'utf8').split('\n');
+    const targets = csvText(join(out, 'targets.csv')).split('\n');
     expect(targets[1]!.startsWith(`'=cmd|' /C calc'!A0,a,2025,`)).toBe(true);
-    const table = fromCSV(readFileSync(join(out, 'targets.csv'), 'utf8'), { autoType: false });
+    const table = fromCSV(csvText(join(out, 'targets.csv')), { autoType: false });
     expect(restoreCsvCell(table.get('label', 0) as string)).toBe(label);
     // numbers (including negative ones) stay numbers
-    const bands = fromCSV(readFileSync(join(out, 'bands.csv'), 'utf8'));
+    const bands = fromCSV(csvText(join(out, 'bands.csv')));
     expect(typeof bands.get('median', 0)).toBe('number');
-    for (const line of readFileSync(join(out, 'bands.csv'), 'utf8').split('\n').slice(1, -1))
-      expect(line).not.toMatch(/(^|,)'/);
+    for (const line of csvText(join(out, 'bands.csv')).split('\n').slice(1, -1)) expect(line).not.toMatch(/(^|,)'/);
   });
 
   it('writeIndicatorCsv neutralises text cells and readIndicatorCsv restores them (round trip)', () => {

@@ -22,5 +22,12 @@ export {
   type FormatTableOptions,
 } from './format-table.ts';
 export { progressBar } from './progress.ts';
+export {
+  readIndicatorXlsx,
+  readIndicatorFile,
+  assessmentXlsx,
+  ASSESSMENT_XLSX_COLUMNS,
+  INDICATOR_SHEET,
+} from './xlsx.ts';
 export { readStdin } from './read-stdin.ts';
 export { alignColumns, columnWidths, displayWidth, padDisplay } from './text-table.ts';

@@ -47,7 +47,10 @@ describe('trajectory extract <plan.txt>', () => {
     const csv = join(dir, 'candidates.csv');
     writeFileSync(file, plan);
     expect(await run([file, '--out', csv, '--min-confidence', '0.5'])).toBe(0);
-    const text = readFileSync(csv, 'utf8');
+    const bytes = readFileSync(csv, 'utf8');
+    // a UTF-8 BOM first, so Excel reads the Chinese text as UTF-8
+    expect(bytes.startsWith('\uFEFF')).toBe(true);
+    const text = bytes.slice(1);
     expect(text.split('\n')[0]).toBe([...INDICATOR_COLUMNS, 'confidence', 'rule'].join(','));
     const rows = fromCSV(text, { autoType: false }).objects() as Record<string, string>[];
     expect(rows.map((r) => [r.id, r.kind, r.year, r.value, r.unit])).toEqual([

@@ -44,9 +44,11 @@ describe('trajectory run <scenario-file>', () => {
     expect(c.out()).toContain('Targets: P(attain) baseline vs scenario');
     expect(c.out()).toContain('Lever needed for each goal');
     expect(readdirSync(dir).sort()).toEqual(['bands.csv', 'charts', 'result.json', 'targets.csv']);
+    // a UTF-8 BOM first, so Excel reads the Chinese labels as UTF-8
     expect(readFileSync(join(dir, 'targets.csv'), 'utf8').split('\n')[0]).toMatch(
-      /^label,indicator,year,comparator,value,p_baseline/,
+      /^\uFEFFlabel,indicator,year,comparator,value,p_baseline/,
     );
+    expect(readFileSync(join(dir, 'bands.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
     const charts = readdirSync(join(dir, 'charts'));
     expect(charts).toContain('gazelle.vl.json');
     expect(charts).toContain('pipeline-ladder.vl.json');

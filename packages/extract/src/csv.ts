@@ -55,5 +55,6 @@ export function candidatesToCsv(candidates: Candidate[], doc: string): string {
  * @example writeCandidatesCsv('candidates.csv', extractCandidates(text).candidates, 'plan.txt')
  */
 export function writeCandidatesCsv(path: string, candidates: Candidate[], doc: string): void {
-  writeFileAtomicSync(path, candidatesToCsv(candidates, doc));
+  // a UTF-8 BOM, so Excel opens the Chinese text as UTF-8 (core's CSV reader skips it)
+  writeFileAtomicSync(path, `\uFEFF${candidatesToCsv(candidates, doc)}`);
 }

@@ -44,19 +44,20 @@ import {
 } from '@trajectory/forecast';
 import { formatPlanTables } from '../format-table.ts';
 import { progressBar } from '../progress.ts';
+import { assessmentXlsx, readIndicatorXlsx } from '../xlsx.ts';
 
-const USAGE = `usage: trajectory assess [--data FILE.csv] [--as-of YEAR] [--region R] [--json] [--out DIR [--pdf]]
+const USAGE = `usage: trajectory assess [--data FILE] [--as-of YEAR] [--region R] [--json] [--out DIR [--pdf]]
                          [--seed S] [--paths N] [--method M]
 
-Assesses every target of the seed dataset (or of FILE.csv) and prints one table per region.
-  --data FILE  an indicators file in the seed dataset's columns: its observed rows (any years) are the history,
+Assesses every target of the seed dataset (or of FILE) and prints one table per region.
+  --data FILE  an indicators file (.csv, or .xlsx with sheet 'indicators') in the seed dataset's columns: its observed rows (any years) are the history,
                its measure (and bounds for shares) decide the dynamics; units and regions outside the known lists
                are labels; quotes are not checked against documents
   --as-of Y    judge as of year Y: observations, reference-panel values and plan outcomes after Y are ignored
   --region R   only region R (key such as nankai, or its name as in the dataset)
   --json       print the assessment as JSON instead of tables
   --wide       every column (growth, ratios, each assessor's verdict); the default table fits 120 columns
-  --out DIR    also write DIR/assessment.json and the HTML report DIR/index.html
+  --out DIR    also write DIR/assessment.json, DIR/assessment.xlsx and the HTML report DIR/index.html
   --pdf        with --out: also print the report to DIR/report.pdf (headless Chromium)
   --seed S     simulation seed (default ${DEFAULTS.seed}); same seed, same numbers
   --paths N    simulated paths per indicator (default ${DEFAULTS.paths}; at most ${LIMITS.draws})
@@ -116,7 +117,7 @@ export async function run(argv: string[]): Promise<number> {
   const asOf = values['as-of'] === undefined ? undefined : Number(values['as-of']);
   if (asOf !== undefined && !(/^\d{4}$/.test(values['as-of']!) && asOf >= 1900 && asOf <= 2100))
     return fail(`--as-of must be a year such as 2020, got '${values['as-of']}'`);
-  const loaded = loadIndicators(values.data, asOf);
+  const loaded = await loadIndicators(values.data, asOf);
   if ('error' in loaded) {
     console.error(`trajectory assess: ${loaded.error}`);
     return 1;
@@ -174,10 +175,11 @@ export async function run(argv: string[]): Promise<number> {
       dir,
       async (tmp) => {
         await writeFileAtomic(join(tmp, 'assessment.json'), json);
+        await writeFileAtomic(join(tmp, 'assessment.xlsx'), await assessmentXlsx(plan));
         await writeAssessmentReport(tmp, plan);
         if (values.pdf) await printPdf(join(tmp, 'index.html'), join(tmp, 'report.pdf'));
       },
-      { expected: ['assessment.json', 'index.html', 'assets', 'specs', 'report.pdf'] },
+      { expected: ['assessment.json', 'assessment.xlsx', 'index.html', 'assets', 'specs', 'report.pdf'] },
     );
     console.error(
       `wrote ${join(dir, 'assessment.json')}, ${join(dir, 'index.html')}${values.pdf ? ` and ${join(dir, 'report.pdf')}` : ''}`,
@@ -191,10 +193,12 @@ export async function run(argv: string[]): Promise<number> {
  * and the bundled priors and outcome model, or a user's file; `asOf` drops everything later (observations, panel
  * values, plan outcomes) and rebuilds priors and outcome model from what was known then.
  */
-function loadIndicators(
+async function loadIndicators(
   file: string | undefined,
   asOf: number | undefined,
-): { indicators: Indicator[]; evidence: Evidence | null; outcomeModel: OutcomeModelTable | null } | { error: string } {
+): Promise<
+  { indicators: Indicator[]; evidence: Evidence | null; outcomeModel: OutcomeModelTable | null } | { error: string }
+> {
   let indicators: Indicator[];
   let parents: Map<string, { years: number[]; values: number[] }>;
   if (file === undefined) {
@@ -205,7 +209,9 @@ function loadIndicators(
     const path = resolve(file);
     let rows;
     try {
-      rows = readIndicatorCsv(readTextFileBounded(path), file, { unknownUnits: 'label' });
+      rows = /\.xlsx$/i.test(path)
+        ? await readIndicatorXlsx(path, { unknownUnits: 'label' })
+        : readIndicatorCsv(readTextFileBounded(path), file, { unknownUnits: 'label' });
       indicators = rowsToIndicators(rows, { file, unknownUnits: 'label' });
     } catch (error) {
       if (error instanceof IndicatorDataError) return { error: error.message };

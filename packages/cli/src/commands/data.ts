@@ -6,6 +6,7 @@ import {
   IndicatorDataError,
   findConflicts,
   resolveIndicator,
+  rowsToIndicators,
   type Conflict,
   type Indicator,
   type Target,
@@ -20,14 +21,16 @@ import {
   type HistoryRecord,
   type RegionIndicators,
 } from '@trajectory/datasets/node';
+import { readIndicatorFile } from '../xlsx.ts';
 import { parseCommandArgs, printError } from '../command-args.ts';
 import { displayWidth, padDisplay } from '../text-table.ts';
 
-const usage = `usage: trajectory data [--region R] [--json] [--conflicts | --history]
+const usage = `usage: trajectory data [--data FILE] [--region R] [--json] [--conflicts | --history]
 
   Lists every indicator of seeds/indicators.csv by region: names (中文 / English), unit, observed years and values,
   targets with comparator, attribute (预期性/约束性) and relative form (翻番 -> x2 on the base year).
 
+  --data FILE   list FILE instead (.csv, or .xlsx with sheet 'indicators'; the seed columns)
   --region R    only region R (key such as nankai, hexi, teda, binhai, or its Chinese name)
   --conflicts   list cross-document and within-document conflicts instead
   --history     each indicator's yearly history (history.csv) beside its baselines and targets: its own series and
@@ -222,6 +225,7 @@ export async function run(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     conflicts: { type: 'boolean' },
     history: { type: 'boolean' },
+    data: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (typeof parsed === 'number') return parsed;
@@ -232,7 +236,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   let indicators: Indicator[];
   try {
-    indicators = loadSeedIndicators();
+    indicators =
+      values.data === undefined ? loadSeedIndicators() : rowsToIndicators(await readIndicatorFile(values.data));
   } catch (error) {
     if (error instanceof IndicatorDataError) {
       printError('data', error.message);

@@ -130,8 +130,9 @@ async function buildOutputs(result: ScenarioResult, scenario: Scenario): Promise
   const { comparisonInputs, pipelineChart, pipelineInputs, scenarioComparison } = await import('@trajectory/charts');
   const files = new Map<string, string>([
     ['result.json', resultToJson(result)],
-    ['bands.csv', bandsToCsv(result)],
-    ['targets.csv', targetsToCsv(result)],
+    // a UTF-8 BOM, so Excel opens the Chinese names as UTF-8 (the readers skip it)
+    ['bands.csv', `\uFEFF${bandsToCsv(result)}`],
+    ['targets.csv', `\uFEFF${targetsToCsv(result)}`],
   ]);
   for (const c of comparisonInputs(result, scenario) as ComparisonInput[]) {
     const { id, ...input } = c;
