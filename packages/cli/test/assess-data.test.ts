@@ -1,11 +1,19 @@
 // `trajectory assess --data FILE [--as-of YEAR]`: a user's indicators file (a synthetic province here).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeIndicatorCsv } from '@trajectory/core';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { syntheticProvince } from '../../forecast/scripts/synthetic-province.ts';
 import { run } from '../src/commands/assess.ts';
+
+/** The synthetic-province script of @trajectory/forecast, run as the user would (not imported across packages). */
+const script = fileURLToPath(new URL('../../forecast/scripts/synthetic-province.ts', import.meta.url));
+function synthetic(n: number, out: string): void {
+  execFileSync(process.execPath, ['--import', 'tsx', script, '--indicators', String(n), '--seed', '4', '--out', out], {
+    stdio: 'ignore',
+  });
+}
 
 function capture() {
   const out: string[] = [];
@@ -21,8 +29,8 @@ let file: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'assess-data-'));
   file = join(dir, 'province.csv');
-  // district_xxx regions and the unit '年' for schooling years: labels, not errors
-  await writeFile(file, writeIndicatorCsv(syntheticProvince(10, 4)));
+  // district_xxx regions outside the known list: labels, not errors
+  synthetic(10, file);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
@@ -60,8 +68,7 @@ describe('trajectory assess --data', () => {
 
   it('an unknown measure is an error naming file, row and field', async () => {
     const badFile = join(dir, 'bad.csv');
-    const rows = syntheticProvince(2, 4);
-    await writeFile(badFile, writeIndicatorCsv(rows).replace(',count,', ',index,'));
+    await writeFile(badFile, (await readFile(file, 'utf8')).replace(',count,', ',index,'));
     const io = capture();
     expect(await run(['--data', badFile])).toBe(1);
     expect(io.err.join('\n')).toMatch(/bad\.csv:2 \(row 1\).*measure.*'index'/);
