@@ -179,8 +179,8 @@ export function proposalIndicator(
  * The indicator is projected once; P(attain) of a candidate value is a share of those paths (recalibrated on past
  * plans as `assessTarget` does, see `attainmentCalibration`), a monotone step function of the value, so each rung is
  * a binary search over the sorted simulated values, then rounded (see `customaryStep`) to
- * the candidate whose probability is nearest the requested one. The reported probability is `assessTargetWith` on
- * the same projection: exactly what `assessTarget` returns for the rounded value.
+ * the candidate whose probability is nearest the requested one. The reported probability is the share of the same
+ * paths with the same recalibration (`attainmentCalibration`): what `assessTarget` returns for the rounded value.
  * @throws RangeError on a probability outside (0, 1) or a non-integer year
  * @example
  * const { proposals } = proposeTargets(indicators, { year: 2025, asOf: 2020 });
@@ -245,6 +245,7 @@ function proposeOne(
     return proposal;
   }
   const sorted = valuesAt(projection.paths, year).sort();
+  const finite = sorted.every(Number.isFinite);
   const n = sorted.length;
   // share of paths on which `x comparator v` holds, by binary search on the sorted values (as `attainment` counts)
   const share = (v: number): number => {
@@ -287,7 +288,9 @@ function proposeOne(
     const value = candidates.reduce((best, v) =>
       Math.abs(pOf(v) - requested) < Math.abs(pOf(best) - requested) ? v : best,
     );
-    const probability = assessed(value);
+    // the same share and recalibration as assessTargetWith, without its summaries; non-finite paths (which the
+    // assessment reports as a failure) go through the assessment itself
+    const probability = finite ? pOf(value) : assessed(value);
     if (probability === null) {
       proposal.evidence.notes.push(`${value} could not be assessed as a target`);
       continue;
