@@ -24,6 +24,7 @@ export {
   type RecordContext,
 } from './indicator-rows.ts';
 export { scanCsvRecords, type CsvScan, type CsvRecordInfo } from './csv-records.ts';
+export { readCsvText, type CsvText } from './csv-text-table.ts';
 export { rowsToIndicators, indicatorsToRows, type RowsToIndicatorsOptions } from './indicator-model.ts';
 export { validateQuotes, type ValidateQuotesOptions } from './validate-quotes.ts';
 

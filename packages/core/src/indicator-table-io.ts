@@ -2,11 +2,11 @@
  * Indicator rows in and out of CSV and JSON, through arquero (`fromCSV`/`toCSV`, `fromJSON`/`toJSON`). Reading
  * validates everything and throws one {@link IndicatorDataError} listing every problem with file, row, field.
  */
-import { from, fromCSV, fromJSON } from 'arquero';
+import { from, fromJSON } from 'arquero';
 import { IndicatorDataError, type DataIssue } from './indicator-data-error.ts';
 import { INDICATOR_COLUMNS, type IndicatorRow } from './indicator-row.ts';
 import { parseIndicatorRecords, validateIndicatorRows } from './indicator-rows.ts';
-import { scanCsvRecords } from './csv-records.ts';
+import { readCsvText } from './csv-text-table.ts';
 import { neutralizeCsvCell, restoreCsvCell } from './safe-text.ts';
 
 function fail(issues: DataIssue[]): never {
@@ -60,53 +60,13 @@ export function readIndicatorCsv(
       },
     ]);
   }
-  const scan = scanCsvRecords(body);
-  const issues: DataIssue[] = scan.errors.map((e) => ({
-    file,
-    row: null,
-    line: e.line,
-    field: null,
-    message: `malformed CSV: ${e.message}`,
-  }));
-  const header = scan.records[0];
-  if (!header) fail([{ file, row: null, line: 1, field: null, message: 'empty file (no header row)' }]);
-  const records = scan.records.slice(1);
-  records.forEach((r, i) => {
-    if (r.fields !== header.fields) {
-      issues.push({
-        file,
-        row: i + 1,
-        line: r.line,
-        field: null,
-        message: `malformed CSV: ${r.fields} fields, the header has ${header.fields}`,
-      });
-    }
-  });
-  if (issues.length) fail(issues);
-  let table: ReturnType<typeof fromCSV>;
-  try {
-    table = fromCSV(body, { autoType: false });
-  } catch (error) {
-    fail([{ file, row: null, line: null, field: null, message: `malformed CSV: ${(error as Error).message}` }]);
-  }
-  const names = table.columnNames();
+  const { header, records, columns: names, objects: read } = readCsvText(body, file);
   const columnIssues = checkColumns(names, file, header.line);
   if (columnIssues.length) fail(columnIssues);
-  const objects = (table.objects() as Record<string, unknown>[]).map((o) => {
+  const objects = read.map((o) => {
     for (const k of Object.keys(o)) if (typeof o[k] === 'string') o[k] = restoreCsvCell(o[k]);
     return o;
   });
-  if (objects.length !== records.length) {
-    fail([
-      {
-        file,
-        row: null,
-        line: null,
-        field: null,
-        message: `malformed CSV: ${records.length} records found, arquero read ${objects.length}`,
-      },
-    ]);
-  }
   const ctx = { file, lines: records.map((r) => r.line), ...options };
   const parsed = parseIndicatorRecords(objects, ctx);
   const all = [...parsed.issues, ...validateIndicatorRows(parsed.rows, ctx)];

@@ -3,8 +3,7 @@
  * `readIndicatorCsv`, and the same {@link IndicatorDataError} naming file, line, row and field, for tables whose
  * columns are given by the caller.
  */
-import { type DataIssue, IndicatorDataError, scanCsvRecords } from '@trajectory/core';
-import { fromCSV } from 'arquero';
+import { type DataIssue, IndicatorDataError, readCsvText } from '@trajectory/core';
 
 /** The columns a table must have (`required`) and may have (`optional`); any other column is an error. */
 export interface CsvColumns {
@@ -37,36 +36,8 @@ function fail(issues: DataIssue[]): never {
  */
 export function readCsvTable(text: string, file: string, columns: CsvColumns): CsvTable {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const scan = scanCsvRecords(body);
-  const issues: DataIssue[] = scan.errors.map((e) => ({
-    file,
-    row: null,
-    line: e.line,
-    field: null,
-    message: `malformed CSV: ${e.message}`,
-  }));
-  const header = scan.records[0];
-  if (!header) fail([{ file, row: null, line: 1, field: null, message: 'empty file (no header row)' }]);
-  const records = scan.records.slice(1);
-  records.forEach((r, i) => {
-    if (r.fields !== header.fields) {
-      issues.push({
-        file,
-        row: i + 1,
-        line: r.line,
-        field: null,
-        message: `malformed CSV: ${r.fields} fields, the header has ${header.fields}`,
-      });
-    }
-  });
-  if (issues.length) fail(issues);
-  let table: ReturnType<typeof fromCSV>;
-  try {
-    table = fromCSV(body, { autoType: false });
-  } catch (error) {
-    fail([{ file, row: null, line: null, field: null, message: `malformed CSV: ${(error as Error).message}` }]);
-  }
-  const names = table.columnNames();
+  const { header, records, columns: names, objects } = readCsvText(body, file);
+  const issues: DataIssue[] = [];
   const allowed = new Set([...columns.required, ...(columns.optional ?? [])]);
   const seen = new Set<string>();
   for (const c of columns.required) {
@@ -78,18 +49,6 @@ export function readCsvTable(text: string, file: string, columns: CsvColumns): C
     if (!allowed.has(c)) issues.push({ file, row: null, line: header.line, field: c, message: 'unknown column' });
   }
   if (issues.length) fail(issues);
-  const objects = table.objects() as Record<string, unknown>[];
-  if (objects.length !== records.length) {
-    fail([
-      {
-        file,
-        row: null,
-        line: null,
-        field: null,
-        message: `malformed CSV: ${records.length} records found, arquero read ${objects.length}`,
-      },
-    ]);
-  }
   return {
     columns: names,
     records: objects.map((o) => Object.fromEntries(names.map((c) => [c, o[c] == null ? '' : String(o[c])]))),
