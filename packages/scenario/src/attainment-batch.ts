@@ -41,7 +41,9 @@ export function attainmentBatch(input: AttainmentBatchInput, options: Attainment
   const to = options.to ?? K;
   const axis = Array.from({ length: years + 1 }, (_, i) => i);
   const out = new Float64Array(draws * (years + 1));
+  // buffers reused by every indicator: the paths, the normals, the final year's column
   const scratch = new Float64Array(draws * years);
+  const last = new Float64Array(draws);
   const p = new Float64Array(to - from);
   const root = createRng(options.seed ?? DEFAULTS.seed);
   const model: GrowthProcess = {
@@ -56,7 +58,7 @@ export function attainmentBatch(input: AttainmentBatchInput, options: Attainment
     model.sd.fill(input.sigma[k]!);
     // one stream per indicator, as in a scenario: results do not depend on how indicators are split into chunks
     const paths = simulatePaths(model, { years: axis, nPaths: draws, rng: root.fork(`ind${k}`), out, scratch });
-    p[k - from] = attainment(valuesAt(paths, years), '>=', input.target[k]!).probability;
+    p[k - from] = attainment(valuesAt(paths, years, last), '>=', input.target[k]!).probability;
   }
   return p;
 }

@@ -27,8 +27,15 @@ export interface GrowthProcess {
 }
 
 /**
+ * Paths per block. Normals are drawn block by block (the same stream as one bulk draw) and the block's paths are
+ * then built a year at a time: the block's normals and values stay in the L1 cache, and the inner loop over paths
+ * has no dependency from one iteration to the next (a path-by-path loop waits on each year's multiply).
+ */
+const BLOCK = 256;
+
+/**
  * Fills `out` (row-major nPaths × (S + 1)) with paths of the growth process; `scratch` (optional, reused between
- * calls) holds the normals.
+ * calls) holds a block's normals.
  */
 export function fillGrowthProcess(
   model: GrowthProcess,
@@ -38,40 +45,52 @@ export function fillGrowthProcess(
   scratch?: Float64Array,
 ): Float64Array {
   const S = model.mean.length;
-  const { base, mean, sd, inflow, add, mult } = model;
+  const W = S + 1;
+  const { base, mean, sd, inflow, add, mult, upper } = model;
   const lower = model.lower ?? -Infinity;
-  const upper = model.upper ?? new Float64Array(S).fill(Infinity);
   const constant = model.constant ?? false;
   const perPath = constant ? 1 : S;
-  const z = scratch && scratch.length >= nPaths * perPath ? scratch : new Float64Array(nPaths * perPath);
-  rng.fillNormal(z, 0, nPaths * perPath);
-  if (!inflow && !add && !mult && !constant) {
-    // fast path: plain annual growth with bounds
-    for (let p = 0, o = 0, k = 0; p < nPaths; p++) {
-      let v = base;
-      out[o++] = v;
-      for (let s = 0; s < S; s++) {
-        v *= 1 + mean[s]! + sd[s]! * z[k++]!;
-        if (v < lower) v = lower;
-        else if (v > upper[s]!) v = upper[s]!;
-        out[o++] = v;
-      }
-    }
-    return out;
-  }
-  for (let p = 0, o = 0; p < nPaths; p++) {
-    let v = base;
-    out[o++] = v;
-    const zc = constant ? z[p]! : 0;
+  const z = scratch && scratch.length >= BLOCK * perPath ? scratch : new Float64Array(BLOCK * perPath);
+  for (let p0 = 0; p0 < nPaths; p0 += BLOCK) {
+    const n = Math.min(BLOCK, nPaths - p0);
+    // the normals of paths p0 .. p0 + n, path by path (z[p * perPath + s])
+    rng.fillNormal(z, 0, n * perPath);
+    const o0 = p0 * W;
+    const end = o0 + n * W;
+    for (let o = o0; o < end; o += W) out[o] = base;
     for (let s = 0; s < S; s++) {
-      const zz = constant ? zc : z[p * S + s]!;
-      v = v * (1 + mean[s]! + sd[s]! * zz);
-      if (inflow) v += inflow[s]!;
-      if (add) v += add[s]!;
-      if (mult) v *= mult[s]!;
-      if (v < lower) v = lower;
-      else if (v > upper[s]!) v = upper[s]!;
-      out[o++] = v;
+      // column s + 1 from column s; the same operations in the same order as a path-by-path loop
+      const m = 1 + mean[s]!;
+      const sg = sd[s]!;
+      const hi = upper === undefined ? Infinity : upper[s]!;
+      const zStep = constant ? 1 : S;
+      if (inflow === undefined && add === undefined && mult === undefined) {
+        if (lower === -Infinity && hi === Infinity) {
+          // the plain annual growth of the batch screen: no flows, no bounds
+          for (let o = o0 + s, k = constant ? 0 : s; o < end; o += W, k += zStep)
+            out[o + 1] = out[o]! * (m + sg * z[k]!);
+          continue;
+        }
+        for (let o = o0 + s, k = constant ? 0 : s; o < end; o += W, k += zStep) {
+          let v = out[o]! * (m + sg * z[k]!);
+          if (v < lower) v = lower;
+          else if (v > hi) v = hi;
+          out[o + 1] = v;
+        }
+        continue;
+      }
+      const fl = inflow === undefined ? 0 : inflow[s]!;
+      const ad = add === undefined ? 0 : add[s]!;
+      const mu = mult === undefined ? 1 : mult[s]!;
+      for (let o = o0 + s, k = constant ? 0 : s; o < end; o += W, k += zStep) {
+        let v = out[o]! * (m + sg * z[k]!);
+        if (inflow !== undefined) v += fl;
+        if (add !== undefined) v += ad;
+        if (mult !== undefined) v *= mu;
+        if (v < lower) v = lower;
+        else if (v > hi) v = hi;
+        out[o + 1] = v;
+      }
     }
   }
   return out;

@@ -14,15 +14,22 @@ export interface Paths {
 
 /**
  * The column of `year`: every path's value in that year.
+ * @param out a buffer of at least `nPaths` values to fill (batch work reuses one); allocated when omitted
+ * @returns the column (`out`'s first `nPaths` values when given)
  * @throws RangeError when the year is not one of `paths.years`
  * @example
  * const p = { years: [2021, 2022], nPaths: 2, values: Float64Array.of(1, 2, 3, 4) };
  * valuesAt(p, 2022); // Float64Array [2, 4]
  */
-export function valuesAt(paths: Paths, year: number): Float64Array {
+export function valuesAt(paths: Paths, year: number, out?: Float64Array): Float64Array {
   const W = paths.years.length;
   const j = columnOf(paths, year);
-  const out = new Float64Array(paths.nPaths);
+  if (out === undefined) out = new Float64Array(paths.nPaths);
+  else if (out.length !== paths.nPaths) {
+    if (out.length < paths.nPaths)
+      throw new RangeError(`valuesAt: a buffer of ${out.length} values for ${paths.nPaths} paths`);
+    out = out.subarray(0, paths.nPaths);
+  }
   for (let p = 0, o = j; p < paths.nPaths; p++, o += W) out[p] = paths.values[o]!;
   return out;
 }

@@ -28,7 +28,7 @@ export interface SimulateOptions {
   seed?: number;
   /** Output buffer of at least nPaths × years.length values to reuse (batch work); allocated when omitted. */
   out?: Float64Array;
-  /** Scratch buffer for the normals to reuse (batch work). */
+  /** Scratch buffer for the normals to reuse (batch work; the growth process draws them a block of paths at a time). */
   scratch?: Float64Array;
 }
 

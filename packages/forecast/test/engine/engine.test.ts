@@ -74,6 +74,48 @@ describe('simulatePaths({kind: growth}, options)', () => {
     expect(Array.from(p.values)).toEqual([100, 105, 120, 200, 100, 105, 120, 200]);
   });
 
+  it('gives the paths of the path-by-path recurrence on the same normals, bit for bit (any nPaths, flows, bounds)', () => {
+    // the second method: every normal drawn at once, then v[s] = clamp((v[s-1]·(1 + m + sd·z) + in + add)·mult)
+    const reference = (model: GrowthProcess, n: number, seed: number): Float64Array => {
+      const S = model.mean.length;
+      const z = createRng(seed).fillNormal(new Float64Array(n * (model.constant ? 1 : S)));
+      const out = new Float64Array(n * (S + 1));
+      for (let p = 0, o = 0; p < n; p++) {
+        let v = model.base;
+        out[o++] = v;
+        for (let s = 0; s < S; s++) {
+          v = v * (1 + model.mean[s]! + model.sd[s]! * z[model.constant ? p : p * S + s]!);
+          if (model.inflow) v += model.inflow[s]!;
+          if (model.add) v += model.add[s]!;
+          if (model.mult) v *= model.mult[s]!;
+          v = Math.min(Math.max(v, model.lower ?? -Infinity), model.upper?.[s] ?? Infinity);
+          out[o++] = v;
+        }
+      }
+      return out;
+    };
+    const flows = {
+      inflow: Float64Array.of(3, -2, 0, 4),
+      add: Float64Array.of(0, 10, 0, -5),
+      mult: Float64Array.of(1, 1.1, 0.9, 1),
+      lower: 60,
+      upper: Float64Array.of(Infinity, 130, Infinity, 125),
+    };
+    const models = [
+      growth(4, 0.05, 0.1),
+      growth(4, 0.05, 0.1, { lower: 95 }),
+      growth(4, 0.05, 0.1, flows),
+      growth(4, 0.05, 0.1, { ...flows, constant: true }),
+      growth(4, 0.05, 0.1, { constant: true }),
+    ];
+    models.forEach((model, i) => {
+      for (const n of [1, 255, 1001]) {
+        const p = simulatePaths(model, { years: years(0, 4), nPaths: n, seed: 40 + i });
+        expect(p.values).toEqual(reference(model, n, 40 + i));
+      }
+    });
+  });
+
   it('is reproducible for a seed, differs for another, and rejects mismatched years', () => {
     const model = growth(4, 0.05, 0.1);
     const a = simulatePaths(model, { years: years(1, 5), nPaths: 100, seed: 7 });
@@ -168,5 +210,13 @@ describe('valuesAt / sumOver(paths, years, offset)', () => {
     expect(Array.from(valuesAt(p, 2022))).toEqual([2, 20]);
     expect(Array.from(sumOver(p, [2022, 2023], 100))).toEqual([105, 150]);
     expect(() => valuesAt(p, 2030)).toThrow('year 2030 is outside the paths (2021–2023)');
+  });
+  it('fills a given buffer (its first nPaths values) instead of allocating, and rejects a short one', () => {
+    const buffer = new Float64Array(3).fill(-1);
+    const col = valuesAt(p, 2023, buffer);
+    expect(Array.from(col)).toEqual([3, 30]);
+    expect(col.buffer).toBe(buffer.buffer);
+    expect(Array.from(buffer)).toEqual([3, 30, -1]);
+    expect(() => valuesAt(p, 2023, new Float64Array(1))).toThrow(/a buffer of 1 values for 2 paths/);
   });
 });
