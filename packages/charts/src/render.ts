@@ -36,5 +36,7 @@ export {
   type WrittenReport,
 } from './report/write-report.ts';
 export { writeAssessmentReport, assessmentReport, type AssessmentReportOptions } from './report/assessment-report.ts';
+export { writeProposalReport, proposalReport, type ProposalReportOptions } from './report/proposal-report.ts';
+export { writeReviewReport, reviewReport, type ReviewReportOptions } from './report/review-report.ts';
 export { browserAssets, type BrowserAsset } from './report/assets.ts';
 export { escapeHtml } from './report/html.ts';

@@ -54,3 +54,56 @@ export function parseCommandArgs<const O extends OptionsConfig>(
   }
   return parsed;
 }
+
+/**
+ * A usage-error reporter for `command`: prints `trajectory <command>: <message>` and the usage, returns exit code 2.
+ *
+ * @example
+ * const fail = usageError('propose', USAGE);
+ * if (year === null) return fail('--year must be a year such as 2030');
+ */
+export function usageError(command: string, usage: string): (message: string) => number {
+  return (message) => {
+    printError(command, message, usage);
+    return 2;
+  };
+}
+
+/** A flag's parsed value, or the usage-error message naming the flag. */
+export type FlagValue<T> = { value: T } | { error: string };
+
+/**
+ * A year flag (`--year`, `--as-of`, `--written`): four digits, or absent (`value` undefined).
+ *
+ * @example
+ * yearFlag('--as-of', '2020'); // { value: 2020 }
+ * yearFlag('--as-of', '20x0'); // { error: "--as-of must be a year such as 2020, got '20x0'" }
+ */
+export function yearFlag(flag: string, text: string | undefined): FlagValue<number | undefined> {
+  if (text === undefined) return { value: undefined };
+  return /^\d{4}$/.test(text.trim())
+    ? { value: Number(text) }
+    : { error: `${flag} must be a year such as 2020, got '${text}'` };
+}
+
+/**
+ * A comma-separated list of probabilities, each a plain decimal number strictly between 0 and 1; `fallback` when
+ * the flag is absent.
+ *
+ * @example
+ * probabilityListFlag('--probability', '0.8,0.5', [0.9]); // { value: [0.8, 0.5] }
+ * probabilityListFlag('--probability', '0.5,1', [0.9]);   // { error: "--probability takes … got '1'" }
+ */
+export function probabilityListFlag(
+  flag: string,
+  text: string | undefined,
+  fallback: readonly number[],
+): FlagValue<number[]> {
+  if (text === undefined) return { value: [...fallback] };
+  const parts = text.split(',').map((s) => s.trim());
+  // Number() alone would take '', '0x1', ' 5e-1 ' and 'Infinity': the flag wants written-out decimals
+  const bad = parts.find((s) => !(/^(\d*\.\d+|\d+(\.\d+)?(e-?\d+)?)$/i.test(s) && Number(s) > 0 && Number(s) < 1));
+  if (bad !== undefined)
+    return { error: `${flag} takes numbers strictly between 0 and 1, separated by commas, got '${bad}'` };
+  return { value: parts.map(Number) };
+}

@@ -1,26 +1,37 @@
 /**
- * What `propose` and `review` share: the indicators (a user's `--data` file or the seed dataset with its history),
- * the pooled model's evidence as of a year, year flags, and CSV output (UTF-8 BOM, cells neutralised).
+ * What `propose` and `review` share: their common flags, the indicators (a user's `--data` file, CSV or `.xlsx`,
+ * or the seed dataset with its history), the pooled model's evidence as of a year, and CSV output (UTF-8 BOM,
+ * cells neutralised).
  */
 import { bundledEvidence, type Evidence, mergeHistory, parentSeries } from '@trajectory/forecast';
 import { loadHistory, loadSeedIndicators } from '@trajectory/datasets/node';
 import { type Indicator, neutralizeCsvCell, rowsToIndicators } from '@trajectory/core';
-import { readIndicatorCsvFile } from '@trajectory/core/node';
+import { readIndicatorFile } from './xlsx.ts';
+
+/** The flags `propose` and `review` both take (each adds its own). */
+export const PLAN_FLAGS = {
+  data: { type: 'string' },
+  'as-of': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
 
 /**
- * The indicators of `--data FILE` (validated; errors name file, row and field), or the seed dataset with its
- * history, and the evidence of the pooled model with parent-region series up to `asOf`.
+ * The indicators of `--data FILE` (`.xlsx` with sheet `indicators`, or CSV: the shared reader, so errors name
+ * file, row and field either way), or the seed dataset with its history, and the evidence of the pooled model with
+ * parent-region series up to `asOf`.
  * @throws IndicatorDataError for a bad file; an Error when it cannot be read
  * @example
- * const { indicators, evidence } = loadPlanInput('my-plan.csv', 2020);
+ * const { indicators, evidence } = await loadPlanInput('my-plan.xlsx', 2020);
  */
-export function loadPlanInput(
+export async function loadPlanInput(
   file: string | undefined,
   asOf?: number,
-): { indicators: Indicator[]; evidence: Evidence | null } {
+): Promise<{ indicators: Indicator[]; evidence: Evidence | null }> {
   const bundled = bundledEvidence();
   if (file !== undefined) {
-    const indicators = rowsToIndicators(readIndicatorCsvFile(file), { file });
+    const indicators = rowsToIndicators(await readIndicatorFile(file), { file });
     return { indicators, evidence: bundled };
   }
   const history = loadHistory();
@@ -29,11 +40,16 @@ export function loadPlanInput(
 }
 
 /**
- * A year flag's value: an integer year, or `null` when it is not one.
- * @example parseYear('2025'); // 2025
+ * The latest observation year of `indicators` up to `asOf`, or `null` when there is none (a loop: the file may
+ * hold many observations).
+ * @example lastObservationYear(indicators, 2020); // 2020
  */
-export function parseYear(text: string): number | null {
-  return /^\d{4}$/.test(text.trim()) ? Number(text) : null;
+export function lastObservationYear(indicators: readonly Indicator[], asOf?: number): number | null {
+  let last: number | null = null;
+  for (const i of indicators)
+    for (const o of i.observations)
+      if ((asOf === undefined || o.year <= asOf) && (last === null || o.year > last)) last = o.year;
+  return last;
 }
 
 /**
@@ -41,10 +57,11 @@ export function parseYear(text: string): number | null {
  * against formula injection.
  * @example toCsv([['a', 'b'], [1, 'x,y']]); // '\ufeffa,b\n1,"x,y"\n'
  */
-export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-  const cell = (v: string | number | null): string => {
+export function toCsv(rows: readonly (readonly (string | number | boolean | null)[])[]): string {
+  const cell = (v: string | number | boolean | null): string => {
     if (v === null) return '';
     if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+    if (typeof v === 'boolean') return String(v);
     const s = neutralizeCsvCell(v);
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };

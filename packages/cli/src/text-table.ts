@@ -51,3 +51,18 @@ export function alignColumns(rows: readonly (readonly string[])[], indent = ''):
   const widths = columnWidths(rows);
   return rows.map((r) => `${indent}${r.map((c, i) => padDisplay(c, widths[i]!)).join('  ')}`.trimEnd());
 }
+
+/**
+ * `s` cut to at most `width` display columns, ending in `…` when cut.
+ *
+ * @example clipDisplay('gazelle_enterprises', 8) // 'gazelle…'
+ */
+export function clipDisplay(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}

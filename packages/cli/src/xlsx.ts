@@ -177,6 +177,30 @@ function sheetName(region: string, used: Set<string>): string {
   return base;
 }
 
+/** One sheet of {@link tableXlsx}: its name and its rows, the first being the header. */
+export interface XlsxSheet {
+  name: string;
+  rows: readonly (readonly (string | number | boolean | null)[])[];
+}
+
+/**
+ * A workbook of plain tables: one sheet per entry, header row bold and frozen, numbers as numbers and text as text
+ * (a cell starting with `=` stays a string, never a formula). Sheet names are made valid and unique.
+ * @example
+ * await writeFile('out/proposals.xlsx', await tableXlsx([{ name: 'proposals', rows: [['indicator', 'value'], ['gdp', 7]] }]));
+ */
+export async function tableXlsx(sheets: readonly XlsxSheet[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const used = new Set<string>();
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheetName(sheet.name, used));
+    for (const row of sheet.rows) ws.addRow([...row]);
+    ws.getRow(1).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 /**
  * The assessment as an Excel workbook: one sheet per region, one row per target with P(attain), its 95% Monte
  * Carlo interval, the class, method, status and the source document and quote. Text stays text (never a formula).
@@ -184,37 +208,36 @@ function sheetName(region: string, used: Set<string>): string {
  * await writeFile('out/assessment.xlsx', await assessmentXlsx(plan));
  */
 export async function assessmentXlsx(plan: PlanAssessment): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const used = new Set<string>();
-  for (const region of plan.regions) {
-    const ws = wb.addWorksheet(sheetName(region.region, used));
-    ws.addRow([...ASSESSMENT_XLSX_COLUMNS]);
-    ws.getRow(1).font = { bold: true };
-    for (const t of region.targets) {
-      const p = t.probability;
-      const interval = p === null ? null : wilsonInterval(p, t.projection?.nPaths ?? plan.nPaths);
-      ws.addRow([
-        t.key,
-        t.nameZh,
-        t.nameEn,
-        t.unit,
-        t.target.year,
-        t.target.comparator,
-        t.target.value,
-        t.base?.year ?? null,
-        t.base?.value ?? null,
-        p,
-        interval?.[0] ?? null,
-        interval?.[1] ?? null,
-        attainmentClass(p),
-        t.projection?.method ?? null,
-        t.status,
-        t.reason,
-        t.target.source.doc,
-        t.target.source.quote,
-      ]);
-    }
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return tableXlsx(
+    plan.regions.map((region) => ({
+      name: region.region,
+      rows: [
+        [...ASSESSMENT_XLSX_COLUMNS],
+        ...region.targets.map((t) => {
+          const p = t.probability;
+          const interval = p === null ? null : wilsonInterval(p, t.projection?.nPaths ?? plan.nPaths);
+          return [
+            t.key,
+            t.nameZh,
+            t.nameEn,
+            t.unit,
+            t.target.year,
+            t.target.comparator,
+            t.target.value,
+            t.base?.year ?? null,
+            t.base?.value ?? null,
+            p,
+            interval?.[0] ?? null,
+            interval?.[1] ?? null,
+            attainmentClass(p),
+            t.projection?.method ?? null,
+            t.status,
+            t.reason,
+            t.target.source.doc,
+            t.target.source.quote,
+          ];
+        }),
+      ],
+    })),
+  );
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseCommandArgs, printError } from '../src/command-args.ts';
+import { parseCommandArgs, printError, probabilityListFlag, usageError, yearFlag } from '../src/command-args.ts';
 
 const options = { n: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -38,5 +38,41 @@ describe('parseCommandArgs / printError', () => {
     printError('x', 'bad input');
     printError('x', 'bad input', 'usage: x');
     expect(err).toEqual(['trajectory x: bad input', 'trajectory x: bad input\n\nusage: x']);
+  });
+});
+
+describe('yearFlag / probabilityListFlag / usageError: the flag checks propose and review share', () => {
+  it('yearFlag takes four digits, absent is undefined, anything else names the flag', () => {
+    expect(yearFlag('--year', '2030')).toEqual({ value: 2030 });
+    expect(yearFlag('--year', undefined)).toEqual({ value: undefined });
+    for (const bad of ['20x0', '203', '2030.5', '', '-2030'])
+      expect(yearFlag('--written', bad)).toEqual({ error: `--written must be a year such as 2020, got '${bad}'` });
+  });
+
+  it('probabilityListFlag takes decimals strictly inside (0, 1) and names the first bad one', () => {
+    expect(probabilityListFlag('--probability', undefined, [0.9, 0.5])).toEqual({ value: [0.9, 0.5] });
+    expect(probabilityListFlag('--probability', '0.8, .25,5e-1', [])).toEqual({ value: [0.8, 0.25, 0.5] });
+    for (const [text, bad] of [
+      ['0.5,1', '1'],
+      ['0', '0'],
+      ['abc', 'abc'],
+      ['0.5,,0.3', ''],
+      ['0x1', '0x1'],
+      ['-0.5', '-0.5'],
+      ['NaN', 'NaN'],
+      ['Infinity', 'Infinity'],
+    ] as const) {
+      const r = probabilityListFlag('--probability', text, []);
+      expect(r, text).toEqual({ error: expect.stringContaining(`--probability`) });
+      expect((r as { error: string }).error, text).toMatch(new RegExp(`got '${bad}'$`));
+    }
+  });
+
+  it('usageError prints the command, the message and the usage, and returns 2', () => {
+    const err: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+    expect(usageError('review', 'usage: review')('--written 2016 is after --as-of 2015')).toBe(2);
+    spy.mockRestore();
+    expect(err).toEqual(['trajectory review: --written 2016 is after --as-of 2015\n\nusage: review']);
   });
 });

@@ -1,9 +1,9 @@
 import type { PlanAssessment, TargetAssessment, Verdict } from '@trajectory/forecast';
-import { REGIONS } from '@trajectory/datasets';
 import { fanChart } from '../builders/fan-chart.ts';
 import { probabilitySummary } from '../builders/probability-summary.ts';
 import { regionName, targetFanInput } from '../adapters/assessment.ts';
 import { anchorId, escapeHtml } from './html.ts';
+import { bi, COMPARATOR, num, pct, regionBi, regionEn } from './page-parts.ts';
 import { methodInfo } from './method-codes.ts';
 import {
   ATTAINMENT_CLASSES,
@@ -25,11 +25,6 @@ export interface AssessmentReportOptions {
 }
 
 const e = escapeHtml;
-
-/** Both languages of a label (trusted HTML): CSS shows one, the page's switch flips it. */
-function bi(zh: string, en: string): string {
-  return `<span class="zh">${zh}</span><span class="en">${en}</span>`;
-}
 
 const CLASS_TEXT: Record<AttainmentClass, [string, string]> = {
   likely: ['可能达成', 'likely'],
@@ -55,25 +50,6 @@ const STATUS_TEXT: Record<string, [string, string]> = {
 
 // statuses whose short label says all the sentence does (the sentence stays in the cell's tooltip)
 const SELF_EXPLAINING = new Set(['no-observations', 'target-blank']);
-
-const COMPARATOR: Record<string, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' };
-
-function num(v: number | null | undefined, digits = 4): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  return v.toLocaleString('en-US', { maximumFractionDigits: digits });
-}
-
-function pct(v: number | null | undefined, digits = 1): string {
-  return v === null || v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(digits)}%`;
-}
-
-function regionEn(key: string): string {
-  return REGIONS.get(key)?.en ?? key;
-}
-
-function regionBi(key: string): string {
-  return bi(e(regionName(key)), e(regionEn(key)));
-}
 
 function targetAnchor(g: TargetGroup): string {
   return anchorId('t', g.id);

@@ -3,9 +3,7 @@
  * values for the next plan at requested P(attain) (default 0.9/0.7/0.5/0.3), with their evidence. The logic is
  * `proposeTargets` (@trajectory/forecast); this file parses flags and writes output.
  */
-import { join, resolve } from 'node:path';
 import { IndicatorDataError, terminalSafe } from '@trajectory/core';
-import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
 import { loadPlanOutcomes } from '@trajectory/datasets/node';
 import {
   type Evidence,
@@ -16,21 +14,23 @@ import {
   proposeTargets,
   type TargetProposals,
 } from '@trajectory/forecast';
-import { parseCommandArgs, printError } from '../command-args.ts';
-import { loadPlanInput, parseYear, toCsv } from '../plan-input.ts';
+import { parseCommandArgs, printError, probabilityListFlag, usageError, yearFlag } from '../command-args.ts';
+import { lastObservationYear, loadPlanInput, PLAN_FLAGS } from '../plan-input.ts';
+import { writePlanOutput } from '../plan-output.ts';
 import { progressBar } from '../progress.ts';
-import { alignColumns, displayWidth } from '../text-table.ts';
+import { alignColumns, clipDisplay, displayWidth } from '../text-table.ts';
 
 const USAGE = `usage: trajectory propose [--data FILE] [--as-of YEAR] --year YEAR [--probability LIST] [--json] [--out DIR]
 
 Proposes target values for YEAR at which P(attain) equals each requested probability, with the evidence.
-  --data FILE         an indicators CSV in the seed dataset's columns (default: the seed dataset and its history)
+  --data FILE         an indicators file (.csv, or .xlsx with sheet 'indicators') in the seed dataset's columns
+                      (default: the seed dataset and its history)
   --as-of YEAR        ignore observations and plan outcomes after YEAR
   --year YEAR         the target year (after every observation used)
   --probability LIST  comma-separated probabilities in (0, 1) (default ${PROPOSAL_LADDER.join(',')}: safe, expected,
                       stretch, ambitious)
   --json              print the proposals as JSON
-  --out DIR           also write DIR/proposals.json and DIR/proposals.csv`;
+  --out DIR           also write DIR/proposals.json, proposals.csv, proposals.xlsx and the report page index.html`;
 
 /**
  * Run `trajectory propose`; resolves to the exit code (0 ok, 1 failure, 2 bad arguments).
@@ -39,73 +39,55 @@ Proposes target values for YEAR at which P(attain) equals each requested probabi
  */
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommandArgs('propose', USAGE, argv, {
-    data: { type: 'string' },
-    'as-of': { type: 'string' },
+    ...PLAN_FLAGS,
     year: { type: 'string' },
     probability: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    out: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
   });
   if (typeof args === 'number') return args;
   const { values } = args;
-  const fail = (message: string): number => {
-    printError('propose', message, USAGE);
-    return 2;
-  };
+  const fail = usageError('propose', USAGE);
   if (values.year === undefined) return fail('--year is required');
-  const year = parseYear(values.year);
-  if (year === null) return fail(`--year must be a year such as 2030, got '${values.year}'`);
-  const asOf = values['as-of'] === undefined ? undefined : parseYear(values['as-of']);
-  if (asOf === null) return fail(`--as-of must be a year such as 2020, got '${values['as-of']}'`);
-  let probabilities: number[] = [...PROPOSAL_LADDER];
-  if (values.probability !== undefined) {
-    const parts = values.probability.split(',').map((s) => s.trim());
-    const bad = parts.find((s) => !(/^(0?\.\d+|\d+(\.\d+)?(e-?\d+)?)$/i.test(s) && Number(s) > 0 && Number(s) < 1));
-    if (bad !== undefined || parts.length === 0)
-      return fail(`--probability takes numbers strictly between 0 and 1, got '${bad ?? values.probability}'`);
-    probabilities = parts.map(Number);
-  }
+  const year = yearFlag('--year', values.year);
+  if ('error' in year) return fail(year.error);
+  const asOf = yearFlag('--as-of', values['as-of']);
+  if ('error' in asOf) return fail(asOf.error);
+  const probabilities = probabilityListFlag('--probability', values.probability, PROPOSAL_LADDER);
+  if ('error' in probabilities) return fail(probabilities.error);
 
-  let input: ReturnType<typeof loadPlanInput>;
+  let input: Awaited<ReturnType<typeof loadPlanInput>>;
   try {
-    input = loadPlanInput(values.data, asOf);
+    input = await loadPlanInput(values.data, asOf.value);
   } catch (error) {
     printError('propose', error instanceof Error ? error.message : String(error));
     return 1;
   }
-  const lastYear = Math.max(
-    ...input.indicators
-      .flatMap((i) => i.observations.filter((o) => asOf === undefined || o.year <= asOf))
-      .map((o) => o.year),
-  );
-  if (Number.isFinite(lastYear) && year <= lastYear)
+  const lastYear = lastObservationYear(input.indicators, asOf.value);
+  if (lastYear !== null && year.value! <= lastYear)
     return fail(
-      `--year ${year} is not after the last observation (${lastYear}${asOf === undefined ? '' : `, as of ${asOf}`})`,
+      `--year ${year.value} is not after the last observation (${lastYear}${asOf.value === undefined ? '' : `, as of ${asOf.value}`})`,
     );
 
   const bar = progressBar('indicators');
   const result = proposeTargets(input.indicators, {
-    year,
-    probabilities,
-    ...(asOf !== undefined ? { asOf } : {}),
+    year: year.value!,
+    probabilities: probabilities.value,
+    ...(asOf.value !== undefined ? { asOf: asOf.value } : {}),
     evidence: input.evidence,
-    pastTargets: pastTargets(input.evidence, asOf),
+    pastTargets: pastTargets(input.evidence, asOf.value),
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.clear();
   console.log(values.json ? JSON.stringify(result, null, 2) : terminalSafe(formatProposals(result)));
   if (values.out !== undefined) {
-    const dir = resolve(values.out);
-    await writeDirAtomic(
-      dir,
-      async (tmp) => {
-        await writeFileAtomic(join(tmp, 'proposals.json'), `${JSON.stringify(result, null, 2)}\n`);
-        await writeFileAtomic(join(tmp, 'proposals.csv'), proposalsCsv(result));
-      },
-      { expected: ['proposals.json', 'proposals.csv'] },
-    );
-    console.error(`wrote ${join(dir, 'proposals.json')} and ${join(dir, 'proposals.csv')}`);
+    // rendering loads vega only when a page is written, as `assess` does
+    const { writeProposalReport } = await import('@trajectory/charts/render');
+    const written = await writePlanOutput(values.out, {
+      name: 'proposals',
+      result,
+      rows: proposalRows(result),
+      report: (dir) => writeProposalReport(dir, result),
+    });
+    console.error(`wrote ${written.join(', ')}`);
   }
   return 0;
 }
@@ -147,14 +129,14 @@ function formatProposals(r: TargetProposals): string {
   const notes: string[] = [];
   const unassessed: string[] = [];
   for (const p of r.proposals) {
-    const id = clip(`${p.direction === 'decrease' ? '↓ ' : ''}${p.indicatorId}`, ID_WIDTH);
+    const id = clipDisplay(`${p.direction === 'decrease' ? '↓ ' : ''}${p.indicatorId}`, ID_WIDTH);
     if (p.status !== 'ok') {
       unassessed.push(`  ${p.indicatorId}: ${p.status}: ${p.reason ?? ''}`);
       continue;
     }
     rows.push([
       id,
-      clip(p.unit, 8),
+      clipDisplay(p.unit, 8),
       `${p.base.year}: ${fmt(p.base.value)}`,
       ...p.ladder.map((x) => `${fmt(x.value)} (${x.probability.toFixed(2)})`),
     ]);
@@ -186,22 +168,12 @@ function wrap(text: string, width: number): string[] {
   return out;
 }
 
-function clip(s: string, width: number): string {
-  if (displayWidth(s) <= width) return s;
-  let out = '';
-  for (const ch of s) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
-
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
 }
 
-/** One CSV row per rung, with the evidence text. */
-function proposalsCsv(r: TargetProposals): string {
+/** The table of `proposals.csv` and `proposals.xlsx`: one row per rung, with the evidence text. */
+export function proposalRows(r: TargetProposals): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [
     [
       'indicator',
@@ -247,5 +219,5 @@ function proposalsCsv(r: TargetProposals): string {
       ]);
     });
   }
-  return toCsv(rows);
+  return rows;
 }

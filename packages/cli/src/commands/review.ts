@@ -3,23 +3,23 @@
  * against later observations: met, on track (达到序时进度), behind, missed or no data, with P(attain) when the plan
  * was written and now. The logic is `reviewPlan` (@trajectory/forecast); this file parses flags and writes output.
  */
-import { join, resolve } from 'node:path';
 import { terminalSafe } from '@trajectory/core';
-import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
 import { type PlanReview, reviewPlan } from '@trajectory/forecast';
-import { parseCommandArgs, printError } from '../command-args.ts';
-import { loadPlanInput, parseYear, toCsv } from '../plan-input.ts';
-import { alignColumns, displayWidth } from '../text-table.ts';
+import { parseCommandArgs, printError, usageError, yearFlag } from '../command-args.ts';
+import { loadPlanInput, PLAN_FLAGS } from '../plan-input.ts';
+import { writePlanOutput } from '../plan-output.ts';
+import { alignColumns, clipDisplay } from '../text-table.ts';
 
 const USAGE = `usage: trajectory review [--data FILE] [--written YEAR] [--as-of YEAR] [--json] [--out DIR]
 
 Reviews each target against the observations after its base: status, 序时进度 progress, elapsed share, and
 P(attain) when the plan was written and now.
-  --data FILE      an indicators CSV in the seed dataset's columns (default: the seed dataset and its history)
+  --data FILE      an indicators file (.csv, or .xlsx with sheet 'indicators') in the seed dataset's columns
+                   (default: the seed dataset and its history)
   --written YEAR   the year the plan was written (default: each target's base year)
   --as-of YEAR     ignore observations after YEAR (default: every observation)
   --json           print the review as JSON
-  --out DIR        also write DIR/review.json and DIR/review.csv`;
+  --out DIR        also write DIR/review.json, review.csv, review.xlsx and the report page index.html`;
 
 /**
  * Run `trajectory review`; resolves to the exit code (0 ok, 1 failure, 2 bad arguments).
@@ -27,51 +27,39 @@ P(attain) when the plan was written and now.
  * const code = await run(['--data', 'examples/review/plan.csv', '--written', '2015', '--json']);
  */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseCommandArgs('review', USAGE, argv, {
-    data: { type: 'string' },
-    written: { type: 'string' },
-    'as-of': { type: 'string' },
-    json: { type: 'boolean', default: false },
-    out: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
+  const args = parseCommandArgs('review', USAGE, argv, { ...PLAN_FLAGS, written: { type: 'string' } });
   if (typeof args === 'number') return args;
   const { values } = args;
-  const fail = (message: string): number => {
-    printError('review', message, USAGE);
-    return 2;
-  };
-  const written = values.written === undefined ? undefined : parseYear(values.written);
-  if (written === null) return fail(`--written must be a year such as 2015, got '${values.written}'`);
-  const asOf = values['as-of'] === undefined ? undefined : parseYear(values['as-of']);
-  if (asOf === null) return fail(`--as-of must be a year such as 2020, got '${values['as-of']}'`);
-  if (written !== undefined && asOf !== undefined && written > asOf)
-    return fail(`--written ${written} is after --as-of ${asOf}`);
+  const fail = usageError('review', USAGE);
+  const written = yearFlag('--written', values.written);
+  if ('error' in written) return fail(written.error);
+  const asOf = yearFlag('--as-of', values['as-of']);
+  if ('error' in asOf) return fail(asOf.error);
+  if (written.value !== undefined && asOf.value !== undefined && written.value > asOf.value)
+    return fail(`--written ${written.value} is after --as-of ${asOf.value}`);
 
-  let input: ReturnType<typeof loadPlanInput>;
+  let input: Awaited<ReturnType<typeof loadPlanInput>>;
   try {
-    input = loadPlanInput(values.data, written);
+    input = await loadPlanInput(values.data, written.value);
   } catch (error) {
     printError('review', error instanceof Error ? error.message : String(error));
     return 1;
   }
   const review = reviewPlan(input.indicators, {
-    ...(written !== undefined ? { written } : {}),
-    ...(asOf !== undefined ? { asOf } : {}),
+    ...(written.value !== undefined ? { written: written.value } : {}),
+    ...(asOf.value !== undefined ? { asOf: asOf.value } : {}),
     evidence: input.evidence,
   });
   console.log(values.json ? JSON.stringify(review, null, 2) : terminalSafe(formatReview(review)));
   if (values.out !== undefined) {
-    const dir = resolve(values.out);
-    await writeDirAtomic(
-      dir,
-      async (tmp) => {
-        await writeFileAtomic(join(tmp, 'review.json'), `${JSON.stringify(review, null, 2)}\n`);
-        await writeFileAtomic(join(tmp, 'review.csv'), reviewCsv(review));
-      },
-      { expected: ['review.json', 'review.csv'] },
-    );
-    console.error(`wrote ${join(dir, 'review.json')} and ${join(dir, 'review.csv')}`);
+    const { writeReviewReport } = await import('@trajectory/charts/render');
+    const files = await writePlanOutput(values.out, {
+      name: 'review',
+      result: review,
+      rows: reviewRows(review),
+      report: (dir) => writeReviewReport(dir, review),
+    });
+    console.error(`wrote ${files.join(', ')}`);
   }
   return 0;
 }
@@ -88,7 +76,7 @@ function formatReview(r: PlanReview): string {
   const notes: string[] = [];
   for (const t of r.targets) {
     rows.push([
-      clip(t.indicatorId, ID_WIDTH),
+      clipDisplay(t.indicatorId, ID_WIDTH),
       `${t.target.comparator}${t.target.value === null ? '?' : fmt(t.target.value)} (${t.target.year})`,
       t.base ? `${fmt(t.base.value)} (${t.base.year})` : '–',
       t.latest ? `${fmt(t.latest.value)}${t.latest.provisional ? '*' : ''} (${t.latest.year})` : '–',
@@ -125,18 +113,9 @@ function fmt(x: number): string {
   return String(Number(x.toPrecision(5)));
 }
 
-function clip(s: string, width: number): string {
-  if (displayWidth(s) <= width) return s;
-  let out = '';
-  for (const ch of s) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
-
-function reviewCsv(r: PlanReview): string {
-  const rows: (string | number | null)[][] = [
+/** The table of `review.csv` and `review.xlsx`: one row per target. */
+export function reviewRows(r: PlanReview): (string | number | boolean | null)[][] {
+  const rows: (string | number | boolean | null)[][] = [
     [
       'indicator',
       'region',
@@ -181,5 +160,5 @@ function reviewCsv(r: PlanReview): string {
       t.conflicts.map((c) => `${c.year}: ${c.values.join(' / ')}`).join('; '),
       t.reason,
     ]);
-  return toCsv(rows);
+  return rows;
 }
