@@ -47,7 +47,8 @@ describe('trajectory assess --data', () => {
         expect.arrayContaining(['indicatorId', 'target', 'probability', 'atTarget', 'status', 'reason']),
       );
       expect(t.status).toBe('ok');
-      expect(t.projection.method).toBe('pooled');
+      // six observations 2015–2020: growth curves chosen by AICc, pooled (growth rates revert instead)
+      expect(t.projection.method).toBe(t.measure === 'growth' ? 'pooled' : 'pooled-curve');
       expect(t.probability).toBeGreaterThanOrEqual(0);
       expect(t.statisticalProbability).toBeGreaterThanOrEqual(0);
     }

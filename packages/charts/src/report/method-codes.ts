@@ -57,6 +57,11 @@ const METHODS: Record<string, MethodInfo> = {
     zh: '合并估计：带不确定漂移的随机游走（比率类为均值回复），漂移的先验来自同类指标的参考面板和上级地区，观测越多本地数据权重越大。',
     en: 'Pooled: a random walk with uncertain drift (mean-reverting for rates); the drift prior comes from reference panels of the same kind of indicator and the parent region, and the region’s own data weigh more the more years it has.',
   },
+  'pooled-curve': {
+    code: 'PCRV',
+    zh: '增长曲线（合并估计）：2015–2020 年有 3 个以上观测时，按 AICc 在线性、指数、逻辑斯蒂和 Gompertz 曲线中选择；曲线斜率向同类指标的先验和上级地区收缩，容量不被越过。',
+    en: 'Growth curve, pooled: with 3 or more observations in 2015–2020, the linear, exponential, logistic or Gompertz curve chosen by AICc; its slope shrunk toward the prior of the same kind of indicator and the parent region; no path crosses the capacity.',
+  },
 };
 
 const CURVE: MethodInfo = {

@@ -155,6 +155,8 @@ export async function run(argv: string[]): Promise<number> {
     ...(nPaths !== undefined ? { nPaths } : {}),
     ...(region !== undefined ? { region } : {}),
     ...(values.method !== undefined ? { method: values.method } : {}),
+    // a user's file: growth curves fit every observation up to the as-of year (the seeds: their 2015–2020 baseline)
+    ...(values.data !== undefined ? { curves: {} } : {}),
     evidence,
     outcomeModel,
   });

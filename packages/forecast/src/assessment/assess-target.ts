@@ -27,6 +27,7 @@ import { dynamicsOf } from '../pooled/dynamics.ts';
 import { bundledEvidence } from '../pooled/bundled.ts';
 import { type Evidence, parentFor, priorFor } from '../pooled/evidence.ts';
 import { projectPooled } from '../pooled/pooled.ts';
+import { CURVE_DEFAULTS, type CurveWindow, projectCurve } from '../projection/curve-path.ts';
 import { bundledOutcomeModel, type OutcomeModelTable } from '../outcomes/bundled.ts';
 import { FEATURE_NAMES, featureVector, type TargetFeatures } from '../outcomes/features.ts';
 import { calibratedProbability } from '../outcomes/model.ts';
@@ -54,6 +55,13 @@ export interface AssessOptions {
    * (`calibration/plan-outcome-model.json`); `null`: report the statistical probability.
    */
   outcomeModel?: OutcomeModelTable | null;
+  /**
+   * Years whose observations the growth curves are fitted to: an indicator with at least 3 observations there (and
+   * its last one inside) takes the curve path of the pooled model (`projectCurve`); `null`: never. The seed plans'
+   * baseline period by default; `assess --data` passes `{}` (every observation up to the as-of year).
+   * @default CURVE_DEFAULTS.window
+   */
+  curves?: CurveWindow | null;
   /** Reference class for one-point series (see `ProjectOptions.category`); by default the projector's own default. */
   category?: (indicator: Indicator) => string | undefined;
   /** The projection engine. @default `project` of `@trajectory/forecast` */
@@ -79,6 +87,8 @@ export interface ResolvedAssessOptions {
   /** the evidence of the pooled model, or `null` when indicators go to `projector` */
   evidence: Evidence | null;
   outcomeModel: OutcomeModelTable | null;
+  /** the curve window, or `null` when no indicator takes the curve path */
+  curves: CurveWindow | null;
   xushiTolerance: number;
   historicalWindow: number;
 }
@@ -118,6 +128,7 @@ export function resolveAssessOptions(options: AssessOptions = {}): ResolvedAsses
           : options.evidence
         : null,
     outcomeModel: options.outcomeModel === undefined ? bundledOutcomeModel() : options.outcomeModel,
+    curves: options.curves === undefined ? CURVE_DEFAULTS.window : options.curves,
     xushiTolerance,
     historicalWindow,
   };
@@ -260,17 +271,20 @@ function projectIndicatorPooled(
       'no-prior',
       `${indicator.id}: no reference-panel prior for ${dyn.dynamics.kind} dynamics (measure '${indicator.measure}')`,
     );
-  return projectPooled(
-    { years: history.map((h) => h.year), values },
-    {
-      dynamics: dyn.dynamics,
-      prior,
-      parent: parentFor(evidence, indicator.region, indicator.id),
-      toYear,
-      nPaths: options.nPaths,
-      rng: createRng(options.seed).fork(indicator.id),
-    },
-  );
+  const series = { years: history.map((h) => h.year), values };
+  const pooledOptions = {
+    dynamics: dyn.dynamics,
+    prior,
+    parent: parentFor(evidence, indicator.region, indicator.id),
+    toYear,
+    nPaths: options.nPaths,
+    rng: createRng(options.seed).fork(indicator.id),
+  };
+  if (options.curves) {
+    const curve = projectCurve(series, { ...pooledOptions, window: options.curves });
+    if (curve.ok) return curve.projection;
+  }
+  return projectPooled(series, pooledOptions);
 }
 
 /**
@@ -396,6 +410,7 @@ export function assessTargetWith(
     nPaths: projection.nPaths,
     warnings: projection.warnings,
     ...(projection.pooling ? { pooling: projection.pooling } : {}),
+    ...(projection.curve ? { curve: projection.curve } : {}),
   };
   result.fan = fanOf(history, projection, endYear);
 

@@ -5,6 +5,7 @@
 import { project } from '../projection/index.ts';
 import type { Projection, ProjectOptions, YearlySeries } from '../projection/index.ts';
 import type { PoolingReport } from '../pooled/pooled.ts';
+import type { CurveReport } from '../projection/curve-path.ts';
 
 /** A yearly series as `project` takes it: strictly increasing years and one finite value per year. */
 export type ProjectorSeries = YearlySeries;
@@ -16,8 +17,8 @@ export type ProjectorSeries = YearlySeries;
 export type ProjectorOptions = Required<Pick<ProjectOptions, 'toYear' | 'nPaths' | 'rng'>> &
   Pick<ProjectOptions, 'bounds' | 'method' | 'category'>;
 
-/** What the assessment reads from a projection: the `Projection` of `project` (pooled ones add their report). */
-export type ProjectionLike = Projection & { pooling?: PoolingReport };
+/** What the assessment reads from a projection: the `Projection` of `project` (pooled ones add their report, curve-path ones their curves). */
+export type ProjectionLike = Projection & { pooling?: PoolingReport; curve?: CurveReport };
 
 /** A projection engine: series and options in, simulated paths out. */
 export type Projector = (series: ProjectorSeries, options: ProjectorOptions) => ProjectionLike;

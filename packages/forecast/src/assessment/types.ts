@@ -6,6 +6,7 @@ import type { ValueSummary } from '../engine/summary.ts';
  */
 import type { Accumulation, Comparator, MeasureType, Source, TargetAttribute } from '@trajectory/core';
 import type { PoolingReport } from '../pooled/pooled.ts';
+import type { CurveReport } from '../projection/curve-path.ts';
 
 /** Version of the assessment JSON format; bumped when a field changes meaning. */
 export const ASSESSMENT_SCHEMA_VERSION = 1;
@@ -165,6 +166,8 @@ export interface ProjectionSummary {
   warnings: string[];
   /** pooled projections: where the drift comes from (prior, parent region, own history) and their weights */
   pooling?: PoolingReport;
+  /** curve-path projections: the observations fitted, every candidate family, the one chosen (AICc) */
+  curve?: CurveReport;
 }
 
 /** The simulated distribution at the target year (of the cumulative sum, for cumulative targets). */

@@ -1,6 +1,17 @@
 // Projection API
 export { project } from './project.ts';
 export type { Projection, ProjectionMethod, ProjectOptions, YearlySeries } from './types.ts';
+export {
+  CURVE_DEFAULTS,
+  curveCandidates,
+  projectCurve,
+  type CurveCandidate,
+  type CurveOptions,
+  type CurveProjection,
+  type CurveReport,
+  type CurveResult,
+  type CurveWindow,
+} from './curve-path.ts';
 
 // Learned calibration (calibration/*.json)
 export {
