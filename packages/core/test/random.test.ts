@@ -88,6 +88,23 @@ describe('createRng(seed)', () => {
     for (let i = 0; i < bulk.length; i++) if (bulk[i] !== b.normal()) throw new Error(`differs at ${i}`);
     expect(a.uint32()).toBe(b.uint32()); // and leaves the generator in the same state
   });
+
+  it('fillNormal(out, from, to) in pieces continues the stream: the pieces make up one bulk draw', () => {
+    const bulk = createRng(12).fillNormal(new Float64Array(30_000));
+    const rng = createRng(12);
+    const pieces = new Float64Array(30_000);
+    // piece ends that fall on rejections too (about 1% of draws take the slow path)
+    for (const [from, to] of [
+      [0, 1],
+      [1, 1],
+      [1, 257],
+      [257, 10_000],
+      [10_000, 29_999],
+      [29_999, 30_000],
+    ] as const)
+      rng.fillNormal(pieces, from, to);
+    expect(pieces).toEqual(bulk);
+  });
 });
 
 describe('rng.fillNormal (ziggurat)', () => {

@@ -48,7 +48,7 @@ export function attainmentBatch(input: AttainmentBatchInput, options: Attainment
   const root = createRng(options.seed ?? DEFAULTS.seed);
   const model: GrowthProcess = {
     kind: 'growth',
-    base: 0,
+    base: Number.NaN, // a double from the start: the first indicator's base does not change the object's shape
     mean: new Float64Array(years),
     sd: new Float64Array(years),
   };
