@@ -149,7 +149,8 @@ function formatProposals(r: TargetProposals): string {
   ];
   if (notes.length) lines.push('', 'Rungs off their request:', ...notes.flatMap((n) => wrap(n, 120)));
   if (unassessed.length) lines.push('', 'No ladder:', ...unassessed.flatMap((n) => wrap(n, 120)));
-  if (r.skipped.length) lines.push('', `No proposal (no observation): ${r.skipped.length} indicators`);
+  if (r.skipped.length)
+    lines.push('', `No proposal (no observation): ${r.skipped.length} indicator${r.skipped.length === 1 ? '' : 's'}`);
   lines.push('', 'Use --json for the evidence of each rung (trend, panel percentile, past plans).');
   return lines.join('\n');
 }
