@@ -194,6 +194,27 @@ describe('review --out DIR', () => {
   });
 });
 
+describe('a page cut at its limit', () => {
+  it('lists the first indicators and targets and says where the rest are', async () => {
+    const { proposalReport, reportHtml, reviewReport } = await import('@trajectory/charts/render');
+    const proposals = JSON.parse(await readFile(join(dir, 'propose-out', 'proposals.json'), 'utf8'));
+    const withLadder = proposals.proposals.filter((p: { ladder: unknown[] }) => p.ladder.length > 0).length;
+    expect(withLadder).toBe(2);
+    const cut = reportHtml(proposalReport(proposals, { limit: 1 })).html;
+    const full = reportHtml(proposalReport(proposals)).html;
+    expect(cut.match(/<details class="fold"/g)).toHaveLength(1);
+    expect(full.match(/<details class="fold"/g)).toHaveLength(2);
+    expect(cut).toContain('The page lists the first 1; the 1 more are in proposals.csv');
+    expect(full).not.toContain('The page lists the first');
+    const reviewed = JSON.parse(await readFile(join(dir, 'review-out', 'review.json'), 'utf8'));
+    const rows = (html: string) => html.match(/<tr id="t-/g)?.length ?? 0;
+    expect(rows(reportHtml(reviewReport(reviewed)).html)).toBe(reviewed.targets.length);
+    const cutReview = reportHtml(reviewReport(reviewed, { limit: 2 })).html;
+    expect(rows(cutReview)).toBe(2);
+    expect(cutReview).toContain(`the ${reviewed.targets.length - 2} more are in review.csv`);
+  });
+});
+
 describe('the propose terminal table on the seed dataset', () => {
   it('fits 120 display columns', async () => {
     const io = capture();

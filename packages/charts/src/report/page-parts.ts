@@ -20,7 +20,34 @@ export function bi(zh: string, en: string): string {
  */
 export function num(v: number | null | undefined, digits = 4): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  return v.toLocaleString('en-US', { maximumFractionDigits: digits });
+  return numberFormat(digits).format(v);
+}
+
+// one formatter per precision: toLocaleString builds a new one on every call, which dominates a large page
+const formats = new Map<number, Intl.NumberFormat>();
+function numberFormat(digits: number): Intl.NumberFormat {
+  let f = formats.get(digits);
+  if (!f) formats.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  return f;
+}
+
+/**
+ * How many indicators (propose) or targets (review) a page lists; the rest are in the CSV and the workbook beside
+ * it, so a 20,000-indicator file gives a page a browser opens, not one of tens of megabytes.
+ */
+export const PAGE_LIMIT = 1000;
+
+/**
+ * The note under a list cut at `shown` of `total` rows (trusted HTML), or '' when nothing was cut.
+ * @example cutNote(1000, 20000, 'proposals'); // '<p class="small muted">…19,000 more…proposals.csv…</p>'
+ */
+export function cutNote(shown: number, total: number, name: string): string {
+  if (shown >= total) return '';
+  const more = num(total - shown, 0);
+  return `<p class="small muted">${bi(
+    `页面只列出前 ${num(shown, 0)} 项，另外 ${more} 项见同一文件夹的 ${escapeHtml(name)}.csv 和 ${escapeHtml(name)}.xlsx。`,
+    `The page lists the first ${num(shown, 0)}; the ${more} more are in ${escapeHtml(name)}.csv and ${escapeHtml(name)}.xlsx in the same folder.`,
+  )}</p>`;
 }
 
 /**

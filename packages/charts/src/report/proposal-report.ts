@@ -5,7 +5,7 @@
 import type { Proposal, TargetProposals } from '@trajectory/forecast';
 import { regionName } from '../adapters/assessment.ts';
 import { anchorId, escapeHtml as e } from './html.ts';
-import { annualChange, bi, FOLD_CSS, num, pct, regionBi } from './page-parts.ts';
+import { annualChange, bi, cutNote, FOLD_CSS, num, PAGE_LIMIT, pct, regionBi } from './page-parts.ts';
 import { type ReportInput, writeReport, type WrittenReport } from './write-report.ts';
 
 /** Options of {@link proposalReport}. */
@@ -14,6 +14,8 @@ export interface ProposalReportOptions {
   title?: string;
   /** title in English; @default 'Proposed targets for the next plan' */
   titleEn?: string;
+  /** indicators the page lists (the CSV and workbook hold all); @default PAGE_LIMIT */
+  limit?: number;
 }
 
 /** Chinese and English names of the default rungs (keys as `LADDER_NAMES`). */
@@ -72,7 +74,7 @@ ${notes ? `<ul class="small muted">${notes}</ul>` : ''}
 </details>`;
 }
 
-function noLadderHtml(r: TargetProposals, without: Proposal[]): string {
+function noLadderHtml(r: TargetProposals, without: Proposal[], total: number): string {
   const rows = without.map(
     (p) =>
       `<tr><td>${nameHtml(p)}</td><td>${e(regionName(p.region))}</td><td><code>${e(p.status)}</code></td><td class="small">${e(p.reason ?? '')}</td></tr>`,
@@ -83,6 +85,7 @@ function noLadderHtml(r: TargetProposals, without: Proposal[]): string {
   return `<section id="no-ladder" class="page">
 <h2>${bi('未提出建议的指标', 'Indicators without a ladder')}</h2>
 ${rows.length ? `<div class="scroll"><table><thead><tr><th>${bi('指标', 'Indicator')}</th><th>${bi('地区', 'Region')}</th><th>${bi('状态', 'Status')}</th><th>${bi('原因', 'Reason')}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>` : `<p>${bi('无。', 'None.')}</p>`}
+${cutNote(without.length, total, 'proposals')}
 ${skipped}
 </section>`;
 }
@@ -107,9 +110,11 @@ function methodHtml(): string {
  * await writeReport('out/proposals', page);
  */
 export function proposalReport(r: TargetProposals, options: ProposalReportOptions = {}): ReportInput {
-  const { title = '下一期规划目标建议', titleEn = 'Proposed targets for the next plan' } = options;
-  const ok = r.proposals.filter((p) => p.ladder.length > 0);
-  const without = r.proposals.filter((p) => p.ladder.length === 0);
+  const { title = '下一期规划目标建议', titleEn = 'Proposed targets for the next plan', limit = PAGE_LIMIT } = options;
+  const allOk = r.proposals.filter((p) => p.ladder.length > 0);
+  const allWithout = r.proposals.filter((p) => p.ladder.length === 0);
+  const ok = allOk.slice(0, limit);
+  const without = allWithout.slice(0, limit);
   const asOfZh = r.asOf === null ? '' : `，数据截至 ${r.asOf} 年`;
   const asOfEn = r.asOf === null ? '' : `, data as of ${r.asOf}`;
   return {
@@ -129,16 +134,18 @@ export function proposalReport(r: TargetProposals, options: ProposalReportOption
         `<section id="summary" class="page">
 <h2>${bi('摘要', 'Summary')}</h2>
 <p>${bi(
-          `${r.year} 年目标建议${asOfZh}：${ok.length} 个指标各给出 ${r.probabilities.length} 档，每档为达成概率等于 ${r.probabilities.join(' / ')} 的目标值。↓ 表示下降型指标。`,
-          `Proposed ${r.year} targets${asOfEn}: ${r.probabilities.length} rungs for each of ${ok.length} indicators, each the value whose P(attain) is ${r.probabilities.join(' / ')}. ↓ marks a reduction.`,
+          `${r.year} 年目标建议${asOfZh}：${allOk.length} 个指标各给出 ${r.probabilities.length} 档，每档为达成概率等于 ${r.probabilities.join(' / ')} 的目标值。↓ 表示下降型指标。`,
+          `Proposed ${r.year} targets${asOfEn}: ${r.probabilities.length} rungs for each of ${allOk.length} indicators, each the value whose P(attain) is ${r.probabilities.join(' / ')}. ↓ marks a reduction.`,
         )}</p>
 ${ok.length ? overviewTable(r, ok) : `<p>${bi('没有可提出建议的指标。', 'No indicator could get a ladder.')}</p>`}
+${cutNote(ok.length, allOk.length, 'proposals')}
 </section>`,
         `<section id="indicators" class="page">
 <h2>${bi('各指标的阶梯与依据', 'Each indicator: ladder and evidence')}</h2>
 ${ok.map(proposalDetails).join('\n')}
+${cutNote(ok.length, allOk.length, 'proposals')}
 </section>`,
-        noLadderHtml(r, without),
+        noLadderHtml(r, without, allWithout.length),
         methodHtml(),
       ].join('\n'),
   };

@@ -5,7 +5,7 @@
  */
 import type { PlanReview, ReviewStatus, TargetReview } from '@trajectory/forecast';
 import { anchorId, escapeHtml as e } from './html.ts';
-import { bi, COMPARATOR, FOLD_CSS, num, pct, regionBi } from './page-parts.ts';
+import { bi, COMPARATOR, cutNote, FOLD_CSS, num, PAGE_LIMIT, pct, regionBi } from './page-parts.ts';
 import { type ReportInput, writeReport, type WrittenReport } from './write-report.ts';
 
 /** Options of {@link reviewReport}. */
@@ -14,6 +14,8 @@ export interface ReviewReportOptions {
   title?: string;
   /** title in English; @default 'Plan review' */
   titleEn?: string;
+  /** targets the page lists (the CSV and workbook hold all; the counts and Brier score cover all); @default PAGE_LIMIT */
+  limit?: number;
 }
 
 /** Every status in the order the page lists them, with its labels and colour. */
@@ -90,8 +92,9 @@ function regionSection(region: string, targets: TargetReview[]): string {
  * await writeReport('out/review', page);
  */
 export function reviewReport(r: PlanReview, options: ReviewReportOptions = {}): ReportInput {
-  const { title = '规划实施评估', titleEn = 'Plan review' } = options;
-  const regions = [...new Set(r.targets.map((t) => t.region))];
+  const { title = '规划实施评估', titleEn = 'Plan review', limit = PAGE_LIMIT } = options;
+  const listed = r.targets.slice(0, limit);
+  const regions = [...new Set(listed.map((t) => t.region))];
   const when = bi(
     `${r.written === null ? '' : `编制于 ${r.written} 年`}${r.written !== null && r.asOf !== null ? '，' : ''}${r.asOf === null ? '' : `数据截至 ${r.asOf} 年`}`,
     `${r.written === null ? '' : `written ${r.written}`}${r.written !== null && r.asOf !== null ? ', ' : ''}${r.asOf === null ? '' : `data as of ${r.asOf}`}`,
@@ -121,9 +124,10 @@ ${countsTable(r)}
         ...regions.map((g) =>
           regionSection(
             g,
-            r.targets.filter((t) => t.region === g),
+            listed.filter((t) => t.region === g),
           ),
         ),
+        cutNote(listed.length, r.targets.length, 'review'),
       ].join('\n'),
   };
 }
