@@ -38,7 +38,13 @@ export {
   ASSESSOR_CATEGORY_COLORS,
   type DashboardAdapterOptions,
 } from './adapters/assessment.ts';
-export { fitDiagnosticsInput, selectionDiagnosticsInput, fittedCurve, type FitResidualsLike } from './adapters/fit.ts';
+export {
+  curveDiagnosticsInput,
+  fitDiagnosticsInput,
+  selectionDiagnosticsInput,
+  fittedCurve,
+  type FitResidualsLike,
+} from './adapters/fit.ts';
 export {
   comparisonInputs,
   pipelineInputs,

@@ -147,6 +147,13 @@ export interface ModelRow {
   status: string;
 }
 
+/** One point of a candidate model's fitted curve. */
+export interface CurvePoint {
+  model: string;
+  year: number;
+  value: number;
+}
+
 /** Input of {@link fitDiagnostics}. */
 export interface FitDiagnosticsInput {
   title: string;
@@ -154,6 +161,12 @@ export interface FitDiagnosticsInput {
   unit: string;
   residuals: ResidualPoint[];
   models: ModelRow[];
+  /** the observations fitted: with `curves`, a first panel draws them beside every candidate's curve */
+  observations?: YearValue[];
+  /** every candidate's fitted curve (over the observed and projected years) */
+  curves?: CurvePoint[];
+  /** the model chosen (drawn thick and solid; the others dashed) */
+  chosen?: string;
 }
 
 /** One target of the probability summary: P(attain) and its interval, all in [0, 1]. */

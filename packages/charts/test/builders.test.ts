@@ -16,8 +16,24 @@ import {
 import { probabilityInput, probabilityInputGrouped } from './fixtures/probability.ts';
 import { dashboardInput, fanInput, fitInput, growthInput, pipelineInput, scenarioInput } from './fixtures/inputs.ts';
 import { schemaErrors } from './helpers.ts';
+import { bundledEvidence, logDynamics, priorFor, projectCurve } from '@trajectory/forecast';
+import { curveDiagnosticsInput } from '../src/index.ts';
+
+/** The curve path of a pooled projection on logistic counts (forecast's projectCurve), as the report draws it. */
+function curveInput() {
+  const years = [2014, 2015, 2016, 2017, 2018, 2019, 2020];
+  const values = years.map((y, i) => (800 / (1 + Math.exp(-0.7 * (y - 2016)))) * (1 + (i % 2 ? 0.01 : -0.01)));
+  const prior = priorFor(bundledEvidence()!, 'x.hightech_firms', 'log', 'count')!;
+  const r = projectCurve(
+    { years, values },
+    { dynamics: logDynamics(0), prior, toYear: 2025, nPaths: 200, seed: 1, window: {} },
+  );
+  if (!r.ok) throw new Error(r.reason);
+  return curveDiagnosticsInput('高新技术企业: 增长曲线', '家', r.projection.curve);
+}
 
 const builders: [string, () => TopLevelSpec, number[]][] = [
+  ['fitDiagnostics (curve path)', () => fitDiagnostics(curveInput()), [2015, 2020, 2025]],
   ['fanChart', () => fanChart(fanInput), [2015, 2020, 2025]],
   ['attainabilityDashboard', () => attainabilityDashboard(dashboardInput), []],
   ['growthGapChart', () => growthGapChart(growthInput), []],
@@ -151,6 +167,30 @@ describe('chart text', () => {
     };
     expect(spec.encoding.color.scale.domain).toEqual(['科技型中小企业', '雏鹰企业', '瞪羚企业', '领军企业']);
     expect(spec.data.values.find((v) => v.stage === '领军企业')?.order).toBe(3);
+  });
+
+  it('fitDiagnostics of the curve path draws the observations, every candidate and the chosen one thick', async () => {
+    const input = curveInput();
+    expect(input.chosen).toBe('logistic');
+    expect(new Set(input.curves!.map((c) => c.model))).toEqual(
+      new Set(['linear', 'exponential', 'logistic', 'gompertz']),
+    );
+    const spec = fitDiagnostics(input) as unknown as {
+      vconcat: { layer?: { encoding: { strokeWidth?: unknown } }[] }[];
+    };
+    expect(spec.vconcat).toHaveLength(3);
+    expect(spec.vconcat[0]!.layer![0]!.encoding.strokeWidth).toEqual({
+      condition: { test: 'datum.model === "logistic"', value: 3 },
+      value: 1.2,
+    });
+    const texts = svgTexts(await renderSvg(fitDiagnostics(input)));
+    for (const t of [
+      '观测与候选曲线 observations and candidate curves (thick: chosen)',
+      'logistic',
+      'gompertz',
+      'Akaike weight',
+    ])
+      expect(texts).toContain(t);
   });
 
   it('fitDiagnostics orders the model table by AICc with unranked models last', async () => {

@@ -16,6 +16,8 @@ import {
   writeReport,
 } from '../src/render.ts';
 import { anchorId } from '../src/report/html.ts';
+import { readIndicatorCsv, rowsToIndicators } from '@trajectory/core';
+import { assessPlan } from '@trajectory/forecast';
 import { fanInput } from './fixtures/inputs.ts';
 import { planAssessment } from './fixtures/plan-assessment.ts';
 import { schemaErrors } from './helpers.ts';
@@ -137,6 +139,39 @@ describe('writeAssessmentReport(dir, plan)', () => {
     const withFan = regions.flatMap((r) => r.groups).filter((g) => g.lead.probability !== null && g.lead.fan);
     expect(out.charts).toBe(1 + withFan.length);
     for (const { spec } of embeddedSpecs(html)) expect(schemaErrors(spec)).toEqual([]);
+  });
+
+  it('puts the growth-curve diagnostics in the folded details of a target projected by a curve', async () => {
+    // a user's file: a count with logistic observations 2014–2020 and a 2025 target (assessed with every observation)
+    const years = [2014, 2015, 2016, 2017, 2018, 2019, 2020];
+    const head =
+      'id,doc,region,indicator,indicator_zh,indicator_en,kind,year,value,value_text,unit,comparator,measure,accumulation,period_start,period_end,lower,upper,relative_kind,relative_amount,relative_base_year,relative_text,attribute,scope,note,quote';
+    const row = (kind: string, year: number, v: number) =>
+      `x.${year}.${kind},user.txt,district_x,district_x.firms,企业数,firms,${kind},${year},${v},${v},家,${kind === 'target' ? '>=' : ''},count,stock,,,,,,,,,,,,${v}`;
+    const csv = [
+      head,
+      ...years.map((y) => row('observed', y, Math.round(800 / (1 + Math.exp(-0.7 * (y - 2016)))))),
+      row('target', 2025, 790),
+    ];
+    const indicators = rowsToIndicators(
+      readIndicatorCsv(`${csv.join('\n')}\n`, 'user.csv', { unknownUnits: 'label' }),
+      {
+        file: 'user.csv',
+        unknownUnits: 'label',
+      },
+    );
+    const plan = assessPlan(indicators, { curves: {}, nPaths: 500 });
+    const t = plan.regions[0]!.targets[0]!;
+    expect(t.projection?.method).toBe('pooled-curve');
+    const out = await writeAssessmentReport(await tempDir(), plan);
+    const html = await readFile(out.index, 'utf8');
+    expect(html).toContain('增长曲线诊断');
+    const curves = embeddedSpecs(html).filter(({ spec }) =>
+      JSON.stringify(spec).includes('observations and candidate curves'),
+    );
+    expect(curves).toHaveLength(1);
+    expect(schemaErrors(curves[0]!.spec)).toEqual([]);
+    expect(JSON.stringify(curves[0]!.spec)).toContain(`datum.model === \\"${t.projection!.curve!.chosen}\\"`);
   });
 
   it('shows a target stated in two documents once, with both documents and both values', () => {

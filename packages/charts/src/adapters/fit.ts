@@ -3,6 +3,7 @@
  * the fitted curve of a fan chart.
  */
 import type { CurveFit, CurveSelection } from '@trajectory/fit';
+import type { CurveReport } from '@trajectory/forecast';
 import type { FitDiagnosticsInput, ModelRow, YearValue } from '../types.ts';
 
 /** The part of a curve fit the diagnostics need: model name and residuals (observed − fitted). */
@@ -80,4 +81,38 @@ export function fittedCurve(fit: Pick<CurveFit, 't' | 'fitted'>): YearValue[] {
     const value = fit.fitted[i];
     return value === undefined || !Number.isFinite(value) ? [] : [{ year, value }];
   });
+}
+
+/**
+ * Diagnostics input from the curve path of a pooled projection (`projection.curve` of `@trajectory/forecast`): the
+ * observations fitted, every candidate's curve over the observed and projected years, its residuals and its row of
+ * the AICc table, and the family chosen.
+ *
+ * @example
+ * const curve = assessment.projection?.curve;
+ * if (curve) fitDiagnostics(curveDiagnosticsInput('高新技术企业: 增长曲线', '家', curve));
+ */
+export function curveDiagnosticsInput(title: string, unit: string, curve: CurveReport): FitDiagnosticsInput {
+  return {
+    title,
+    subtitle: `${curve.chosen} chosen by ${curve.criterion === 'aicc' ? 'AICc' : curve.criterion.toUpperCase()} (weight ${curve.candidates.find((c) => c.model === curve.chosen)?.weight.toFixed(2) ?? '–'}); walk on the ${curve.scale}`,
+    unit,
+    observations: curve.observations,
+    curves: curve.candidates.flatMap((c) => c.line.map((p) => ({ model: c.model, year: p.year, value: p.value }))),
+    chosen: curve.chosen,
+    residuals: curve.candidates.flatMap((c) =>
+      c.residuals.map((r) => ({ model: c.model, year: r.year, residual: r.residual })),
+    ),
+    models: curve.candidates.map((c) => ({
+      model: c.model,
+      k: c.k,
+      n: c.n,
+      rss: c.rss,
+      aicc: finite(c.aicc),
+      bic: finite(c.bic),
+      deltaAicc: finite(c.deltaAicc),
+      weight: finite(c.weight),
+      status: c.status,
+    })),
+  };
 }

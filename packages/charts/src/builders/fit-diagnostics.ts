@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { FitDiagnosticsInput, ModelRow } from '../types.ts';
+import type { CurvePoint, FitDiagnosticsInput, ModelRow, YearValue } from '../types.ts';
 import { YEAR_AXIS, withUnit } from '../theme.ts';
 import { VALUE_FORMAT, type SizeOptions, topLevelSpec } from './common.ts';
 
@@ -22,9 +22,11 @@ function cell(v: ModelRow[keyof ModelRow], digits: number): string {
 }
 
 /**
- * Fit diagnostics: residuals (observed − fitted) by year for every candidate model, and the model-comparison table
- * (k, n, RSS, AICc, BIC, ΔAICc, Akaike weight, status; Burnham & Anderson 2002) drawn as a chart — a text grid
- * with the Akaike weight as a bar — models ordered by AICc (unranked ones last).
+ * Fit diagnostics: with `observations` and `curves`, first the observations beside every candidate's fitted curve
+ * (the chosen one thick and solid, the others dashed; a curve that misses the points shows here); then residuals
+ * (observed − fitted) by year for every candidate model, and the model-comparison table (k, n, RSS, AICc, BIC,
+ * ΔAICc, Akaike weight, status; Burnham & Anderson 2002) drawn as a chart — a text grid with the Akaike weight as a
+ * bar — models ordered by AICc (unranked ones last).
  *
  * @example
  * const spec = fitDiagnostics({
@@ -62,8 +64,13 @@ export function fitDiagnostics(input: FitDiagnosticsInput, options: SizeOptions 
     sort: ordered.map((m) => m.model),
     axis: { title: null, orient: 'left', domain: false, ticks: false },
   } as const;
+  const curvesPanel =
+    input.curves && input.observations
+      ? [curvesLayer(input.observations, input.curves, input.chosen, input.unit, color, width, height)]
+      : [];
   return topLevelSpec(input, {
     vconcat: [
+      ...curvesPanel,
       {
         width,
         height,
@@ -137,4 +144,59 @@ export function fitDiagnostics(input: FitDiagnosticsInput, options: SizeOptions 
     ],
     resolve: { scale: { color: 'shared' } },
   });
+}
+
+/** Observations as points and every candidate's curve as a line; the chosen one thick and solid. */
+function curvesLayer(
+  observations: YearValue[],
+  curves: CurvePoint[],
+  chosen: string | undefined,
+  unit: string,
+  color: object,
+  width: number,
+  height: number,
+) {
+  const isChosen = { test: `datum.model === ${JSON.stringify(chosen ?? '')}` };
+  const x = {
+    field: 'year',
+    type: 'quantitative',
+    title: '年份',
+    axis: YEAR_AXIS,
+    scale: { zero: false, nice: false },
+  } as const;
+  return {
+    width,
+    height,
+    title: '观测与候选曲线 observations and candidate curves (thick: chosen)',
+    layer: [
+      {
+        data: { values: curves.map((c) => ({ model: c.model, year: c.year, value: c.value })) },
+        mark: { type: 'line' },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative', title: withUnit('值 value', unit), scale: { zero: false } },
+          color,
+          strokeWidth: { condition: { ...isChosen, value: 3 }, value: 1.2 },
+          strokeDash: { condition: { ...isChosen, value: [1, 0] }, value: [4, 3] },
+          tooltip: [
+            { field: 'model', type: 'nominal', title: '模型' },
+            { field: 'year', type: 'quantitative', title: '年份', format: 'd' },
+            { field: 'value', type: 'quantitative', title: withUnit('拟合值', unit), format: VALUE_FORMAT },
+          ],
+        },
+      },
+      {
+        data: { values: observations.map((o) => ({ year: o.year, value: o.value })) },
+        mark: { type: 'point', filled: true, color: '#222222', size: 45 },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative' },
+          tooltip: [
+            { field: 'year', type: 'quantitative', title: '年份', format: 'd' },
+            { field: 'value', type: 'quantitative', title: withUnit('观测值', unit), format: VALUE_FORMAT },
+          ],
+        },
+      },
+    ],
+  };
 }

@@ -1,5 +1,7 @@
 import type { PlanAssessment, TargetAssessment, Verdict } from '@trajectory/forecast';
 import { fanChart } from '../builders/fan-chart.ts';
+import { fitDiagnostics } from '../builders/fit-diagnostics.ts';
+import { curveDiagnosticsInput } from '../adapters/fit.ts';
 import { probabilitySummary } from '../builders/probability-summary.ts';
 import { regionName, targetFanInput } from '../adapters/assessment.ts';
 import { anchorId, escapeHtml } from './html.ts';
@@ -240,6 +242,14 @@ function diagnostics(t: TargetAssessment): string {
   return `<ul class="small">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
 }
 
+/** For targets projected by the curve path: observations, every candidate curve, the chosen one, weights, residuals. */
+function curveDetails(t: TargetAssessment, embed: (c: ReportChart) => string): string {
+  const curve = t.projection?.curve;
+  if (!curve) return '';
+  const spec = fitDiagnostics(curveDiagnosticsInput(`${t.nameZh}: 增长曲线 growth curves`, t.unit, curve));
+  return `<details><summary>${bi('增长曲线诊断', 'Growth-curve diagnostics')}</summary>${embed({ spec, name: `${t.key}-curves` })}</details>`;
+}
+
 function targetDetails(g: TargetGroup, embed: (c: ReportChart) => string): string {
   const t = g.lead;
   const fan = targetFanInput(t);
@@ -254,6 +264,7 @@ ${statementsTable(g)}
 <div class="detail-grid">${figuresTable(t)}${chart}</div>
 <details><summary>${bi('评估框架的判断', 'Assessor verdicts')}</summary>${verdictsTable(t.verdicts)}</details>
 <details><summary>${bi('诊断', 'Diagnostics')}</summary>${diagnostics(t)}</details>
+${curveDetails(t, embed)}
 </div>
 </details>`;
 }

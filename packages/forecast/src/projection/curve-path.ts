@@ -46,8 +46,12 @@ export interface CurveCandidate {
   model: string;
   /** free parameters (σ not counted) */
   k: number;
+  /** observations fitted */
+  n: number;
   params: Record<string, number>;
+  rss: number;
   aicc: number;
+  bic: number;
   deltaAicc: number;
   /** Akaike weight among the converged candidates */
   weight: number;
@@ -98,6 +102,9 @@ interface WalkScale {
   /** the family's slope parameter on this scale (null: the measure's scale, slope translated) */
   slope: string | null;
 }
+
+/** How the criteria are written. */
+const CRITERION_NAMES = { aicc: 'AICc', aic: 'AIC', bic: 'BIC' } as const;
 
 /** Share of a capacity kept away from 0 and K so the curve scales stay finite (as the logit dynamics do). */
 const EDGE = 1e-3;
@@ -309,7 +316,7 @@ export function projectCurve(series: YearlySeries, options: CurveOptions): Curve
       estimate: drift,
       sd: ownSd,
       weight: weights[weights.length - 1]!,
-      from: `${fit.model} curve fitted to ${t[0]}–${t[t.length - 1]} (${t.length} observations; ${selection.criterion.toUpperCase()} weight ${weightRow.weight.toFixed(2)})`,
+      from: `${fit.model} curve fitted to ${t[0]}–${t[t.length - 1]} (${t.length} observations; ${CRITERION_NAMES[selection.criterion]} weight ${weightRow.weight.toFixed(2)})`,
     },
     posterior: post,
     noiseSd: sigma,
@@ -333,14 +340,14 @@ export function projectCurve(series: YearlySeries, options: CurveOptions): Curve
   const warnings: string[] = [];
   if (weightRow.weight < 0.5)
     warnings.push(
-      `the ${fit.model} curve has ${selection.criterion.toUpperCase()} weight ${weightRow.weight.toFixed(2)}: the families disagree (see the diagnostics)`,
+      `the ${fit.model} curve has ${CRITERION_NAMES[selection.criterion]} weight ${weightRow.weight.toFixed(2)}: the families disagree (see the diagnostics)`,
     );
   return {
     ok: true,
     projection: {
       method: 'pooled-curve',
       methodNote:
-        `${fit.model} growth curve chosen by ${selection.criterion.toUpperCase()} among ${selection.table.map((r) => r.model).join(', ')}` +
+        `${fit.model} growth curve chosen by ${CRITERION_NAMES[selection.criterion]} among ${selection.table.map((r) => r.model).join(', ')}` +
         `${K !== null ? ` (capacity ${fmt(K)}${capacityFixed ? ', the upper bound' : ''})` : ''}; ` +
         `random walk on the ${walk.label} with the curve's slope pooled: ${pooling.summary}`,
       lastYear,
@@ -363,8 +370,11 @@ function candidate(row: SelectionRow, fit: CurveFit, firstYear: number, toYear: 
   return {
     model: row.model,
     k: row.k,
+    n: row.n,
     params: fit.params,
+    rss: row.rss,
     aicc: row.aicc,
+    bic: row.bic,
     deltaAicc: row.deltaAicc,
     weight: row.weight,
     status: row.status,
