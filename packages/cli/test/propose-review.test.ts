@@ -48,6 +48,9 @@ describe('trajectory propose', () => {
     [['--year', '2025', '--probability', '0'], '--probability'],
     [['--data', EXAMPLE, '--year', '2015'], '--year'],
     [['--data', EXAMPLE], '--year'],
+    [['--data', EXAMPLE, '--as-of', '2014', '--year', '2014'], '--year'],
+    [['--year', '2025', '--as-of', '20x0'], '--as-of'],
+    [['--year', '2025', '--probability', '0.5,-0.1'], '--probability'],
   ])('%j is a usage error naming the flag', async (argv, flag) => {
     const io = capture();
     expect(await propose(argv)).toBe(2);
@@ -84,6 +87,16 @@ describe('trajectory review', () => {
     const brier =
       ((by('gdp_growth').probabilityAtWriting - 0) ** 2 + (by('cpi_inflation').probabilityAtWriting - 1) ** 2) / 2;
     expect(r.summary.brier).toBeCloseTo(brier, 12);
+  });
+
+  it.each([
+    [['--written', '201'], '--written'],
+    [['--as-of', 'latest'], '--as-of'],
+    [['--written', '2016', '--as-of', '2015'], '--written'],
+  ])('%j is a usage error naming the flag', async (argv, flag) => {
+    const io = capture();
+    expect(await review(['--data', EXAMPLE, ...argv])).toBe(2);
+    expect(io.err.join('\n')).toContain(flag);
   });
 
   it('prints a table within 120 columns and refuses --written after --as-of', async () => {
