@@ -30,14 +30,30 @@ export function sharedDir(): string {
 }
 
 /**
+ * Environment that pins a NumPy/SciPy peer to one thread (OpenMP, OpenBLAS, MKL and BLIS pools), so that a ratio
+ * compares with NumPy as one core runs it, whatever BLAS the machine's NumPy links.
+ */
+export const ONE_THREAD_ENV: Readonly<Record<string, string>> = {
+  OMP_NUM_THREADS: '1',
+  OPENBLAS_NUM_THREADS: '1',
+  MKL_NUM_THREADS: '1',
+  BLIS_NUM_THREADS: '1',
+};
+
+/**
  * Run the peer script `shared/peers/<script>` with `/usr/bin/python3` and parse the last line of its stdout as JSON
- * (the peers print their summary last). Throws with the peer's stderr when it exits non-zero.
+ * (the peers print their summary last). `env` is added to the inherited environment. Throws with the peer's stderr
+ * when it exits non-zero.
  *
  * @example const summary = runPeer<{ fits_per_s: number }>('growth_batch_scipy.py', ['--read-csv', csv]);
  */
-export function runPeer<T>(script: string, args: string[]): T {
+export function runPeer<T>(script: string, args: string[], env: Readonly<Record<string, string>> = {}): T {
   const path = join(sharedDir(), 'peers', script);
-  const out = spawnSync('/usr/bin/python3', [path, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = spawnSync('/usr/bin/python3', [path, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, ...env },
+  });
   if (out.status !== 0) throw new Error(`${script} ${args.join(' ')} failed: ${out.stderr}`);
   return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as T;
 }

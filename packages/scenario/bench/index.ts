@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attainmentBatch, type AttainmentBatchInput } from '../src/index.ts';
 import { createAttainmentPool } from '../src/attainment-pool.ts';
-import { runPeer, type Benchmark } from '../../../scripts/lib/peers.ts';
+import { ONE_THREAD_ENV, runPeer, type Benchmark } from '../../../scripts/lib/peers.ts';
 
 const DRAWS = 10000;
 const YEARS = 5;
@@ -24,8 +24,14 @@ interface PeerSummary {
   versions: Record<string, string>;
 }
 
+// NumPy pinned to one thread (its generator, cumprod and comparisons run on one anyway; the pin rules out a threaded
+// BLAS); ours is the better of one thread and the worker pool, as the README reports
 const runMonteCarloPeer = (args: string[]): PeerSummary =>
-  runPeer<PeerSummary>('montecarlo_numpy.py', ['--draws', String(DRAWS), '--years', String(YEARS), ...args]);
+  runPeer<PeerSummary>(
+    'montecarlo_numpy.py',
+    ['--draws', String(DRAWS), '--years', String(YEARS), ...args],
+    ONE_THREAD_ENV,
+  );
 
 function readTable(path: string): { ids: string[]; input: AttainmentBatchInput } {
   const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
@@ -140,6 +146,7 @@ export async function benchmarks(log: (line: string) => void): Promise<Benchmark
         notes: {
           single_thread_per_s: Math.round(units / median(single)),
           ...(pooled.length ? { workers: cores, workers_per_s: Math.round(units / median(pooled)) } : {}),
+          numpy_threads: 1,
           numpy_runs_per_s: `${Math.round(peer1.draw_indicator_years_per_s)} / ${Math.round(peer2.draw_indicator_years_per_s)}`,
           agreement_max_abs_z: Number(maxZ.toFixed(3)),
           agreement_beyond_3se: over3,
