@@ -24,3 +24,30 @@ export function progressBar(
     clear: () => void stream.write('\r\x1b[K'),
   };
 }
+
+/**
+ * Progress of a long command: the bar when stderr is a terminal; otherwise, when `lines` is set (a `--progress`
+ * flag), a line `prefix: done/total what` each time another 5 % is done; else `undefined` (nothing is written).
+ * @example
+ * const progress = progressReporter('indicators', { lines: values.progress, prefix: 'assess' });
+ * await assessPlanParallel(indicators, { ...(progress ? { onProgress: progress.update } : {}) });
+ * progress?.clear();
+ */
+export function progressReporter(
+  what: string,
+  options: { lines?: boolean; prefix: string },
+  stream: NodeJS.WriteStream = process.stderr,
+): { update: (done: number, total: number) => void; clear: () => void } | undefined {
+  const bar = progressBar(what, stream);
+  if (bar || !options.lines) return bar;
+  let shown = -1;
+  return {
+    update: (done, total) => {
+      const step = total > 0 ? Math.floor((20 * done) / total) : 20;
+      if (step === shown) return;
+      shown = step;
+      stream.write(`${options.prefix}: ${done}/${total} ${what}\n`);
+    },
+    clear: () => {},
+  };
+}

@@ -9,3 +9,10 @@ export {
   type WriteDirOptions,
 } from './write-file-atomic.ts';
 export { readIndicatorCsvFile } from './indicator-csv-file.ts';
+export {
+  createWorkerPool,
+  serveWorkerTasks,
+  workerModule,
+  type WorkerPool,
+  type WorkerPoolOptions,
+} from './worker-pool.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attainmentBatch } from '../src/index.ts';
+import { attainmentBatch, createAttainmentPool } from '../src/index.ts';
 import { normalCdf } from './helpers.ts';
 
 describe('attainmentBatch(input, options)', () => {
@@ -26,4 +26,22 @@ describe('attainmentBatch(input, options)', () => {
     ];
     expect(Array.from(all)).toEqual(parts);
   });
+});
+
+describe('createAttainmentPool (worker threads)', () => {
+  it('gives the same probabilities as attainmentBatch on one thread', async () => {
+    const input = {
+      base: [100, 50, 10, 7],
+      target: [150, 60, 30, 7],
+      mu: [0.08, 0.02, 0.1, 0],
+      sigma: [0.03, 0.05, 0.2, 0.01],
+    };
+    const options = { draws: 2000, years: 5, seed: 3 };
+    const pool = createAttainmentPool(2);
+    try {
+      expect(await pool.run(input, options)).toEqual(attainmentBatch(input, options));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

@@ -26,8 +26,8 @@ import {
   rowsToIndicators,
 } from '@trajectory/core';
 import { readTextFileBounded, writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
+import { assessPlanParallel } from '@trajectory/forecast/node';
 import {
-  assessPlan,
   buildPriors,
   bundledEvidence,
   bundledOutcomeModel,
@@ -43,11 +43,11 @@ import {
   projectionMethods,
 } from '@trajectory/forecast';
 import { formatPlanTables } from '../format-table.ts';
-import { progressBar } from '../progress.ts';
+import { progressReporter } from '../progress.ts';
 import { assessmentXlsx, readIndicatorXlsx } from '../xlsx.ts';
 
 const USAGE = `usage: trajectory assess [--data FILE] [--as-of YEAR] [--region R] [--json] [--out DIR [--pdf]]
-                         [--seed S] [--paths N] [--method M]
+                         [--seed S] [--paths N] [--method M] [--workers N] [--progress]
 
 Assesses every target of the seed dataset (or of FILE) and prints one table per region.
   --data FILE  an indicators file (.csv, or .xlsx with sheet 'indicators') in the seed dataset's columns: its observed rows (any years) are the history,
@@ -63,7 +63,9 @@ Assesses every target of the seed dataset (or of FILE) and prints one table per 
   --paths N    simulated paths per indicator (default ${DEFAULTS.paths}; at most ${LIMITS.draws})
   --memory-budget SIZE  refuse runs whose simulated paths would need more (default 1G; K, M, G suffixes)
   --method M   projection method (default auto: the pooled model, else chosen by series length); one of
-               ${projectionMethods().join(', ')}`;
+               ${projectionMethods().join(', ')}
+  --workers N  worker threads for large files (default: the cores available; 1: none); same result for any N
+  --progress   progress lines on stderr even when it is not a terminal (a terminal always gets a bar)`;
 
 /**
  * Run `trajectory assess`; resolves to the exit code (0 ok, 1 failure, 2 bad arguments).
@@ -87,6 +89,8 @@ export async function run(argv: string[]): Promise<number> {
         data: { type: 'string' },
         'as-of': { type: 'string' },
         'memory-budget': { type: 'string' },
+        workers: { type: 'string' },
+        progress: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -110,6 +114,9 @@ export async function run(argv: string[]): Promise<number> {
   if (values.method !== undefined && !projectionMethods().includes(values.method))
     return fail(`unknown method '${values.method}'; choose one of: ${projectionMethods().join(', ')}`);
   if (values.pdf && values.out === undefined) return fail('--pdf needs --out DIR (the PDF is printed from the report)');
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(/^\d+$/.test(values.workers!) && workers >= 1 && workers <= 256))
+    return fail(`--workers must be an integer in 1..256, got '${values.workers}'`);
   const budget = values['memory-budget'] === undefined ? LIMITS.memoryBytes : parseByteSize(values['memory-budget']);
   if (budget === undefined)
     return fail(`--memory-budget must be a size such as 512M or 2G, got '${values['memory-budget']}'`);
@@ -143,24 +150,20 @@ export async function run(argv: string[]): Promise<number> {
     if (region === undefined) return fail(`unknown region '${values.region}'; the dataset has: ${known.join(', ')}`);
   }
 
-  const bar = progressBar('indicators');
-  const plan = assessPlan(indicators, {
-    // a terminal gets the bar; a large file piped elsewhere gets a line every 5 %
-    ...(bar
-      ? { onProgress: bar.update }
-      : values.data !== undefined
-        ? { onProgress: progress(indicators.length) }
-        : {}),
+  const progress = progressReporter('indicators', { lines: values.progress, prefix: 'assess' });
+  const plan = await assessPlanParallel(indicators, {
+    ...(progress ? { onProgress: progress.update } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(nPaths !== undefined ? { nPaths } : {}),
     ...(region !== undefined ? { region } : {}),
     ...(values.method !== undefined ? { method: values.method } : {}),
     // a user's file: growth curves fit every observation up to the as-of year (the seeds: their 2015–2020 baseline)
     ...(values.data !== undefined ? { curves: {} } : {}),
+    ...(workers !== undefined ? { workers } : {}),
     evidence,
     outcomeModel,
   });
-  bar?.clear();
+  progress?.clear();
   console.log(
     values.json
       ? JSON.stringify(plan, null, 2)
@@ -271,14 +274,6 @@ async function loadIndicators(
     indicators,
     evidence: Object.keys(priors).length > 0 ? { priors, parents } : null,
     outcomeModel,
-  };
-}
-
-/** Progress on stderr every 5 % of a large file's indicators. */
-function progress(total: number): (done: number, all: number) => void {
-  const step = Math.max(1, Math.floor(total / 20));
-  return (done, all) => {
-    if (done % step === 0 || done === all) process.stderr.write(`assess: ${done}/${all} indicators\n`);
   };
 }
 

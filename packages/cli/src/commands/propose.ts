@@ -11,16 +11,17 @@ import {
   type PastTarget,
   pastTargetsFrom,
   PROPOSAL_LADDER,
-  proposeTargets,
   type TargetProposals,
 } from '@trajectory/forecast';
+import { proposeTargetsParallel } from '@trajectory/forecast/node';
 import { parseCommandArgs, printError, probabilityListFlag, usageError, yearFlag } from '../command-args.ts';
 import { lastObservationYear, loadPlanInput, PLAN_FLAGS } from '../plan-input.ts';
 import { writePlanOutput } from '../plan-output.ts';
-import { progressBar } from '../progress.ts';
+import { progressReporter } from '../progress.ts';
 import { alignColumns, clipDisplay, displayWidth } from '../text-table.ts';
 
 const USAGE = `usage: trajectory propose [--data FILE] [--as-of YEAR] --year YEAR [--probability LIST] [--json] [--out DIR]
+                          [--workers N] [--progress]
 
 Proposes target values for YEAR at which P(attain) equals each requested probability, with the evidence.
   --data FILE         an indicators file (.csv, or .xlsx with sheet 'indicators') in the seed dataset's columns
@@ -30,7 +31,9 @@ Proposes target values for YEAR at which P(attain) equals each requested probabi
   --probability LIST  comma-separated probabilities in (0, 1) (default ${PROPOSAL_LADDER.join(',')}: safe, expected,
                       stretch, ambitious)
   --json              print the proposals as JSON
-  --out DIR           also write DIR/proposals.json, proposals.csv, proposals.xlsx and the report page index.html`;
+  --out DIR           also write DIR/proposals.json, proposals.csv, proposals.xlsx and the report page index.html
+  --workers N         worker threads for large files (default: the cores available; 1: none); same result for any N
+  --progress          progress lines on stderr even when it is not a terminal (a terminal always gets a bar)`;
 
 /**
  * Run `trajectory propose`; resolves to the exit code (0 ok, 1 failure, 2 bad arguments).
@@ -42,6 +45,8 @@ export async function run(argv: string[]): Promise<number> {
     ...PLAN_FLAGS,
     year: { type: 'string' },
     probability: { type: 'string' },
+    workers: { type: 'string' },
+    progress: { type: 'boolean', default: false },
   });
   if (typeof args === 'number') return args;
   const { values } = args;
@@ -53,6 +58,9 @@ export async function run(argv: string[]): Promise<number> {
   if ('error' in asOf) return fail(asOf.error);
   const probabilities = probabilityListFlag('--probability', values.probability, PROPOSAL_LADDER);
   if ('error' in probabilities) return fail(probabilities.error);
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(/^\d+$/.test(values.workers!) && workers >= 1 && workers <= 256))
+    return fail(`--workers must be an integer in 1..256, got '${values.workers}'`);
 
   let input: Awaited<ReturnType<typeof loadPlanInput>>;
   try {
@@ -67,16 +75,17 @@ export async function run(argv: string[]): Promise<number> {
       `--year ${year.value} is not after the last observation (${lastYear}${asOf.value === undefined ? '' : `, as of ${asOf.value}`})`,
     );
 
-  const bar = progressBar('indicators');
-  const result = proposeTargets(input.indicators, {
+  const progress = progressReporter('indicators', { lines: values.progress, prefix: 'propose' });
+  const result = await proposeTargetsParallel(input.indicators, {
     year: year.value!,
     probabilities: probabilities.value,
     ...(asOf.value !== undefined ? { asOf: asOf.value } : {}),
     evidence: input.evidence,
     pastTargets: pastTargets(input.evidence, asOf.value),
-    ...(bar ? { onProgress: bar.update } : {}),
+    ...(workers !== undefined ? { workers } : {}),
+    ...(progress ? { onProgress: progress.update } : {}),
   });
-  bar?.clear();
+  progress?.clear();
   console.log(values.json ? JSON.stringify(result, null, 2) : terminalSafe(formatProposals(result)));
   if (values.out !== undefined) {
     // rendering loads vega only when a page is written, as `assess` does

@@ -6,7 +6,13 @@ import {
   type TargetAssessment,
   type TargetConflict,
 } from './types.ts';
-import { assessTargetWith, projectIndicator, resolveAssessOptions, type AssessOptions } from './assess-target.ts';
+import {
+  type AssessOptions,
+  assessTargetWith,
+  projectIndicator,
+  type ResolvedAssessOptions,
+  resolveAssessOptions,
+} from './assess-target.ts';
 import type { ProjectionLike } from './projector.ts';
 
 /** Options of {@link assessPlan}: those of `assessTarget`, plus a region filter. */
@@ -31,33 +37,65 @@ export interface AssessPlanOptions extends AssessOptions {
  */
 export function assessPlan(indicators: readonly Indicator[], options: AssessPlanOptions = {}): PlanAssessment {
   const resolved = resolveAssessOptions(options);
-  const chosen = options.region === undefined ? indicators : indicators.filter((i) => i.region === options.region);
-  const regions = new Map<string, TargetAssessment[]>();
-  const total = chosen.filter((i) => i.targets.length > 0).length;
-  let done = 0;
-  for (const indicator of chosen) {
-    if (indicator.targets.length === 0) continue; // benchmarks and baselines only: nothing to assess
-    const assessed = regions.get(indicator.region) ?? [];
-    regions.set(indicator.region, assessed);
-    // One projection per indicator, to its latest target (or cumulative period) year; failures are re-thrown per
-    // target so each one reports them.
-    const lastYear = Math.max(...indicator.targets.map((t) => Math.max(t.year, t.period?.[1] ?? t.year)));
-    let cached: { projection: ProjectionLike } | { error: unknown } | null = null;
-    const projectionOf = (toYear: number): ProjectionLike => {
-      if (!cached) {
-        try {
-          cached = { projection: projectIndicator(indicator, Math.max(lastYear, toYear), resolved) };
-        } catch (error) {
-          cached = { error };
-        }
-      }
-      if ('error' in cached) throw cached.error;
-      return cached.projection;
-    };
-    for (const target of indicator.targets) assessed.push(assessTargetWith(indicator, target, resolved, projectionOf));
-    options.onProgress?.(++done, total);
-  }
+  const chosen = plannedIndicators(indicators, options.region);
+  const assessed = chosen.map((indicator, i) => {
+    const targets = assessIndicatorTargets(indicator, resolved);
+    options.onProgress?.(i + 1, chosen.length);
+    return targets;
+  });
+  return planFromAssessments(chosen, assessed, resolved);
+}
 
+/**
+ * The indicators `assessPlan` assesses, in input order: those with targets, of `region` when given.
+ * @example
+ * plannedIndicators(loadSeedIndicators(), 'nankai').length;
+ */
+export function plannedIndicators(indicators: readonly Indicator[], region?: string): Indicator[] {
+  return indicators.filter((i) => i.targets.length > 0 && (region === undefined || i.region === region));
+}
+
+/**
+ * Every target of one indicator, read off one projection to its latest target (or cumulative period) year; a
+ * projection failure is reported by each target. What `assessPlan` does per indicator (workers run it on chunks).
+ * @example
+ * assessIndicatorTargets(indicator, resolveAssessOptions({ seed: 1 }))[0]!.probability;
+ */
+export function assessIndicatorTargets(indicator: Indicator, resolved: ResolvedAssessOptions): TargetAssessment[] {
+  const lastYear = Math.max(...indicator.targets.map((t) => Math.max(t.year, t.period?.[1] ?? t.year)));
+  let cached: { projection: ProjectionLike } | { error: unknown } | null = null;
+  const projectionOf = (toYear: number): ProjectionLike => {
+    if (!cached) {
+      try {
+        cached = { projection: projectIndicator(indicator, Math.max(lastYear, toYear), resolved) };
+      } catch (error) {
+        cached = { error };
+      }
+    }
+    if ('error' in cached) throw cached.error;
+    return cached.projection;
+  };
+  return indicator.targets.map((target) => assessTargetWith(indicator, target, resolved, projectionOf));
+}
+
+/**
+ * The plan assessment from each chosen indicator's assessed targets (`assessed[i]` for `chosen[i]`): regions in
+ * order of first appearance, conflicts, summary.
+ * @example
+ * const chosen = plannedIndicators(indicators);
+ * planFromAssessments(chosen, chosen.map((i) => assessIndicatorTargets(i, resolved)), resolved);
+ */
+export function planFromAssessments(
+  chosen: readonly Indicator[],
+  assessed: readonly (readonly TargetAssessment[])[],
+  resolved: ResolvedAssessOptions,
+): PlanAssessment {
+  const regions = new Map<string, TargetAssessment[]>();
+  chosen.forEach((indicator, i) => {
+    const list = regions.get(indicator.region) ?? [];
+    regions.set(indicator.region, list);
+    list.push(...assessed[i]!);
+  });
   const regionAssessments: RegionAssessment[] = [...regions.entries()].map(([region, targets]) => ({
     region,
     targets,
@@ -70,7 +108,7 @@ export function assessPlan(indicators: readonly Indicator[], options: AssessPlan
     nPaths: resolved.nPaths,
     regions: regionAssessments,
     summary: {
-      indicators: chosen.filter((i) => i.targets.length > 0).length,
+      indicators: chosen.length,
       targets: all.length,
       assessed: all.filter((a) => a.probability !== null).length,
       notOk: all.filter((a) => a.status !== 'ok').length,

@@ -187,23 +187,57 @@ export function proposalIndicator(
  * proposals[0]!.ladder.map((r) => `${r.requested}: ${r.value} (P = ${r.probability})`);
  */
 export function proposeTargets(indicators: readonly Indicator[], options: ProposeOptions): TargetProposals {
+  const probabilities = proposalProbabilities(options);
+  const resolved = resolveAssessOptions(options);
+  const each = indicators.map((indicator, i) => {
+    const p = proposeIndicator(indicator, options, probabilities, resolved);
+    options.onProgress?.(i + 1, indicators.length);
+    return p;
+  });
+  return proposalsFrom(indicators, each, options, probabilities);
+}
+
+/**
+ * Checks and fills in the requested probabilities of {@link ProposeOptions}.
+ * @throws RangeError on a probability outside (0, 1) or a non-integer year
+ * @example proposalProbabilities({ year: 2025 }); // [0.9, 0.7, 0.5, 0.3]
+ */
+export function proposalProbabilities(options: ProposeOptions): number[] {
   const probabilities = [...(options.probabilities ?? PROPOSAL_LADDER)];
   for (const p of probabilities)
     if (!(p > 0 && p < 1)) throw new RangeError(`proposal probabilities must be in (0, 1), got ${p}`);
   if (!Number.isInteger(options.year)) throw new RangeError(`proposal year must be an integer, got ${options.year}`);
-  const resolved = resolveAssessOptions(options);
+  return probabilities;
+}
+
+/**
+ * The result of {@link proposeTargets} from each indicator's proposal or skip reason (`each[i]` for `indicators[i]`).
+ * @example
+ * proposalsFrom(indicators, indicators.map((i) => proposeIndicator(i, options, probabilities, resolved)), options, probabilities);
+ */
+export function proposalsFrom(
+  indicators: readonly Indicator[],
+  each: readonly (Proposal | { skip: string })[],
+  options: ProposeOptions,
+  probabilities: number[],
+): TargetProposals {
   const proposals: Proposal[] = [];
   const skipped: TargetProposals['skipped'] = [];
-  indicators.forEach((indicator, i) => {
-    const p = proposeOne(indicator, options, probabilities, resolved);
-    if ('skip' in p) skipped.push({ indicatorId: indicator.id, reason: p.skip });
+  each.forEach((p, i) => {
+    if ('skip' in p) skipped.push({ indicatorId: indicators[i]!.id, reason: p.skip });
     else proposals.push(p);
-    options.onProgress?.(i + 1, indicators.length);
   });
   return { asOf: options.asOf ?? null, year: options.year, probabilities, proposals, skipped };
 }
 
-function proposeOne(
+/**
+ * The proposal for one indicator, or why it has none (what {@link proposeTargets} does per indicator; workers run
+ * it on chunks).
+ * @example
+ * const resolved = resolveAssessOptions(options);
+ * proposeIndicator(indicator, options, proposalProbabilities(options), resolved);
+ */
+export function proposeIndicator(
   indicator: Indicator,
   options: ProposeOptions,
   probabilities: number[],

@@ -6,6 +6,7 @@
  */
 import { quantileSorted } from 'simple-statistics';
 import { DEFAULTS } from './defaults.ts';
+import { quantileRanks, selectable, selectRanks } from './order-statistics.ts';
 import type { Paths } from './paths.ts';
 
 /** Options of {@link summarise} and {@link summariseValues}. */
@@ -107,6 +108,8 @@ export function summarise(paths: Paths, options: SummaryOptions = {}): PathSumma
   const mean: number[] = [];
   const intervals = levels.map((level) => ({ level, lower: [] as number[], upper: [] as number[] }));
   const col = new Float64Array(nPaths);
+  // only the positions the quantiles read are put in order (see order-statistics.ts): the same values as a sort
+  const ranks = quantileRanks(nPaths, [0.5, ...levels.flatMap((l) => [(1 - l / 100) / 2, (1 + l / 100) / 2])]);
   for (let j = 0; j < W; j++) {
     let sum = 0;
     for (let p = 0, o = j; p < nPaths; p++, o += W) {
@@ -114,7 +117,8 @@ export function summarise(paths: Paths, options: SummaryOptions = {}): PathSumma
       col[p] = v;
       sum += v;
     }
-    col.sort();
+    if (selectable(col)) selectRanks(col, ranks);
+    else col.sort();
     const sorted = col as unknown as number[];
     median.push(quantileSorted(sorted, 0.5));
     mean.push(sum / nPaths);
