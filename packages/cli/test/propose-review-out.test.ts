@@ -138,6 +138,9 @@ describe('propose --out DIR', () => {
     for (const p of result.proposals)
       for (const x of p.ladder) expect(html).toContain(x.value.toLocaleString('en-US', { maximumFractionDigits: 4 }));
     expect(html).toMatch(/稳妥.*预期.*进取.*挑战/s);
+    // each rung's evidence in both languages: the library's sentence and its Chinese counterpart
+    expect(html).toMatch(/<span class="zh">变化超过 \d+% 的参照组（gdp_growth）地区/);
+    expect(html).toMatch(/<span class="en">higher than \d+ % of gdp_growth regions/);
   });
 });
 

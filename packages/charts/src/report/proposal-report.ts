@@ -2,7 +2,7 @@
  * The page `trajectory propose --out DIR` writes: the proposed ladder of every indicator (safe, expected, stretch,
  * ambitious: value, P(attain), yearly growth) with the evidence, in the assessment report's style.
  */
-import type { Proposal, TargetProposals } from '@trajectory/forecast';
+import type { Proposal, RungEvidence, TargetProposals } from '@trajectory/forecast';
 import { regionName } from '../adapters/assessment.ts';
 import { anchorId, escapeHtml as e } from './html.ts';
 import { annualChange, bi, cutNote, FOLD_CSS, num, PAGE_LIMIT, pct, regionBi } from './page-parts.ts';
@@ -56,11 +56,39 @@ function trendSentence(p: Proposal): string {
   return bi(`自身趋势：${t.fromYear}–${t.toYear} 年均 ${g}。`, `Own trend: ${g} a year in ${t.fromYear}–${t.toYear}.`);
 }
 
-function proposalDetails(p: Proposal): string {
+const AMBITION_ZH: Record<string, string> = {
+  'at or below trend': '不超过趋势',
+  'up to 1 sd beyond trend': '超出趋势 1 个标准差以内',
+  '1–2 sd beyond trend': '超出趋势 1–2 个标准差',
+  'over 2 sd beyond trend': '超出趋势 2 个标准差以上',
+};
+
+/** The evidence sentence of one rung in Chinese, from the same fields as the library's English `text`. */
+function evidenceZh(p: Proposal, ev: RungEvidence | undefined, horizon: number): string {
+  if (!ev) return '';
+  const parts: string[] = [];
+  const panel = p.evidence.panel;
+  if (ev.panelPercentile !== null && panel)
+    parts.push(
+      `${p.direction === 'decrease' ? '降幅' : '变化'}超过 ${Math.round(ev.panelPercentile * 100)}% 的参照组（${e(panel.type)}）地区在 ${panel.fromYear}–${panel.toYear} 年间 ${horizon} 年的表现`,
+    );
+  const past = ev.pastPlans;
+  if (past) {
+    const cls = AMBITION_ZH[past.ambitionClass] ?? e(past.ambitionClass);
+    parts.push(
+      past.n > 0
+        ? `以往规划中同类（${cls}）目标 ${past.n} 个，达成 ${past.met} 个`
+        : `以往规划中没有同类（${cls}）目标`,
+    );
+  }
+  return parts.join('；');
+}
+
+function proposalDetails(p: Proposal, year: number): string {
   const rows = p.ladder.map((x, i) => {
     const ev = p.evidence.rungs[i];
     const past = ev?.pastPlans;
-    return `<tr><th>${rungName(x.requested)}</th><td class="n">${x.requested}</td><td class="n">${num(x.value)}</td><td class="n">${x.probability.toFixed(3)}</td><td class="n">${annualChange(x.annualGrowth, p.growthBasis, p.unit)}</td><td class="n">${ev?.panelPercentile == null ? '–' : pct(ev.panelPercentile, 0)}</td><td class="n">${past ? `${past.met}/${past.n}` : '–'}</td><td class="small">${e(ev?.text ?? '')}${x.note ? `<div class="muted">${e(x.note)}</div>` : ''}</td></tr>`;
+    return `<tr><th>${rungName(x.requested)}</th><td class="n">${x.requested}</td><td class="n">${num(x.value)}</td><td class="n">${x.probability.toFixed(3)}</td><td class="n">${annualChange(x.annualGrowth, p.growthBasis, p.unit)}</td><td class="n">${ev?.panelPercentile == null ? '–' : pct(ev.panelPercentile, 0)}</td><td class="n">${past ? `${past.met}/${past.n}` : '–'}</td><td class="small">${bi(evidenceZh(p, ev, year - p.base.year) || e(ev?.text ?? ''), e(ev?.text ?? ''))}${x.note ? `<div class="muted">${e(x.note)}</div>` : ''}</td></tr>`;
   });
   const panel = p.evidence.panel;
   const notes = p.evidence.notes.map((n) => `<li>${e(n)}</li>`).join('');
@@ -142,7 +170,7 @@ ${cutNote(ok.length, allOk.length, 'proposals')}
 </section>`,
         `<section id="indicators" class="page">
 <h2>${bi('各指标的阶梯与依据', 'Each indicator: ladder and evidence')}</h2>
-${ok.map(proposalDetails).join('\n')}
+${ok.map((p) => proposalDetails(p, r.year)).join('\n')}
 ${cutNote(ok.length, allOk.length, 'proposals')}
 </section>`,
         noLadderHtml(r, without, allWithout.length),
