@@ -95,6 +95,9 @@ export function annualChange(v: number | null | undefined, basis: 'cagr' | 'incr
 export const FOLD_CSS = `
 .small{font-size:.82rem}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n{white-space:nowrap}
+td.ind{min-width:8em}td.nowrap{white-space:nowrap}
+@media (max-width:600px){th,td{padding:.15rem .3rem}}
 .scroll{overflow-x:auto}
 .badge{display:inline-block;padding:0 .4rem;border-radius:3px;color:#fff;font-size:.8rem;white-space:nowrap;background:#999}
 details.fold{border-bottom:1px solid #eee;font-size:.88rem}

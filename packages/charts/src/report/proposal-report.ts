@@ -44,7 +44,7 @@ function overviewTable(r: TargetProposals, ok: Proposal[]): string {
   const head = `<tr>${multiRegion ? `<th>${bi('地区', 'Region')}</th>` : ''}<th>${bi('指标', 'Indicator')}</th><th>${bi('单位', 'Unit')}</th><th>${bi('基数', 'Base')}</th>${r.probabilities.map((p) => `<th class="n">${rungName(p)} (${p})</th>`).join('')}</tr>`;
   const rows = ok.map(
     (p) =>
-      `<tr>${multiRegion ? `<td>${e(regionName(p.region))}</td>` : ''}<td><a href="#${anchor(p)}">${nameHtml(p)}</a></td><td>${e(p.unit)}</td><td class="n">${num(p.base.value)} <span class="muted">(${p.base.year})</span></td>${p.ladder.map((x) => `<td class="n">${num(x.value)} <span class="muted">P ${x.probability.toFixed(2)}</span></td>`).join('')}</tr>`,
+      `<tr>${multiRegion ? `<td class="nowrap">${e(regionName(p.region))}</td>` : ''}<td class="ind"><a href="#${anchor(p)}">${nameHtml(p)}</a></td><td class="nowrap">${e(p.unit)}</td><td class="n">${num(p.base.value)} <span class="muted">(${p.base.year})</span></td>${p.ladder.map((x) => `<td class="n">${num(x.value)} <span class="muted">P ${x.probability.toFixed(2)}</span></td>`).join('')}</tr>`,
   );
   return `<div class="scroll"><table class="ladders"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }

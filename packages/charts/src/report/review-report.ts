@@ -71,7 +71,7 @@ function targetRow(t: TargetReview): string {
       ),
     ),
   ].filter(Boolean);
-  return `<tr id="${anchorId('t', `${t.indicatorId}-${t.target.year}`)}"><td>${e(t.nameZh || t.indicatorId)}<span class="en muted small"> ${e(t.nameEn)}</span></td><td>${targetText(t)}</td><td class="n">${t.base ? `${num(t.base.value)} (${t.base.year})` : '–'}</td><td class="n">${latest}</td><td>${badge(t.status)}</td><td class="n">${pct(t.progress, 0)}${t.progressLog === null ? '' : ` <span class="muted" title="log scale">(${pct(t.progressLog, 0)})</span>`}</td><td class="n">${pct(t.elapsed, 0)}</td><td class="n">${p(t.probabilityAtWriting)}</td><td class="n">${p(t.probability)}</td><td class="small muted">${notes.join('<br>')}</td></tr>`;
+  return `<tr id="${anchorId('t', `${t.indicatorId}-${t.target.year}`)}"><td class="ind">${e(t.nameZh || t.indicatorId)}<span class="en muted small"> ${e(t.nameEn)}</span></td><td>${targetText(t)}</td><td class="n">${t.base ? `${num(t.base.value)} (${t.base.year})` : '–'}</td><td class="n">${latest}</td><td>${badge(t.status)}</td><td class="n">${pct(t.progress, 0)}${t.progressLog === null ? '' : ` <span class="muted" title="log scale">(${pct(t.progressLog, 0)})</span>`}</td><td class="n">${pct(t.elapsed, 0)}</td><td class="n">${p(t.probabilityAtWriting)}</td><td class="n">${p(t.probability)}</td><td class="small muted">${notes.join('<br>')}</td></tr>`;
 }
 
 function regionSection(region: string, targets: TargetReview[]): string {
