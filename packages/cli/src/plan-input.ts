@@ -14,6 +14,7 @@ export const PLAN_FLAGS = {
   'as-of': { type: 'string' },
   json: { type: 'boolean', default: false },
   out: { type: 'string' },
+  pdf: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

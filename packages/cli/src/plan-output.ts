@@ -18,11 +18,13 @@ export interface PlanOutput {
   rows: readonly (readonly (string | number | boolean | null)[])[];
   /** writes `index.html` (and its `assets/`) into the directory it is given */
   report: (dir: string) => Promise<unknown>;
+  /** also print the page to `report.pdf` (headless Chromium), as `assess --pdf` does; @default false */
+  pdf?: boolean;
 }
 
 /**
- * Write `<name>.json`, `<name>.csv`, `<name>.xlsx` and the report page into `dir` atomically; returns the paths of
- * the data files and the page. A directory holding files the command does not write is refused.
+ * Write `<name>.json`, `<name>.csv`, `<name>.xlsx` and the report page (and `report.pdf` with `pdf`) into `dir`
+ * atomically; returns the paths of the data files and the page. A directory holding files the command does not write is refused.
  * @example
  * const written = await writePlanOutput('out', { name: 'review', result, rows, report: (d) => writeReviewReport(d, result) });
  */
@@ -36,8 +38,12 @@ export async function writePlanOutput(dir: string, output: PlanOutput): Promise<
       await writeFileAtomic(join(tmp, files[1]!), toCsv(output.rows));
       await writeFileAtomic(join(tmp, files[2]!), await tableXlsx([{ name: output.name, rows: output.rows }]));
       await output.report(tmp);
+      if (output.pdf) {
+        const { printPdf } = await import('@trajectory/charts/render');
+        await printPdf(join(tmp, 'index.html'), join(tmp, 'report.pdf'));
+      }
     },
-    { expected: [...files, 'index.html', 'assets', 'specs'] },
+    { expected: [...files, 'index.html', 'assets', 'specs', 'report.pdf'] },
   );
-  return [...files, 'index.html'].map((f) => join(target, f));
+  return [...files, 'index.html', ...(output.pdf ? ['report.pdf'] : [])].map((f) => join(target, f));
 }

@@ -234,6 +234,15 @@ if (!chromiumPresent && !inCi)
   console.warn(`propose-review-out.test.ts: browser checks SKIPPED — ${CHROMIUM} not found (install Debian chromium).`);
 
 describe.skipIf(!chromiumPresent && !inCi)('the propose and review pages in headless Chromium', () => {
+  it('review --out DIR --pdf also prints the page to DIR/report.pdf', async () => {
+    const out = join(dir, 'review-pdf');
+    const io = capture();
+    expect(await review(['--data', EXAMPLE, '--written', '2014', '--out', out, '--pdf'])).toBe(0);
+    expect(io.err.join('\n')).toContain(join(out, 'report.pdf'));
+    const pdf = await readFile(join(out, 'report.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   beforeAll(async () => {
     if (!chromiumPresent) throw new Error(`${CHROMIUM} is missing: CI must install Debian chromium (scripts/setup.sh)`);

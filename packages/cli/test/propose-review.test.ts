@@ -93,6 +93,7 @@ describe('trajectory review', () => {
     [['--written', '201'], '--written'],
     [['--as-of', 'latest'], '--as-of'],
     [['--written', '2016', '--as-of', '2015'], '--written'],
+    [['--pdf'], '--pdf'],
   ])('%j is a usage error naming the flag', async (argv, flag) => {
     const io = capture();
     expect(await review(['--data', EXAMPLE, ...argv])).toBe(2);

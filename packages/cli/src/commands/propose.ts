@@ -1,5 +1,5 @@
 /**
- * `trajectory propose [--data FILE] [--as-of YEAR] --year YEAR [--probability LIST] [--json] [--out DIR]`: target
+ * `trajectory propose [--data FILE] [--as-of YEAR] --year YEAR [--probability LIST] [--json] [--out DIR [--pdf]]`: target
  * values for the next plan at requested P(attain) (default 0.9/0.7/0.5/0.3), with their evidence. The logic is
  * `proposeTargets` (@trajectory/forecast); this file parses flags and writes output.
  */
@@ -20,8 +20,8 @@ import { writePlanOutput } from '../plan-output.ts';
 import { progressReporter } from '../progress.ts';
 import { alignColumns, clipDisplay, displayWidth } from '../text-table.ts';
 
-const USAGE = `usage: trajectory propose [--data FILE] [--as-of YEAR] --year YEAR [--probability LIST] [--json] [--out DIR]
-                          [--workers N] [--progress]
+const USAGE = `usage: trajectory propose [--data FILE] [--as-of YEAR] --year YEAR [--probability LIST] [--json]
+                          [--out DIR [--pdf]] [--workers N] [--progress]
 
 Proposes target values for YEAR at which P(attain) equals each requested probability, with the evidence.
   --data FILE         an indicators file (.csv, or .xlsx with sheet 'indicators') in the seed dataset's columns
@@ -32,6 +32,7 @@ Proposes target values for YEAR at which P(attain) equals each requested probabi
                       stretch, ambitious)
   --json              print the proposals as JSON
   --out DIR           also write DIR/proposals.json, proposals.csv, proposals.xlsx and the report page index.html
+  --pdf               with --out: also print the page to DIR/report.pdf (headless Chromium)
   --workers N         worker threads for large files (default: the cores available; 1: none); same result for any N
   --progress          progress lines on stderr even when it is not a terminal (a terminal always gets a bar)`;
 
@@ -56,6 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   if ('error' in year) return fail(year.error);
   const asOf = yearFlag('--as-of', values['as-of']);
   if ('error' in asOf) return fail(asOf.error);
+  if (values.pdf && values.out === undefined) return fail('--pdf needs --out DIR (the PDF is printed from the page)');
   const probabilities = probabilityListFlag('--probability', values.probability, PROPOSAL_LADDER);
   if ('error' in probabilities) return fail(probabilities.error);
   const workers = values.workers === undefined ? undefined : Number(values.workers);
@@ -95,6 +97,7 @@ export async function run(argv: string[]): Promise<number> {
       result,
       rows: proposalRows(result),
       report: (dir) => writeProposalReport(dir, result),
+      pdf: values.pdf,
     });
     console.error(`wrote ${written.join(', ')}`);
   }

@@ -1,5 +1,5 @@
 /**
- * `trajectory review [--data FILE] [--written YEAR] [--as-of YEAR] [--json] [--out DIR]`: every target of a plan
+ * `trajectory review [--data FILE] [--written YEAR] [--as-of YEAR] [--json] [--out DIR [--pdf]]`: every target of a plan
  * against later observations: met, on track (达到序时进度), behind, missed or no data, with P(attain) when the plan
  * was written and now. The logic is `reviewPlan` (@trajectory/forecast); this file parses flags and writes output.
  */
@@ -10,7 +10,7 @@ import { loadPlanInput, PLAN_FLAGS } from '../plan-input.ts';
 import { writePlanOutput } from '../plan-output.ts';
 import { alignColumns, clipDisplay } from '../text-table.ts';
 
-const USAGE = `usage: trajectory review [--data FILE] [--written YEAR] [--as-of YEAR] [--json] [--out DIR]
+const USAGE = `usage: trajectory review [--data FILE] [--written YEAR] [--as-of YEAR] [--json] [--out DIR [--pdf]]
 
 Reviews each target against the observations after its base: status, 序时进度 progress, elapsed share, and
 P(attain) when the plan was written and now.
@@ -19,7 +19,8 @@ P(attain) when the plan was written and now.
   --written YEAR   the year the plan was written (default: each target's base year)
   --as-of YEAR     ignore observations after YEAR (default: every observation)
   --json           print the review as JSON
-  --out DIR        also write DIR/review.json, review.csv, review.xlsx and the report page index.html`;
+  --out DIR        also write DIR/review.json, review.csv, review.xlsx and the report page index.html
+  --pdf            with --out: also print the page to DIR/report.pdf (headless Chromium)`;
 
 /**
  * Run `trajectory review`; resolves to the exit code (0 ok, 1 failure, 2 bad arguments).
@@ -35,6 +36,7 @@ export async function run(argv: string[]): Promise<number> {
   if ('error' in written) return fail(written.error);
   const asOf = yearFlag('--as-of', values['as-of']);
   if ('error' in asOf) return fail(asOf.error);
+  if (values.pdf && values.out === undefined) return fail('--pdf needs --out DIR (the PDF is printed from the page)');
   if (written.value !== undefined && asOf.value !== undefined && written.value > asOf.value)
     return fail(`--written ${written.value} is after --as-of ${asOf.value}`);
 
@@ -58,6 +60,7 @@ export async function run(argv: string[]): Promise<number> {
       result: review,
       rows: reviewRows(review),
       report: (dir) => writeReviewReport(dir, review),
+      pdf: values.pdf,
     });
     console.error(`wrote ${files.join(', ')}`);
   }
