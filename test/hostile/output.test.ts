@@ -72,7 +72,7 @@ describe('special files are never replaced', () => {
     const doc = put(tempDir(), 'plan.txt', PLAN);
     const c = capture();
     expect(await extract([doc, '--out', '-'])).toBe(0);
-    expect(c.out().split('\n')[0]).toMatch(/^id,/);
+    expect(c.out().split('\n')[0]).toMatch(/^confirmed,id,/);
     expect(c.out()).toContain('500');
   });
 

@@ -25,6 +25,8 @@ export { progressBar } from './progress.ts';
 export {
   readIndicatorXlsx,
   readIndicatorFile,
+  readReviewedIndicatorXlsx,
+  readReviewedIndicatorFile,
   assessmentXlsx,
   ASSESSMENT_XLSX_COLUMNS,
   INDICATOR_SHEET,

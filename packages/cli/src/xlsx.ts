@@ -4,13 +4,15 @@
  */
 import ExcelJS from 'exceljs';
 import {
+  checkIndicatorColumns,
   type DataIssue,
-  INDICATOR_COLUMNS,
   IndicatorDataError,
   type IndicatorRow,
-  parseIndicatorRecords,
+  parseReviewedRecords,
   readIndicatorCsv,
-  validateIndicatorRows,
+  readReviewedIndicatorCsv,
+  type ReviewedRows,
+  unconfirmedIssues,
 } from '@trajectory/core';
 import { readTextFileBounded } from '@trajectory/core/node';
 import type { PlanAssessment } from '@trajectory/forecast';
@@ -42,7 +44,8 @@ function fail(issues: DataIssue[]): never {
 /**
  * Read and validate indicator rows from sheet `indicators` of an `.xlsx` file: header row with the indicator
  * columns, one row per record. Merged cells, formulas, dates and error values are refused; every row then goes
- * through the CSV reader's parser and checks. Errors name the file, the sheet, the row and the column.
+ * through the CSV reader's parser and checks. Errors name the file, the sheet, the row and the column. A row an
+ * analyst has not confirmed (review column `confirmed`) is an error; see {@link readReviewedIndicatorXlsx}.
  *
  * @throws IndicatorDataError listing every problem
  * @example
@@ -52,6 +55,23 @@ export async function readIndicatorXlsx(
   path: string,
   options: { unknownUnits?: 'error' | 'label' } = {},
 ): Promise<IndicatorRow[]> {
+  const read = await readReviewedIndicatorXlsx(path, options);
+  if (read.unconfirmed.length) fail(unconfirmedIssues(read.unconfirmed, `${path} sheet '${INDICATOR_SHEET}'`));
+  return read.rows;
+}
+
+/**
+ * Like {@link readIndicatorXlsx}, but rows not confirmed in a `confirmed` column are set aside in `unconfirmed`
+ * (an extracted candidates file, reviewed in Excel).
+ *
+ * @throws IndicatorDataError listing every problem
+ * @example
+ * const { rows, unconfirmed } = await readReviewedIndicatorXlsx('candidates.xlsx');
+ */
+export async function readReviewedIndicatorXlsx(
+  path: string,
+  options: { unknownUnits?: 'error' | 'label' } = {},
+): Promise<ReviewedRows> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);
@@ -93,18 +113,15 @@ export async function readIndicatorXlsx(
     header.push('text' in t ? t.text.trim() : '');
   }
   while (header.length && header[header.length - 1] === '') header.pop();
-  for (const c of INDICATOR_COLUMNS)
-    if (!header.includes(c)) issues.push({ file, row: null, line: 1, field: c, message: 'missing column' });
-  header.forEach((h, i) => {
-    if (h && !(INDICATOR_COLUMNS as readonly string[]).includes(h))
-      issues.push({
-        file,
-        row: null,
-        line: 1,
-        field: h,
-        message: `unknown column (${headerRow.getCell(i + 1).address})`,
-      });
-  });
+  for (const issue of checkIndicatorColumns(
+    header.filter((h) => h !== ''),
+    file,
+    1,
+  )) {
+    const at = header.indexOf(issue.field ?? '');
+    const cell = issue.message === 'missing column' || at < 0 ? '' : ` (${headerRow.getCell(at + 1).address})`;
+    issues.push({ ...issue, message: `${issue.message}${cell}` });
+  }
   if (issues.length) fail(issues);
   const records: Record<string, string>[] = [];
   const lines: number[] = [];
@@ -127,10 +144,9 @@ export async function readIndicatorXlsx(
   }
   if (issues.length) fail(issues);
   const ctx = { file, lines, ...(options.unknownUnits ? { unknownUnits: options.unknownUnits } : {}) };
-  const parsed = parseIndicatorRecords(records, ctx);
-  const all = [...parsed.issues, ...validateIndicatorRows(parsed.rows, ctx)];
-  if (all.length) fail(all);
-  return parsed.rows;
+  const { rows, unconfirmed, issues: rowIssues } = parseReviewedRecords(records, ctx);
+  if (rowIssues.length) fail(rowIssues);
+  return { rows, unconfirmed };
 }
 
 /**
@@ -145,6 +161,21 @@ export async function readIndicatorFile(
   return /\.xlsx$/i.test(path)
     ? readIndicatorXlsx(path, options)
     : readIndicatorCsv(readTextFileBounded(path), path, options);
+}
+
+/**
+ * Like {@link readIndicatorFile}, but rows not confirmed in a `confirmed` column (extracted candidates not reviewed
+ * yet) are set aside in `unconfirmed` for the caller to report; files without the column read all their rows.
+ * @example
+ * const { rows, unconfirmed } = await readReviewedIndicatorFile('candidates.csv', { unknownUnits: 'label' });
+ */
+export async function readReviewedIndicatorFile(
+  path: string,
+  options: { unknownUnits?: 'error' | 'label' } = {},
+): Promise<ReviewedRows> {
+  return /\.xlsx$/i.test(path)
+    ? readReviewedIndicatorXlsx(path, options)
+    : readReviewedIndicatorCsv(readTextFileBounded(path), path, options);
 }
 
 /** Columns of each region sheet of `assessment.xlsx`, in order. */

@@ -42,7 +42,7 @@ describe('trajectory extract <plan.txt>', () => {
     expect(json.candidates.map((c: { value: number }) => c.value)).toEqual([146, 78, 4, 18]);
   });
 
-  it("--out writes a CSV in the dataset's columns plus confidence and rule, with no temp file left", async () => {
+  it("--out writes a CSV in the dataset's columns plus confirmed, confidence and rule, with no temp file left", async () => {
     const file = join(dir, 'plan.txt');
     const csv = join(dir, 'candidates.csv');
     writeFileSync(file, plan);
@@ -51,7 +51,7 @@ describe('trajectory extract <plan.txt>', () => {
     // a UTF-8 BOM first, so Excel reads the Chinese text as UTF-8
     expect(bytes.startsWith('\uFEFF')).toBe(true);
     const text = bytes.slice(1);
-    expect(text.split('\n')[0]).toBe([...INDICATOR_COLUMNS, 'confidence', 'rule'].join(','));
+    expect(text.split('\n')[0]).toBe(['confirmed', ...INDICATOR_COLUMNS, 'confidence', 'rule'].join(','));
     const rows = fromCSV(text, { autoType: false }).objects() as Record<string, string>[];
     expect(rows.map((r) => [r.id, r.kind, r.year, r.value, r.unit])).toEqual([
       ['plan.c1', 'observed', '2020', '146', '家'],

@@ -13,11 +13,30 @@ export type {
 export { ACCUMULATIONS, COMPARATORS, MEASURE_TYPES, TARGET_ATTRIBUTES } from './indicator.ts';
 
 // Dataset rows and table I/O (arquero)
-export { INDICATOR_COLUMNS, type IndicatorColumn, type IndicatorRow } from './indicator-row.ts';
+export {
+  INDICATOR_COLUMNS,
+  REVIEW_COLUMNS,
+  CONFIRMED_VALUES,
+  parseConfirmed,
+  type IndicatorColumn,
+  type IndicatorRow,
+  type ReviewColumn,
+} from './indicator-row.ts';
 export { IndicatorDataError, formatIssue, type DataIssue } from './indicator-data-error.ts';
-export { readIndicatorCsv, writeIndicatorCsv, readIndicatorJson, writeIndicatorJson } from './indicator-table-io.ts';
+export {
+  readIndicatorCsv,
+  readReviewedIndicatorCsv,
+  writeIndicatorCsv,
+  readIndicatorJson,
+  writeIndicatorJson,
+  checkIndicatorColumns,
+} from './indicator-table-io.ts';
 export {
   parseIndicatorRecords,
+  parseReviewedRecords,
+  unconfirmedIssues,
+  type ReviewedRows,
+  type UnconfirmedRow,
   validateIndicatorRows,
   checkIndicatorRow,
   sameNumber,

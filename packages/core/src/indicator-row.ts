@@ -77,3 +77,51 @@ export const INDICATOR_COLUMNS = [
 
 /** A column name of the dataset. */
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
+
+/**
+ * Optional columns of a reviewed extraction (`trajectory extract --out`): `confirmed` (the analyst's yes/no),
+ * the extractor's `confidence` (0–1) and the `rule` that proposed the row. The readers accept them and keep them out
+ * of the model; a file with a `confirmed` column only yields its confirmed rows (see {@link parseConfirmed}).
+ *
+ * @example
+ * [...REVIEW_COLUMNS, ...INDICATOR_COLUMNS].join(',') // the header of an extracted candidates file
+ */
+export const REVIEW_COLUMNS = ['confirmed', 'confidence', 'rule'] as const;
+
+/** A review column's name. */
+export type ReviewColumn = (typeof REVIEW_COLUMNS)[number];
+
+/** Words an analyst writes in `confirmed` (case ignored): yes, or no / empty (not reviewed yet). */
+const CONFIRMED_WORDS: Record<string, boolean> = {
+  yes: true,
+  y: true,
+  true: true,
+  '1': true,
+  是: true,
+  '✓': true,
+  no: false,
+  n: false,
+  false: false,
+  '0': false,
+  否: false,
+  '': false,
+};
+
+/**
+ * Read a `confirmed` cell: `true` for yes / y / true / 1 / 是 / ✓, `false` for no / n / false / 0 / 否 or an empty
+ * cell (a row not reviewed yet), `null` for anything else (the caller reports it with file, row and field).
+ *
+ * @example
+ * parseConfirmed(' Yes ') // true
+ * parseConfirmed('') // false
+ * parseConfirmed('maybe') // null
+ */
+export function parseConfirmed(cell: unknown): boolean | null {
+  if (cell === null || cell === undefined) return false;
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell !== 'string' && typeof cell !== 'number') return null;
+  return CONFIRMED_WORDS[String(cell).trim().toLowerCase()] ?? null;
+}
+
+/** The words {@link parseConfirmed} accepts, for error messages. */
+export const CONFIRMED_VALUES = 'yes, y, true, 1, 是, ✓ (confirmed) or no, n, false, 0, 否, empty (not yet)';

@@ -11,10 +11,17 @@ import {
   TARGET_ATTRIBUTES as attributes,
 } from './indicator.ts';
 import type { DataIssue } from './indicator-data-error.ts';
-import { INDICATOR_COLUMNS, type IndicatorRow } from './indicator-row.ts';
+import {
+  CONFIRMED_VALUES,
+  INDICATOR_COLUMNS,
+  type IndicatorRow,
+  parseConfirmed,
+  REVIEW_COLUMNS,
+} from './indicator-row.ts';
 import { convertUnit, isKnownUnit } from './units.ts';
 import { parseValueText, relativeWordFactor } from './value-text.ts';
 
+const knownColumns = new Set<string>([...INDICATOR_COLUMNS, ...REVIEW_COLUMNS]);
 const relativeKinds: readonly RelativeTarget['kind'][] = ['multiple', 'increase-percent', 'increase'];
 const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -23,14 +30,21 @@ export interface RecordContext {
   file: string;
   /** CSV line on which each data record starts (index 0 = first data row), when known */
   lines?: readonly number[];
+  /** 1-based data row of each record, when some records were set aside (unconfirmed); default index + 1 */
+  rows?: readonly number[];
   /** `label`: a unit outside the known list is kept as a label (users' own data); default `error` */
   unknownUnits?: 'error' | 'label';
+}
+
+/** The data row (1-based, as the file counts it) of record `index`. */
+function rowOf(ctx: RecordContext, index: number): number {
+  return ctx.rows?.[index] ?? index + 1;
 }
 
 function issueAt(ctx: RecordContext, index: number | null, field: string | null, message: string): DataIssue {
   return {
     file: ctx.file,
-    row: index === null ? null : index + 1,
+    row: index === null ? null : rowOf(ctx, index),
     line: index === null ? null : (ctx.lines?.[index] ?? null),
     field,
     message,
@@ -140,8 +154,12 @@ export function parseIndicatorRecords(
       quote: required('quote'),
     };
     for (const key of Object.keys(record)) {
-      if (!(INDICATOR_COLUMNS as readonly string[]).includes(key)) bad(key, 'unknown column');
+      if (!knownColumns.has(key)) bad(key, 'unknown column');
     }
+    // the extractor's confidence is provenance only, but a reviewer's typo in it is still a typo
+    const confidence = number('confidence');
+    if (confidence !== null && !(confidence >= 0 && confidence <= 1))
+      bad('confidence', `${confidence} is not in [0, 1]`);
     checkRow(row, (field, message) => bad(field, message));
     rows.push(row);
   });
@@ -241,7 +259,7 @@ export function validateIndicatorRows(rows: readonly IndicatorRow[], ctx: Record
   rows.forEach((row, index) => {
     const seen = firstById.get(row.id);
     if (seen !== undefined)
-      issues.push(issueAt(ctx, index, 'id', `duplicate id '${row.id}' (first in row ${seen + 1})`));
+      issues.push(issueAt(ctx, index, 'id', `duplicate id '${row.id}' (first in row ${rowOf(ctx, seen)})`));
     else firstById.set(row.id, index);
     const first = firstByIndicator.get(row.indicator);
     if (first === undefined) firstByIndicator.set(row.indicator, index);
@@ -253,7 +271,7 @@ export function validateIndicatorRows(rows: readonly IndicatorRow[], ctx: Record
             ctx,
             index,
             'unit',
-            `'${row.unit}' differs from '${ref.unit}' in row ${first + 1} of the same indicator '${row.indicator}' (only equivalent counters such as 家/个 may differ)`,
+            `'${row.unit}' differs from '${ref.unit}' in row ${rowOf(ctx, first)} of the same indicator '${row.indicator}' (only equivalent counters such as 家/个 may differ)`,
           ),
         );
       }
@@ -264,7 +282,7 @@ export function validateIndicatorRows(rows: readonly IndicatorRow[], ctx: Record
               ctx,
               index,
               field,
-              `'${row[field] ?? ''}' differs from '${ref[field] ?? ''}' in row ${first + 1} of the same indicator '${row.indicator}'`,
+              `'${row[field] ?? ''}' differs from '${ref[field] ?? ''}' in row ${rowOf(ctx, first)} of the same indicator '${row.indicator}'`,
             ),
           );
         }
@@ -285,10 +303,91 @@ export function validateIndicatorRows(rows: readonly IndicatorRow[], ctx: Record
           ctx,
           index,
           'year',
-          `target year ${row.year} is before the base year ${base.year} (row ${base.index + 1})`,
+          `target year ${row.year} is before the base year ${base.year} (row ${rowOf(ctx, base.index)})`,
         ),
       );
     }
   });
   return issues;
+}
+
+/** A row set aside because the analyst has not confirmed it (an extracted candidate awaiting review). */
+export interface UnconfirmedRow {
+  /** 1-based data row */
+  row: number;
+  /** line where the record starts, when known */
+  line: number | null;
+  /** the row's id cell (may be empty) */
+  id: string;
+  /** the `confirmed` cell as written ('' when empty) */
+  confirmed: string;
+}
+
+/** Rows of a file that may carry the review columns: the confirmed (or ordinary) rows and those set aside. */
+export interface ReviewedRows {
+  rows: IndicatorRow[];
+  /** rows whose `confirmed` cell says no or is empty; always empty for a file without the column */
+  unconfirmed: UnconfirmedRow[];
+}
+
+/**
+ * Parse and validate records that may carry the {@link REVIEW_COLUMNS}: when any record has a `confirmed` cell,
+ * only rows an analyst marked confirmed are parsed; the others are returned in `unconfirmed` (never dropped
+ * silently) and a `confirmed` value that is not a yes or a no is an issue. Records without the column are all
+ * parsed. Issues name the file's own row numbers either way.
+ *
+ * @example
+ * const { rows, unconfirmed, issues } = parseReviewedRecords(records, { file: 'candidates.csv' });
+ */
+export function parseReviewedRecords(
+  records: readonly Record<string, unknown>[],
+  ctx: RecordContext,
+): ReviewedRows & { issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
+  const unconfirmed: UnconfirmedRow[] = [];
+  const kept: Record<string, unknown>[] = [];
+  const rows: number[] = [];
+  const lines: number[] = [];
+  const reviewed = records.some((r) => 'confirmed' in r);
+  records.forEach((record, index) => {
+    const line = ctx.lines?.[index] ?? null;
+    if (reviewed) {
+      const cell = record.confirmed;
+      const confirmed = parseConfirmed(cell);
+      const text = cell === null || cell === undefined ? '' : String(cell);
+      if (confirmed === null) {
+        issues.push(issueAt(ctx, index, 'confirmed', `'${text}' is neither yes nor no (use ${CONFIRMED_VALUES})`));
+        return;
+      }
+      if (!confirmed) {
+        const id = record.id;
+        unconfirmed.push({ row: rowOf(ctx, index), line, id: typeof id === 'string' ? id : '', confirmed: text });
+        return;
+      }
+    }
+    kept.push(record);
+    rows.push(rowOf(ctx, index));
+    if (line !== null) lines.push(line);
+  });
+  const keptCtx: RecordContext = { ...ctx, rows, ...(ctx.lines ? { lines } : {}) };
+  const parsed = parseIndicatorRecords(kept, keptCtx);
+  issues.push(...parsed.issues, ...validateIndicatorRows(parsed.rows, keptCtx));
+  return { rows: parsed.rows, unconfirmed, issues };
+}
+
+/**
+ * The issues that make unconfirmed rows an error, for readers that cannot skip rows (everything but `assess`):
+ * one per row, naming file, row and field `confirmed`.
+ *
+ * @example
+ * const issues = unconfirmedIssues(unconfirmed, 'candidates.csv'); // [] when every row is confirmed
+ */
+export function unconfirmedIssues(unconfirmed: readonly UnconfirmedRow[], file: string): DataIssue[] {
+  return unconfirmed.map((u) => ({
+    file,
+    row: u.row,
+    line: u.line,
+    field: 'confirmed',
+    message: `${u.confirmed === '' ? 'empty' : `'${u.confirmed}'`}: not confirmed; review the row and write yes, or delete it`,
+  }));
 }

@@ -4,8 +4,8 @@
  */
 import { from, fromJSON } from 'arquero';
 import { IndicatorDataError, type DataIssue } from './indicator-data-error.ts';
-import { INDICATOR_COLUMNS, type IndicatorRow } from './indicator-row.ts';
-import { parseIndicatorRecords, validateIndicatorRows } from './indicator-rows.ts';
+import { INDICATOR_COLUMNS, type IndicatorRow, REVIEW_COLUMNS } from './indicator-row.ts';
+import { parseReviewedRecords, type ReviewedRows, unconfirmedIssues } from './indicator-rows.ts';
 import { readCsvText } from './csv-text-table.ts';
 import { neutralizeCsvCell, restoreCsvCell } from './safe-text.ts';
 
@@ -13,7 +13,14 @@ function fail(issues: DataIssue[]): never {
   throw new IndicatorDataError(issues);
 }
 
-function checkColumns(names: readonly string[], file: string, line: number | null): DataIssue[] {
+/**
+ * Problems of a header: a dataset column missing, a column twice, a column that is neither a dataset column nor a
+ * {@link REVIEW_COLUMNS review column}. Shared by every reader (CSV, JSON, spreadsheets).
+ *
+ * @example
+ * checkIndicatorColumns(['id', 'doc'], 'x.csv', 1) // one 'missing column' issue per absent column
+ */
+export function checkIndicatorColumns(names: readonly string[], file: string, line: number | null): DataIssue[] {
   const issues: DataIssue[] = [];
   for (const c of INDICATOR_COLUMNS) {
     if (!names.includes(c)) issues.push({ file, row: null, line, field: c, message: 'missing column' });
@@ -22,7 +29,7 @@ function checkColumns(names: readonly string[], file: string, line: number | nul
   for (const c of names) {
     if (seen.has(c)) issues.push({ file, row: null, line, field: c, message: 'duplicate column' });
     seen.add(c);
-    if (!(INDICATOR_COLUMNS as readonly string[]).includes(c))
+    if (!(INDICATOR_COLUMNS as readonly string[]).includes(c) && !(REVIEW_COLUMNS as readonly string[]).includes(c))
       issues.push({ file, row: null, line, field: c, message: 'unknown column' });
   }
   return issues;
@@ -30,11 +37,12 @@ function checkColumns(names: readonly string[], file: string, line: number | nul
 
 /**
  * Read and validate indicator rows from CSV text (header row with the {@link INDICATOR_COLUMNS}; UTF-8; RFC 4180
- * quoting, fields may span lines).
+ * quoting, fields may span lines). The {@link REVIEW_COLUMNS} of an extracted candidates file are accepted; a row
+ * an analyst has not confirmed is an error here (see {@link readReviewedIndicatorCsv} to skip and count them).
  *
  * @param file name used in error messages
  * @throws IndicatorDataError listing malformed records, missing/unknown columns, non-numeric values, unknown units
- *   or comparators, duplicate ids, targets before their base year, ...
+ *   or comparators, duplicate ids, targets before their base year, unconfirmed rows, ...
  * @example
  * const rows = readIndicatorCsv(readFileSync('seeds/indicators.csv', 'utf8'), 'seeds/indicators.csv');
  */
@@ -43,6 +51,24 @@ export function readIndicatorCsv(
   file: string,
   options: { unknownUnits?: 'error' | 'label' } = {},
 ): IndicatorRow[] {
+  return confirmedOnly(readReviewedIndicatorCsv(text, file, options), file);
+}
+
+/**
+ * Like {@link readIndicatorCsv}, but rows whose `confirmed` cell says no or is empty (candidates from
+ * `trajectory extract` not reviewed yet) are set aside and returned in `unconfirmed` for the caller to report.
+ * A file without a `confirmed` column reads exactly as with {@link readIndicatorCsv}.
+ *
+ * @throws IndicatorDataError as {@link readIndicatorCsv}, and for a `confirmed` cell that is neither yes nor no
+ * @example
+ * const { rows, unconfirmed } = readReviewedIndicatorCsv(text, 'candidates.csv');
+ * if (unconfirmed.length) console.error(`${unconfirmed.length} rows not confirmed, skipped`);
+ */
+export function readReviewedIndicatorCsv(
+  text: string,
+  file: string,
+  options: { unknownUnits?: 'error' | 'label' } = {},
+): ReviewedRows {
   let body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // old-Mac line endings (CR alone, no LF anywhere): read them as line breaks rather than as one long record
   if (body.includes('\r') && !body.includes('\n')) body = body.replace(/\r/g, '\n');
@@ -61,17 +87,21 @@ export function readIndicatorCsv(
     ]);
   }
   const { header, records, columns: names, objects: read } = readCsvText(body, file);
-  const columnIssues = checkColumns(names, file, header.line);
+  const columnIssues = checkIndicatorColumns(names, file, header.line);
   if (columnIssues.length) fail(columnIssues);
   const objects = read.map((o) => {
     for (const k of Object.keys(o)) if (typeof o[k] === 'string') o[k] = restoreCsvCell(o[k]);
     return o;
   });
   const ctx = { file, lines: records.map((r) => r.line), ...options };
-  const parsed = parseIndicatorRecords(objects, ctx);
-  const all = [...parsed.issues, ...validateIndicatorRows(parsed.rows, ctx)];
-  if (all.length) fail(all);
-  return parsed.rows;
+  const { rows, unconfirmed, issues } = parseReviewedRecords(objects, ctx);
+  if (issues.length) fail(issues);
+  return { rows, unconfirmed };
+}
+
+function confirmedOnly(read: ReviewedRows, file: string): IndicatorRow[] {
+  if (read.unconfirmed.length) fail(unconfirmedIssues(read.unconfirmed, file));
+  return read.rows;
 }
 
 /**
@@ -126,15 +156,13 @@ export function readIndicatorJson(text: string, file: string): IndicatorRow[] {
         { file, row: null, line: null, field: null, message: `not arquero column JSON: ${(error as Error).message}` },
       ]);
     }
-    const columnIssues = checkColumns(table.columnNames(), file, null);
+    const columnIssues = checkIndicatorColumns(table.columnNames(), file, null);
     if (columnIssues.length) fail(columnIssues);
     objects = table.objects() as Record<string, unknown>[];
   }
-  const ctx = { file };
-  const parsed = parseIndicatorRecords(objects, ctx);
-  const all = [...parsed.issues, ...validateIndicatorRows(parsed.rows, ctx)];
-  if (all.length) fail(all);
-  return parsed.rows;
+  const { rows, unconfirmed, issues } = parseReviewedRecords(objects, { file });
+  if (issues.length) fail(issues);
+  return confirmedOnly({ rows, unconfirmed }, file);
 }
 
 /**

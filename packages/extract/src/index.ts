@@ -9,7 +9,7 @@ export { looksLikeHtml, stripHtml } from './html.ts';
 
 // Extracting candidates
 export { extractCandidates, type ExtractOptions, type ExtractResult } from './extract.ts';
-export { CANDIDATE_COLUMNS, emptyCandidate, type Candidate, type RelativeKind } from './candidate.ts';
+export { emptyCandidate, type AnalystField, type Candidate, type RelativeKind } from './candidate.ts';
 
 // Building blocks
 // number parsing lives in @trajectory/core; re-exported for callers of this package's earlier API
@@ -19,7 +19,7 @@ export { fiveYearPlanPeriod, inferBaseYear, timeCues, type TimeCue } from './tim
 export { paragraphs, type Paragraph, type Span } from './segment.ts';
 
 // Output and evaluation
-export { CSV_COLUMNS, candidateRows, candidatesToCsv, writeCandidatesCsv, type CsvRow } from './csv.ts';
+export { CSV_COLUMNS, candidateRow, candidateRows, candidatesToCsv, writeCandidatesCsv, type CsvRow } from './csv.ts';
 export {
   evaluateCandidates,
   type ConfidenceBin,

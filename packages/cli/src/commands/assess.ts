@@ -21,11 +21,11 @@ import {
   InputLimitError,
   LIMITS,
   parseByteSize,
-  readIndicatorCsv,
   terminalSafe,
   rowsToIndicators,
+  type UnconfirmedRow,
 } from '@trajectory/core';
-import { readTextFileBounded, writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
+import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
 import { assessPlanParallel } from '@trajectory/forecast/node';
 import {
   buildPriors,
@@ -44,7 +44,7 @@ import {
 } from '@trajectory/forecast';
 import { formatPlanTables } from '../format-table.ts';
 import { progressReporter } from '../progress.ts';
-import { assessmentXlsx, readIndicatorXlsx } from '../xlsx.ts';
+import { assessmentXlsx, readReviewedIndicatorFile } from '../xlsx.ts';
 
 const USAGE = `usage: trajectory assess [--data FILE] [--as-of YEAR] [--region R] [--json] [--out DIR [--pdf]]
                          [--seed S] [--paths N] [--method M] [--workers N] [--progress]
@@ -52,7 +52,8 @@ const USAGE = `usage: trajectory assess [--data FILE] [--as-of YEAR] [--region R
 Assesses every target of the seed dataset (or of FILE) and prints one table per region.
   --data FILE  an indicators file (.csv, or .xlsx with sheet 'indicators') in the seed dataset's columns: its observed rows (any years) are the history,
                its measure (and bounds for shares) decide the dynamics; units and regions outside the known lists
-               are labels; quotes are not checked against documents
+               are labels; quotes are not checked against documents. A reviewed 'extract --out' file: only
+               rows with confirmed = yes are assessed; the others are skipped and counted (stderr, JSON summary)
   --as-of Y    judge as of year Y: observations, reference-panel values and plan outcomes after Y are ignored
   --region R   only region R (key such as nankai, or its name as in the dataset)
   --json       print the assessment as JSON instead of tables
@@ -129,7 +130,9 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`trajectory assess: ${loaded.error}`);
     return 1;
   }
-  const { indicators, evidence, outcomeModel } = loaded;
+  const { indicators, evidence, outcomeModel, unconfirmed } = loaded;
+  if (unconfirmed.length)
+    console.error(terminalSafe(`trajectory assess: ${unconfirmedNote(values.data!, unconfirmed)}`));
   // bound the work before allocating: one indicator's paths are simulated at a time, over its observed and
   // target years
   const years = indicators.flatMap((i) => [...i.observations, ...i.targets].map((o) => o.year));
@@ -151,7 +154,7 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const progress = progressReporter('indicators', { lines: values.progress, prefix: 'assess' });
-  const plan = await assessPlanParallel(indicators, {
+  const assessed = await assessPlanParallel(indicators, {
     ...(progress ? { onProgress: progress.update } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(nPaths !== undefined ? { nPaths } : {}),
@@ -164,6 +167,11 @@ export async function run(argv: string[]): Promise<number> {
     outcomeModel,
   });
   progress?.clear();
+  // a reviewed file's unconfirmed rows are counted in the summary, so no reader of the output takes them as assessed
+  const plan =
+    values.data === undefined
+      ? assessed
+      : { ...assessed, summary: { ...assessed.summary, skippedUnconfirmed: unconfirmed.length } };
   console.log(
     values.json
       ? JSON.stringify(plan, null, 2)
@@ -202,21 +210,26 @@ async function loadIndicators(
   file: string | undefined,
   asOf: number | undefined,
 ): Promise<
-  { indicators: Indicator[]; evidence: Evidence | null; outcomeModel: OutcomeModelTable | null } | { error: string }
+  | {
+      indicators: Indicator[];
+      evidence: Evidence | null;
+      outcomeModel: OutcomeModelTable | null;
+      /** rows of a reviewed file not confirmed, skipped */
+      unconfirmed: UnconfirmedRow[];
+    }
+  | { error: string }
 > {
   let indicators: Indicator[];
+  let unconfirmed: UnconfirmedRow[] = [];
   let parents: Map<string, { years: number[]; values: number[] }>;
   if (file === undefined) {
     const history = loadHistory();
     indicators = mergeHistory(loadSeedIndicators(), history, asOf).indicators;
     parents = parentSeries(history, asOf);
   } else {
-    const path = resolve(file);
     let rows;
     try {
-      rows = /\.xlsx$/i.test(path)
-        ? await readIndicatorXlsx(path, { unknownUnits: 'label' })
-        : readIndicatorCsv(readTextFileBounded(path), file, { unknownUnits: 'label' });
+      ({ rows, unconfirmed } = await readReviewedIndicatorFile(file, { unknownUnits: 'label' }));
       indicators = rowsToIndicators(rows, { file, unknownUnits: 'label' });
     } catch (error) {
       if (error instanceof IndicatorDataError) return { error: error.message };
@@ -246,6 +259,7 @@ async function loadIndicators(
       indicators,
       evidence: bundled ? { ...bundled, parents } : null,
       outcomeModel: bundledOutcomeModel(),
+      unconfirmed,
     };
   // as of a year: priors from panel values up to it, the outcome model from outcomes known by then
   const panels: PanelObservation[] = listPanelTypes().flatMap((t) =>
@@ -274,7 +288,15 @@ async function loadIndicators(
     indicators,
     evidence: Object.keys(priors).length > 0 ? { priors, parents } : null,
     outcomeModel,
+    unconfirmed,
   };
+}
+
+/** The stderr line for rows skipped as unconfirmed: how many, which rows, and what to do. */
+function unconfirmedNote(file: string, rows: readonly UnconfirmedRow[]): string {
+  const list = rows.slice(0, 10).map((r) => r.row);
+  const more = rows.length > 10 ? `, … (${rows.length - 10} more)` : '';
+  return `${file}: skipped ${rows.length} unconfirmed row${rows.length === 1 ? '' : 's'} (row ${list.join(', ')}${more}); write yes in their 'confirmed' column once reviewed`;
 }
 
 /** Chinese and English names of a region key (core's REGIONS). */

@@ -22,7 +22,9 @@ candidate indicator rows: indicator, observed/target, year, value, unit, compara
 with the confidence and the rule that found each.
 
   --json               print {file, encoding, baseYear, warnings, candidates} as JSON
-  --out <file.csv>     also write the candidates as CSV in the seed dataset's columns (+ confidence, rule);
+  --out <file.csv>     also write the candidates as CSV for review: the seed dataset's columns, confirmed = no,
+                       confidence and rule (UTF-8 BOM for Excel). Fill in region, indicator, indicator_en,
+                       write yes in 'confirmed' on the rows you keep, then: trajectory assess --data <file.csv>
                        '-' writes the CSV to stdout instead of the table (a FIFO, device or symlink is refused)
   --min-confidence <x> drop candidates below x (default 0.5)
   --max-file-bytes <n> largest document read (default ${LIMITS.fileBytes / 1024 / 1024}M; K, M, G suffixes)`;

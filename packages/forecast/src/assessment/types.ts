@@ -258,5 +258,7 @@ export interface PlanAssessment {
     /** targets whose status is not `ok` */
     notOk: number;
     conflicts: number;
+    /** with a user's data file: its rows skipped because no analyst confirmed them (column `confirmed`) */
+    skippedUnconfirmed?: number;
   };
 }
