@@ -46,6 +46,11 @@ export {
   type FitResidualsLike,
 } from './adapters/fit.ts';
 export {
+  projectionFanChart,
+  type ProjectionChartOptions,
+  type ProjectionLike,
+} from './adapters/projection.ts';
+export {
   comparisonInputs,
   pipelineInputs,
   type ComparisonInput,

@@ -34,6 +34,8 @@ export interface FanChartOptions extends SizeOptions {
   connect?: boolean;
   /** include zero in the y scale (honest for counts; set `false` to zoom in on a share such as R&D/GDP); @default true */
   zero?: boolean;
+  /** also draw the target as a dashed horizontal rule across the chart (the level to reach); @default false */
+  targetRule?: boolean;
 }
 
 const COMPARATOR_TEXT: Record<Comparator, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' };
@@ -72,7 +74,7 @@ export function targetLabel(t: { year: number; value: number; comparator: Compar
  * });
  */
 export function fanChart(input: FanChartInput, options: FanChartOptions = {}): TopLevelSpec {
-  const { width = 560, height = 300, zero = true, connect = true } = options;
+  const { width = 560, height = 300, zero = true, connect = true, targetRule = false } = options;
   const labels = { ...DEFAULT_LABELS, ...options.labels };
   const unit = input.unit;
   for (const [name, rows] of [
@@ -210,6 +212,12 @@ export function fanChart(input: FanChartInput, options: FanChartOptions = {}): T
       valueTip('value', '目标值 target'),
       { field: 'source', type: 'nominal', title: '来源 source' },
     ];
+    if (targetRule)
+      layers.push({
+        data: { name: 'target' },
+        mark: { type: 'rule', color: '#d62728', strokeDash: [4, 4], strokeWidth: 1.5 },
+        encoding: { y: { field: 'value', type: 'quantitative', title: yTitle }, tooltip: tip },
+      });
     layers.push({
       data: { name: 'target' },
       mark: { type: 'point', filled: true, size: 140, color: '#d62728' },
