@@ -66,3 +66,22 @@ export function clipDisplay(s: string, width: number): string {
   }
   return `${out}…`;
 }
+
+/**
+ * `text` as lines of at most `width` display columns, broken at spaces, continuation lines indented by six
+ * spaces (a single word wider than `width` stays whole).
+ *
+ * @example wrapDisplay('a bb ccc', 5) // ['a bb', '      ccc']
+ */
+export function wrapDisplay(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && displayWidth(`${line} ${word}`) > width) {
+      out.push(line);
+      line = `      ${word}`;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}

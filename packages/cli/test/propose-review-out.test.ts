@@ -218,8 +218,17 @@ describe('a page cut at its limit', () => {
   });
 });
 
-describe('the propose terminal table on the seed dataset', () => {
-  it('fits 120 display columns', async () => {
+describe('the terminal tables on the seed dataset', () => {
+  it('review: fits 120 display columns (long indicator keys clipped to what the other columns leave)', async () => {
+    const io = capture();
+    expect(await review([])).toBe(0);
+    const lines = io.out.join('\n').split('\n');
+    expect(lines.length).toBeGreaterThan(50);
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(120);
+    expect(lines.some((l) => /…/.test(l))).toBe(true);
+  });
+
+  it('propose: fits 120 display columns', async () => {
     const io = capture();
     expect(await propose(['--as-of', '2020', '--year', '2025'])).toBe(0);
     const lines = io.out.join('\n').split('\n');

@@ -18,7 +18,7 @@ import { parseCommandArgs, printError, probabilityListFlag, usageError, yearFlag
 import { lastObservationYear, loadPlanInput, PLAN_FLAGS } from '../plan-input.ts';
 import { writePlanOutput } from '../plan-output.ts';
 import { progressReporter } from '../progress.ts';
-import { alignColumns, clipDisplay, displayWidth } from '../text-table.ts';
+import { alignColumns, clipDisplay, wrapDisplay } from '../text-table.ts';
 
 const USAGE = `usage: trajectory propose [--data FILE] [--as-of YEAR] --year YEAR [--probability LIST] [--json]
                           [--out DIR [--pdf]] [--workers N] [--progress]
@@ -159,26 +159,12 @@ function formatProposals(r: TargetProposals): string {
     '',
     ...alignColumns(rows),
   ];
-  if (notes.length) lines.push('', 'Rungs off their request:', ...notes.flatMap((n) => wrap(n, 120)));
-  if (unassessed.length) lines.push('', 'No ladder:', ...unassessed.flatMap((n) => wrap(n, 120)));
+  if (notes.length) lines.push('', 'Rungs off their request:', ...notes.flatMap((n) => wrapDisplay(n, 120)));
+  if (unassessed.length) lines.push('', 'No ladder:', ...unassessed.flatMap((n) => wrapDisplay(n, 120)));
   if (r.skipped.length)
     lines.push('', `No proposal (no observation): ${r.skipped.length} indicator${r.skipped.length === 1 ? '' : 's'}`);
   lines.push('', 'Use --json for the evidence of each rung (trend, panel percentile, past plans).');
   return lines.join('\n');
-}
-
-/** Lines of at most `width` display columns, broken at spaces, continuation lines indented. */
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && displayWidth(`${line} ${word}`) > width) {
-      out.push(line);
-      line = `      ${word}`;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out;
 }
 
 function fmt(x: number): string {

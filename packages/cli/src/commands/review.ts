@@ -8,7 +8,7 @@ import { type PlanReview, reviewPlan } from '@trajectory/forecast';
 import { parseCommandArgs, printError, usageError, yearFlag } from '../command-args.ts';
 import { loadPlanInput, PLAN_FLAGS } from '../plan-input.ts';
 import { writePlanOutput } from '../plan-output.ts';
-import { alignColumns, clipDisplay } from '../text-table.ts';
+import { alignColumns, clipDisplay, columnWidths, wrapDisplay } from '../text-table.ts';
 
 const USAGE = `usage: trajectory review [--data FILE] [--written YEAR] [--as-of YEAR] [--json] [--out DIR [--pdf]]
 
@@ -67,7 +67,8 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-const ID_WIDTH = 36;
+/** The terminal table's width, and the widest and narrowest the indicator column gets within it. */
+const TABLE = { width: 120, idMax: 36, idMin: 16 } as const;
 
 /** One row per target (fits 120 columns); reasons below. */
 function formatReview(r: PlanReview): string {
@@ -79,7 +80,7 @@ function formatReview(r: PlanReview): string {
   const notes: string[] = [];
   for (const t of r.targets) {
     rows.push([
-      clipDisplay(t.indicatorId, ID_WIDTH),
+      t.indicatorId,
       `${t.target.comparator}${t.target.value === null ? '?' : fmt(t.target.value)} (${t.target.year})`,
       t.base ? `${fmt(t.base.value)} (${t.base.year})` : '–',
       t.latest ? `${fmt(t.latest.value)}${t.latest.provisional ? '*' : ''} (${t.latest.year})` : '–',
@@ -92,6 +93,11 @@ function formatReview(r: PlanReview): string {
     if (t.reason) notes.push(`  ${t.indicatorId}: ${t.reason}`);
     for (const c of t.conflicts) notes.push(`  ${t.indicatorId}: ${c.year} stated as ${c.values.join(' and ')}`);
   }
+  // the indicator column gets what the other columns leave of the 120 (two spaces between columns)
+  const others = columnWidths(rows.map((row) => row.slice(1)));
+  const left = TABLE.width - others.reduce((a, b) => a + b + 2, 0);
+  const idWidth = Math.max(TABLE.idMin, Math.min(TABLE.idMax, left));
+  for (const row of rows.slice(1)) row[0] = clipDisplay(row[0]!, idWidth);
   const s = r.summary;
   const counts = Object.entries(s.byStatus)
     .filter(([, n]) => n > 0)
@@ -108,7 +114,7 @@ function formatReview(r: PlanReview): string {
       ? 'No target year observed yet: no Brier score.'
       : `Brier score of P(attain) at writing over ${s.scored} settled targets: ${s.brier.toFixed(3)}`,
   ];
-  if (notes.length) lines.push('', ...notes);
+  if (notes.length) lines.push('', ...notes.flatMap((n) => wrapDisplay(n, TABLE.width)));
   return lines.join('\n');
 }
 
