@@ -19,6 +19,7 @@ import { loadSeedIndicators } from '@trajectory/datasets/node';
 import { DEFAULTS, projectionMethods } from '@trajectory/forecast';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { type AssessInputs, assessedHistory, assessInputs } from './assessed.ts';
 import { ScenarioError } from './errors.ts';
 import { compileSafeExpression, topoOrder } from './expression.ts';
 import { calibratePipeline } from './pipeline.ts';
@@ -190,6 +191,7 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
   }
 
   const indicators: IndicatorSpec[] = [];
+  let inputs: AssessInputs | undefined;
   for (const [id, ri] of Object.entries(rawIndicators)) {
     const path: Path = ['indicators', id];
     const obs = new Map<number, number>();
@@ -215,10 +217,17 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
         fail([...path, 'history', y], `year ${year} is also in the data CSV (row ${csvObs.get(year)!.row})`);
       obs.set(year, v);
     }
-    const history = [...obs.entries()]
-      .filter(([y]) => y <= baseYear)
-      .sort((a, b) => a[0] - b[0])
-      .map(([year, value]) => ({ year, value }));
+    const projected = ri.growth === 'projected';
+    if (projected && !ri.seed)
+      fail([...path, 'growth'], 'growth: projected needs seed: (the seed indicator whose assess projection it takes)');
+    // growth: projected takes the history assess projects from (the seed with history.csv, up to the base year)
+    const history = projected
+      ? assessedHistory((inputs ??= assessInputs(baseYear, options.seedIndicators)).indicators.get(ri.seed as string)!)
+      : [...obs.entries()]
+          .filter(([y]) => y <= baseYear)
+          .sort((a, b) => a[0] - b[0])
+          .map(([year, value]) => ({ year, value }));
+    if (projected) for (const h of history) obs.set(h.year, h.value);
     const base = (ri.base as number | undefined) ?? obs.get(baseYear);
     if (base === undefined)
       fail(
@@ -245,7 +254,14 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
     if (base! < b[0] || base! > b[1])
       fail([...path, 'base'], `base value ${base} lies outside bounds [${b[0]}, ${b[1]}]`);
     let model: IndicatorSpec['model'];
-    if (ri.project) {
+    if (projected) {
+      if (history.at(-1)?.year !== baseYear)
+        fail(
+          [...path, 'growth'],
+          `growth: projected needs an observation of baseYear ${baseYear} in '${ri.seed as string}' (assess projects from its last observation, ${history.at(-1)?.year ?? 'none'})`,
+        );
+      model = { kind: 'project', assess: ri.seed as string };
+    } else if (ri.project) {
       if (history.at(-1)?.year !== baseYear)
         fail(
           [...path, 'project'],
@@ -612,7 +628,10 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
       if (!id) fail([...path, 'lever'], `missing required field 'indicator' for a ${kind} lever`);
       if (!isPrimary(id!)) fail([...path, 'lever', 'indicator'], `unknown indicator id '${id}'`);
       if (kind === 'growth' && indicators.find((i) => i.id === id)?.model.kind === 'project')
-        fail([...path, 'lever', 'indicator'], `'${id}' follows a projection: use an inflow lever`);
+        fail(
+          [...path, 'lever', 'indicator'],
+          `'${id}' follows a projection: use an inflow lever (or give it an explicit growth: {mean, sd} for a what-if growth lever)`,
+        );
       if (kind === 'growth' && stageOf.has(id!))
         fail([...path, 'lever', 'indicator'], `'${id}' is a pipeline stage: use a graduation or entry lever`);
       lever = { kind, indicator: id! };

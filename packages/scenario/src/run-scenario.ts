@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { goalSeek, type GoalResult } from './goal-seek.ts';
 import { attainment, quantiles, summarise, valuesAt, type Attainment, type PathSummary } from '@trajectory/forecast';
+import { assessedTarget } from './assessed.ts';
 import { nonFiniteWarnings } from './non-finite.ts';
 import { calibratePipeline, type PipelineCalibration } from './pipeline.ts';
 import { projectPaths, simulate, type ProjectionNote, type Simulation } from './simulate.ts';
@@ -33,6 +34,18 @@ export interface TargetResult {
   comparator: string;
   baseline: Attainment & { median: number };
   scenario: Attainment & { median: number };
+  /**
+   * `growth: projected` indicators: P(attain) as `assess` reports it on the baseline paths (the share of paths and its
+   * recalibration on past plans' outcomes), so run and assess can be compared on the same target
+   */
+  assessed?: {
+    probability: number | null;
+    statisticalProbability: number | null;
+    stdError: number | null;
+    status: string;
+    method: string;
+    calibration: string | null;
+  };
   /** for blank targets: values reached with each probability (the (1 - q) quantile for >=, the q quantile for <=) */
   proposals?: { probability: number; baseline: number; scenario: number }[];
   source?: { doc: string; quote: string };
@@ -109,7 +122,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   let done = 0;
   const tick = (): void => options.onProgress?.(++done, total);
 
-  const { paths: projected, notes } = projectPaths(scenario, draws, seed);
+  const { paths: projected, notes, assessed } = projectPaths(scenario, draws, seed);
   const common = { draws, seed, projected };
   const base = simulate(scenario, common);
   tick();
@@ -165,6 +178,18 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
           : { ...attainment(colS, t.comparator, value), median: medS },
       ...(t.source ? { source: t.source } : {}),
     };
+    const a = assessed.get(t.indicator);
+    if (a && value !== null) {
+      const r = assessedTarget(a, { year: t.year, value, comparator: t.comparator });
+      res.assessed = {
+        probability: r.probability,
+        statisticalProbability: r.statisticalProbability ?? null,
+        stdError: r.probabilityStdError,
+        status: r.status,
+        method: r.projection?.method ?? a.projection.method,
+        calibration: r.calibration?.source ?? null,
+      };
+    }
     if (value === null) {
       res.proposals = scenario.proposalProbabilities.map((q, k) => ({
         probability: q,

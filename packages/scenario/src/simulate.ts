@@ -12,7 +12,8 @@
  * - `add` (one-off addition), `multiply` and `cap` act on the stock of their year.
  */
 import { createRng, type Rng } from '@trajectory/core';
-import { project, simulatePaths, type GrowthProcess, type Paths } from '@trajectory/forecast';
+import { type GrowthProcess, type Paths, type Projection, project, simulatePaths } from '@trajectory/forecast';
+import { type AssessedProjection, type AssessInputs, assessedProjection, assessInputs } from './assessed.ts';
 import { compileSafeExpression } from './expression.ts';
 import { calibratePipeline } from './pipeline.ts';
 import type { IndicatorSpec, Intervention, Lever, PipelineSpec, Scenario } from './types.ts';
@@ -50,34 +51,45 @@ export interface ProjectionNote {
 
 /**
  * Projects the `project` indicators of a scenario once (`@trajectory/forecast` `project()` up to the horizon, from
- * the indicator's own stream `createRng(seed).fork(id)`), for every run of the scenario to share.
+ * the indicator's own stream `createRng(seed).fork(id)`; `growth: projected` ones: the seed indicator's `assess`
+ * projection, from the seed indicator's stream), for every run of the scenario to share.
  * @example const { paths } = projectPaths(scenario, 10000, 1); simulate(scenario, { projected: paths });
  */
 export function projectPaths(
   scenario: Scenario,
   draws: number,
   seed: number,
-): { paths: Map<string, Paths>; notes: ProjectionNote[] } {
+): { paths: Map<string, Paths>; notes: ProjectionNote[]; assessed: Map<string, AssessedProjection> } {
   const root = createRng(seed);
   const paths = new Map<string, Paths>();
   const notes: ProjectionNote[] = [];
+  const assessed = new Map<string, AssessedProjection>();
+  let inputs: AssessInputs | undefined;
   for (const ind of scenario.indicators) {
     if (ind.model.kind !== 'project') continue;
-    const finite = Number.isFinite(ind.bounds[1]);
-    const proj = project(
-      { years: ind.history.map((h) => h.year), values: ind.history.map((h) => h.value) },
-      {
-        toYear: scenario.horizon,
-        nPaths: draws,
-        rng: root.fork(ind.id),
-        ...(ind.model.method ? { method: ind.model.method } : {}),
-        ...(finite || ind.bounds[0] !== 0 ? { bounds: ind.bounds } : {}),
-      },
-    );
+    let proj: Projection;
+    if (ind.model.assess !== undefined) {
+      inputs ??= assessInputs(scenario.baseYear);
+      const a = assessedProjection(inputs, ind.model.assess, scenario.horizon, draws, seed);
+      assessed.set(ind.id, a);
+      proj = a.projection;
+    } else {
+      const finite = Number.isFinite(ind.bounds[1]);
+      proj = project(
+        { years: ind.history.map((h) => h.year), values: ind.history.map((h) => h.value) },
+        {
+          toYear: scenario.horizon,
+          nPaths: draws,
+          rng: root.fork(ind.id),
+          ...(ind.model.method ? { method: ind.model.method } : {}),
+          ...(finite || ind.bounds[0] !== 0 ? { bounds: ind.bounds } : {}),
+        },
+      );
+    }
     paths.set(ind.id, proj.paths);
     notes.push({ id: ind.id, method: proj.method, methodNote: proj.methodNote, warnings: proj.warnings });
   }
-  return { paths, notes };
+  return { paths, notes, assessed };
 }
 
 /**

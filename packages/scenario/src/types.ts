@@ -16,6 +16,8 @@ export interface GrowthModel {
 export interface ProjectModel {
   kind: 'project';
   method?: string;
+  /** `growth: projected`: the seed indicator whose `assess` projection the paths are (instead of `project()`) */
+  assess?: string;
 }
 
 /** A primary indicator with its base value, history and baseline model. */

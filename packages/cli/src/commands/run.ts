@@ -178,6 +178,7 @@ function nonFinite(result: ScenarioResult): string[] {
 
 const pct = (p: number, se: number): string =>
   Number.isFinite(p) ? `${(p * 100).toFixed(1)}% ±${(se * 100).toFixed(1)}` : '—';
+const share = (p: number | null): string => (p === null ? '—' : `${(p * 100).toFixed(1)}%`);
 const num = (v: number): string =>
   Math.abs(v) >= 1000 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toPrecision(3);
 
@@ -283,6 +284,17 @@ function summary(r: ScenarioResult, out?: string): string {
       '',
       `Projection of ${n.id}: ${n.method}. ${n.methodNote}${n.warnings.length ? ` (${n.warnings.join('; ')})` : ''}`,
     );
+  const assessed = r.targets.filter((t) => t.assessed);
+  if (assessed.length) {
+    lines.push(
+      '',
+      'As assess reports them (growth: projected; P recalibrated on past plans, share of paths in brackets)',
+    );
+    for (const t of assessed)
+      lines.push(
+        `  ${t.label}: P ${share(t.assessed!.probability)} (${share(t.assessed!.statisticalProbability)})${t.assessed!.status === 'ok' ? '' : ` ${t.assessed!.status}`}`,
+      );
+  }
   if (s.assumptions.length) {
     lines.push('', 'Assumptions');
     for (const a of s.assumptions) lines.push(`  - ${a}`);
