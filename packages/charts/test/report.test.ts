@@ -222,6 +222,20 @@ describe('writeAssessmentReport(dir, plan)', () => {
     expect(summary).toContain(`<td class="n">${total}</td></tr></tbody>`);
   });
 
+  it('says in the summary how many rows of a reviewed data file were not confirmed, and nothing when none were', () => {
+    const summaryOf = (plan: typeof planAssessment) => {
+      const { html } = reportHtml(assessmentReport(plan));
+      return html.slice(html.indexOf('<section id="summary"'), html.indexOf('</section>'));
+    };
+    const skipped = summaryOf({ ...planAssessment, summary: { ...planAssessment.summary, skippedUnconfirmed: 3 } });
+    expect(skipped).toContain('数据文件中有 3 行未经确认');
+    expect(skipped).toContain('3 rows of the data file were not confirmed');
+    expect(summaryOf(planAssessment)).not.toContain('未经确认');
+    expect(
+      summaryOf({ ...planAssessment, summary: { ...planAssessment.summary, skippedUnconfirmed: 0 } }),
+    ).not.toContain('not confirmed');
+  });
+
   it('escapes HTML and script in indicator names, units and quotes', () => {
     const evil = '<script>alert(1)</script>';
     const plan = structuredClone(planAssessment);

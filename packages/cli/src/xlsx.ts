@@ -144,9 +144,9 @@ export async function readReviewedIndicatorXlsx(
   }
   if (issues.length) fail(issues);
   const ctx = { file, lines, ...(options.unknownUnits ? { unknownUnits: options.unknownUnits } : {}) };
-  const { rows, unconfirmed, issues: rowIssues } = parseReviewedRecords(records, ctx);
+  const { issues: rowIssues, ...read } = parseReviewedRecords(records, ctx);
   if (rowIssues.length) fail(rowIssues);
-  return { rows, unconfirmed };
+  return read;
 }
 
 /**

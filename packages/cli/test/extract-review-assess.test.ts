@@ -112,6 +112,16 @@ describe('extract → review → assess on a plan outside the seeds', () => {
     expect(xlsxIo.err.join('\n')).toContain('reviewed.xlsx: skipped 1 unconfirmed row');
   });
 
+  it('assess --out: the report summary says how many rows were not confirmed', async () => {
+    const out = join(dir, 'report');
+    capture();
+    expect(await assess(['--data', join(dir, 'reviewed.csv'), '--out', out, '--paths', '200'])).toBe(0);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const summary = html.slice(html.indexOf('<section id="summary"'), html.indexOf('</section>'));
+    expect(summary).toContain('数据文件中有 1 行未经确认');
+    expect(JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8')).summary.skippedUnconfirmed).toBe(1);
+  });
+
   it('a confirmed value that is neither yes nor no is an error naming file, row and field', async () => {
     const rows = review(candidates, () => false);
     rows[2] = { ...rows[2]!, confirmed: 'maybe' };

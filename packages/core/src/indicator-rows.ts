@@ -326,6 +326,8 @@ export interface UnconfirmedRow {
 /** Rows of a file that may carry the review columns: the confirmed (or ordinary) rows and those set aside. */
 export interface ReviewedRows {
   rows: IndicatorRow[];
+  /** the file's 1-based data row of each of `rows` (they differ from positions once rows are set aside) */
+  rowNumbers: number[];
   /** rows whose `confirmed` cell says no or is empty; always empty for a file without the column */
   unconfirmed: UnconfirmedRow[];
 }
@@ -372,7 +374,7 @@ export function parseReviewedRecords(
   const keptCtx: RecordContext = { ...ctx, rows, ...(ctx.lines ? { lines } : {}) };
   const parsed = parseIndicatorRecords(kept, keptCtx);
   issues.push(...parsed.issues, ...validateIndicatorRows(parsed.rows, keptCtx));
-  return { rows: parsed.rows, unconfirmed, issues };
+  return { rows: parsed.rows, rowNumbers: rows, unconfirmed, issues };
 }
 
 /**

@@ -94,9 +94,9 @@ export function readReviewedIndicatorCsv(
     return o;
   });
   const ctx = { file, lines: records.map((r) => r.line), ...options };
-  const { rows, unconfirmed, issues } = parseReviewedRecords(objects, ctx);
+  const { issues, ...reviewed } = parseReviewedRecords(objects, ctx);
   if (issues.length) fail(issues);
-  return { rows, unconfirmed };
+  return reviewed;
 }
 
 function confirmedOnly(read: ReviewedRows, file: string): IndicatorRow[] {
@@ -160,9 +160,9 @@ export function readIndicatorJson(text: string, file: string): IndicatorRow[] {
     if (columnIssues.length) fail(columnIssues);
     objects = table.objects() as Record<string, unknown>[];
   }
-  const { rows, unconfirmed, issues } = parseReviewedRecords(objects, { file });
+  const { issues, ...read } = parseReviewedRecords(objects, { file });
   if (issues.length) fail(issues);
-  return confirmedOnly({ rows, unconfirmed }, file);
+  return confirmedOnly(read, file);
 }
 
 /**

@@ -41,14 +41,19 @@ describe('parseConfirmed(cell)', () => {
 describe('readReviewedIndicatorCsv(text, file)', () => {
   it('keeps confirmed rows, sets the others aside with their row, line and id, and ignores the evidence columns', () => {
     const text = reviewed([{ confirmed: '是' }, { confirmed: '' }]);
-    const { rows, unconfirmed } = readReviewedIndicatorCsv(text, 'c.csv');
+    const { rows, rowNumbers, unconfirmed } = readReviewedIndicatorCsv(text, 'c.csv');
     expect(rows).toEqual([row()]);
+    expect(rowNumbers).toEqual([1]);
     expect(unconfirmed).toEqual([{ row: 2, line: 3, id: 'x.firms.2025.target', confirmed: '' }]);
   });
 
   it('a file without the confirmed column reads every row, as readIndicatorCsv', () => {
     const text = writeIndicatorCsv([row(), targetRow()]);
-    expect(readReviewedIndicatorCsv(text, 'plain.csv')).toEqual({ rows: [row(), targetRow()], unconfirmed: [] });
+    expect(readReviewedIndicatorCsv(text, 'plain.csv')).toEqual({
+      rows: [row(), targetRow()],
+      rowNumbers: [1, 2],
+      unconfirmed: [],
+    });
     expect(readIndicatorCsv(text, 'plain.csv')).toEqual([row(), targetRow()]);
   });
 

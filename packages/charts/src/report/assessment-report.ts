@@ -178,11 +178,20 @@ ${countsTable(regions)}
 <p class="small muted">${bi(
     `${plan.summary.targets} 条目标表述合并为 ${regions.reduce((s, r) => s + r.groups.length, 0)} 个目标（同一指标和年份在多个文件中出现时合并）；模拟 ${plan.nPaths} 条路径，种子 ${plan.seed}。`,
     `${plan.summary.targets} target statements merged into ${regions.reduce((s, r) => s + r.groups.length, 0)} targets (the same indicator and year in several documents is one target); ${plan.nPaths} simulated paths, seed ${plan.seed}.`,
-  )}</p>
+  )}</p>${unconfirmedNote(plan.summary.skippedUnconfirmed ?? 0)}
 </div>
 <div class="summary-chart">${chart}</div>
 </div>
 </section>`;
+}
+
+/** A reviewed data file's rows no analyst confirmed: not assessed, and the reader is told how many. */
+function unconfirmedNote(n: number): string {
+  if (n === 0) return '';
+  return `\n<p class="small unconfirmed">${bi(
+    `数据文件中有 ${n} 行未经确认（confirmed 列不是“是”），未参与评估。`,
+    `${n} row${n === 1 ? '' : 's'} of the data file ${n === 1 ? 'was' : 'were'} not confirmed (column confirmed is not yes) and ${n === 1 ? 'is' : 'are'} not assessed.`,
+  )}</p>`;
 }
 
 function statementsTable(g: TargetGroup): string {

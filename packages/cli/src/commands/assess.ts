@@ -228,8 +228,9 @@ async function loadIndicators(
     parents = parentSeries(history, asOf);
   } else {
     let rows;
+    let rowNumbers: number[];
     try {
-      ({ rows, unconfirmed } = await readReviewedIndicatorFile(file, { unknownUnits: 'label' }));
+      ({ rows, rowNumbers, unconfirmed } = await readReviewedIndicatorFile(file, { unknownUnits: 'label' }));
       indicators = rowsToIndicators(rows, { file, unknownUnits: 'label' });
     } catch (error) {
       if (error instanceof IndicatorDataError) return { error: error.message };
@@ -240,7 +241,7 @@ async function loadIndicators(
       if (observed.length > 0 && observed.every(({ r }) => r.year > asOf)) {
         const first = observed.reduce((a, b) => (b.r.year < a.r.year ? b : a));
         return {
-          error: `${file}: --as-of ${asOf} is before every observation (the earliest is row ${first.i + 1}, field year = ${first.r.year})`,
+          error: `${file}: --as-of ${asOf} is before every observation (the earliest is row ${rowNumbers[first.i] ?? first.i + 1}, field year = ${first.r.year})`,
         };
       }
       indicators = mergeHistory(indicators, [], asOf).indicators;
