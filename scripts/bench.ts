@@ -1,7 +1,8 @@
 /**
  * `pnpm bench [-- --json]`: runs every package benchmark side by side with its peer (SciPy, NumPy) in the same
  * run and reports our speed as a ratio to the peer's. Each package exports `benchmarks(): Promise<Benchmark[]>`
- * from `packages/<pkg>/bench/index.ts`.
+ * from `packages/<pkg>/bench/index.ts`. The cli rows are the scale bars (assess and propose on 20,000 indicators):
+ * seconds against the bar, ratio = bar / elapsed.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import type { Benchmark } from './lib/peers.ts';
 // the row type lives in ./lib/peers.ts (shared with the package benchmarks); exported here as before
 export type { Benchmark };
 
-const suites = ['fit', 'scenario'];
+const suites = ['fit', 'scenario', 'cli'];
 const json = process.argv.includes('--json');
 const results: Benchmark[] = [];
 for (const pkg of suites) {
@@ -33,6 +34,13 @@ if (json) {
   const head = ['benchmark', 'ours', 'peer', 'peer value', 'ratio'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  // the scale rows' load average and CPU seconds (a wall time on a shared machine needs them)
+  for (const b of results.filter((r) => r.unit === 's' && r.notes))
+    console.log(
+      `${b.name}: ${Object.entries(b.notes!)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
 }
 
 function fmt(x: number): string {

@@ -10,4 +10,5 @@ export {
   type LoadSeedOptions,
 } from './seeds.ts';
 export { dataDir, loadHistory, listPanelTypes, loadPanel, loadPlanOutcomes } from './load.ts';
+export { loadEvidenceFiles, type EvidenceFiles, type PanelObservationRow } from './evidence.ts';
 export * from './index.ts';

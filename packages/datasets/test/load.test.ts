@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { datasetsIn } from '../src/load.ts';
 import {
   dataDir,
+  loadEvidenceFiles,
   listPanelTypes,
   loadHistory,
   loadPanel,
@@ -99,5 +100,28 @@ describe('the bundled datasets', () => {
       expect(panel.length, type).toBeGreaterThan(0);
       expect(new Set(panel.map((r) => r.type)), type).toEqual(new Set([type]));
     }
+  });
+});
+
+describe('loadEvidenceFiles({ asOf })', () => {
+  it('every panel value of every type in the model form, those up to asOf, the history and all outcomes', () => {
+    const files = loadEvidenceFiles({ asOf: 2015 });
+    const panelCount = listPanelTypes().reduce((n, t) => n + loadPanel(t).length, 0);
+    expect(files.asOf).toBe(2015);
+    expect(files.panels).toHaveLength(panelCount);
+    const first = loadPanel(listPanelTypes()[0]!)[0]!;
+    expect(files.panels[0]).toEqual({
+      type: first.type,
+      region: first.region,
+      regionLevel: first.region_level,
+      year: first.year,
+      value: first.value,
+    });
+    expect(files.panelsAsOf.every((p) => p.year <= 2015)).toBe(true);
+    expect(files.panelsAsOf).toHaveLength(files.panels.filter((p) => p.year <= 2015).length);
+    expect(files.panelsAsOf.length).toBeLessThan(files.panels.length);
+    expect(files.outcomes).toEqual(loadPlanOutcomes());
+    expect(files.history).toEqual(loadHistory());
+    expect(loadEvidenceFiles().panelsAsOf).toHaveLength(panelCount);
   });
 });

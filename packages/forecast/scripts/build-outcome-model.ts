@@ -6,13 +6,12 @@
  */
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '@trajectory/core/node';
-import { dataDir, loadPlanOutcomes } from '@trajectory/datasets/node';
+import { dataDir, loadEvidenceFiles } from '@trajectory/datasets/node';
 import { outcomeCases } from '../src/outcomes/cases.ts';
 import { crossValidateOutcomes, fitOutcomeModel } from '../src/outcomes/model.ts';
-import { panelRows } from './lib/plan-outcomes.ts';
 
-const outcomes = loadPlanOutcomes();
-const { cases, skipped } = outcomeCases(outcomes, panelRows(), { nPaths: 1000, seed: 20250101 });
+const { outcomes, panels } = loadEvidenceFiles();
+const { cases, skipped } = outcomeCases(outcomes, panels, { nPaths: 1000, seed: 20250101 });
 const model = fitOutcomeModel(cases);
 const cv = crossValidateOutcomes(cases);
 const table = {

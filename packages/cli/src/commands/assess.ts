@@ -6,14 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  listPanelTypes,
-  loadHistory,
-  loadPanel,
-  loadPlanOutcomes,
-  loadSeedIndicators,
-  REGIONS,
-} from '@trajectory/datasets/node';
+import { loadEvidenceFiles, loadHistory, loadSeedIndicators, REGIONS } from '@trajectory/datasets/node';
 import {
   checkSimulationBudget,
   type Indicator,
@@ -38,7 +31,6 @@ import {
   mergeHistory,
   type OutcomeModelTable,
   outcomeCases,
-  type PanelObservation,
   parentSeries,
   projectionMethods,
 } from '@trajectory/forecast';
@@ -222,8 +214,10 @@ async function loadIndicators(
   let indicators: Indicator[];
   let unconfirmed: UnconfirmedRow[] = [];
   let parents: Map<string, { years: number[]; values: number[] }>;
+  // as of a year, the priors and the outcome model are rebuilt from the bundled panels and outcomes
+  const files = asOf === undefined ? null : loadEvidenceFiles({ asOf });
   if (file === undefined) {
-    const history = loadHistory();
+    const history = files?.history ?? loadHistory();
     indicators = mergeHistory(loadSeedIndicators(), history, asOf).indicators;
     parents = parentSeries(history, asOf);
   } else {
@@ -255,7 +249,7 @@ async function loadIndicators(
     );
   }
   const bundled = bundledEvidence();
-  if (asOf === undefined)
+  if (files === null)
     return {
       indicators,
       evidence: bundled ? { ...bundled, parents } : null,
@@ -263,20 +257,8 @@ async function loadIndicators(
       unconfirmed,
     };
   // as of a year: priors from panel values up to it, the outcome model from outcomes known by then
-  const panels: PanelObservation[] = listPanelTypes().flatMap((t) =>
-    loadPanel(t).map((r) => ({
-      type: r.type,
-      region: r.region,
-      regionLevel: r.region_level,
-      year: r.year,
-      value: r.value,
-    })),
-  );
-  const priors = buildPriors(
-    panels.filter((p) => p.year <= asOf),
-    { level: 'province' },
-  );
-  const { cases } = outcomeCases(loadPlanOutcomes(), panels, { asOf });
+  const priors = buildPriors(files!.panelsAsOf, { level: 'province' });
+  const { cases } = outcomeCases(files!.outcomes, files!.panels, { asOf });
   let outcomeModel: OutcomeModelTable | null = null;
   if (new Set(cases.map((c) => c.family)).size >= 2) {
     const cv = crossValidateOutcomes(cases);

@@ -2,31 +2,17 @@
  * `backtest --dataset plan-outcomes`: leave-one-plan-family-out cross-validation of the outcome model on
  * `@trajectory/datasets`' plan-outcomes.csv, with the reference panels as priors.
  */
-import { listPanelTypes, loadPanel, loadPlanOutcomes } from '@trajectory/datasets/node';
+import { loadEvidenceFiles } from '@trajectory/datasets/node';
 import { FEATURE_NAMES } from '../../src/outcomes/features.ts';
 import { crossValidateOutcomes, OUTCOME_FEATURES, OUTCOME_LAMBDA } from '../../src/outcomes/model.ts';
 import type { ForecastScores } from '../../src/outcomes/scores.ts';
 import { outcomeCases } from '../../src/outcomes/cases.ts';
-import type { PanelObservation } from '../../src/pooled/priors.ts';
-
-/** The panel rows of every type, as the pooled model reads them. */
-export function panelRows(): PanelObservation[] {
-  return listPanelTypes().flatMap((t) =>
-    loadPanel(t).map((r) => ({
-      type: r.type,
-      region: r.region,
-      regionLevel: r.region_level,
-      year: r.year,
-      value: r.value,
-    })),
-  );
-}
 
 /** Runs the cross-validation and returns the printed summary. */
 export function planOutcomeBacktest(options: { nPaths: number; seed: number; variants?: boolean }) {
   const started = Date.now();
-  const outcomes = loadPlanOutcomes();
-  const { cases, skipped } = outcomeCases(outcomes, panelRows(), options);
+  const { outcomes, panels } = loadEvidenceFiles();
+  const { cases, skipped } = outcomeCases(outcomes, panels, options);
   const cv = crossValidateOutcomes(cases);
   const s = cv.scores;
   const st = cv.statisticalScores;

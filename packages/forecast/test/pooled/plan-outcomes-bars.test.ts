@@ -4,10 +4,10 @@
  * families' base rate, AUC >= 0.80, and every reliability bin with n >= 20 within 0.10 of its observed frequency.
  * The bundled model is the one the data gives (a stale table fails).
  */
-import { loadPlanOutcomes } from '@trajectory/datasets/node';
+import { loadEvidenceFiles } from '@trajectory/datasets/node';
 import { describe, expect, it } from 'vitest';
 import { bundledOutcomeModel, fitOutcomeModel, outcomeCases } from '../../src/index.ts';
-import { panelRows, planOutcomeBacktest } from '../../scripts/lib/plan-outcomes.ts';
+import { planOutcomeBacktest } from '../../scripts/lib/plan-outcomes.ts';
 
 describe('plan outcomes (leave-one-family-out)', () => {
   const summary = planOutcomeBacktest({ nPaths: 1000, seed: 20250101, variants: false });
@@ -32,7 +32,8 @@ describe('plan outcomes (leave-one-family-out)', () => {
   });
 
   it('the bundled model is the fit of all usable rows', () => {
-    const { cases } = outcomeCases(loadPlanOutcomes(), panelRows(), { nPaths: 1000, seed: 20250101 });
+    const { outcomes, panels } = loadEvidenceFiles();
+    const { cases } = outcomeCases(outcomes, panels, { nPaths: 1000, seed: 20250101 });
     const fit = fitOutcomeModel(cases);
     const bundled = bundledOutcomeModel()!.model;
     expect(bundled.n).toBe(fit.n);

@@ -4,7 +4,7 @@
  * median or 80 % bound outside the measure's bounds or beyond its type's largest 5-year change in the panels, and
  * at most 5 % of paths at a bound.
  */
-import { listPanelTypes, loadHistory, loadPanel, loadSeedIndicators } from '@trajectory/datasets/node';
+import { loadEvidenceFiles, loadSeedIndicators } from '@trajectory/datasets/node';
 import { describe, expect, it } from 'vitest';
 import {
   buildPriors,
@@ -22,15 +22,9 @@ import {
   type TypePrior,
 } from '../../src/index.ts';
 
-const rows: PanelObservation[] = listPanelTypes().flatMap((t) =>
-  loadPanel(t).map((r) => ({
-    type: r.type,
-    region: r.region,
-    regionLevel: r.region_level,
-    year: r.year,
-    value: r.value,
-  })),
-);
+// the bundled evidence as of the 2015 origin: panel values up to 2015 for the priors, every value for the yardstick
+const evidence2015 = loadEvidenceFiles({ asOf: 2015 });
+const rows: PanelObservation[] = evidence2015.panels;
 /** the yardstick: each type's largest 5-year change anywhere in its panel (all levels, all years) */
 const yardstick = buildPriors(rows);
 
@@ -76,10 +70,7 @@ function yardstickOf(prior: TypePrior): number {
 
 describe('plausibility of pooled projections', () => {
   it('every panel series from a 2015 origin (priors from panel values up to 2015)', () => {
-    const priors = buildPriors(
-      rows.filter((r) => r.year <= 2015),
-      { level: 'province' },
-    );
+    const priors = buildPriors(evidence2015.panelsAsOf, { level: 'province' });
     const series = new Map<string, PanelObservation[]>();
     for (const r of rows) series.set(`${r.type}|${r.region}`, [...(series.get(`${r.type}|${r.region}`) ?? []), r]);
     const problems: Problem[] = [];
@@ -108,7 +99,7 @@ describe('plausibility of pooled projections', () => {
   it('every seed indicator with observations, five years past its last one', async () => {
     const { bundledEvidence } = await import('../../src/index.ts');
     const bundled = bundledEvidence()!;
-    const history = loadHistory();
+    const { history } = evidence2015;
     const evidence = { ...bundled, parents: parentSeries(history) };
     const { indicators } = mergeHistory(loadSeedIndicators(), history);
     const problems: Problem[] = [];
