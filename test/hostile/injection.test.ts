@@ -96,6 +96,44 @@ describe('CSV formula injection', () => {
   });
 });
 
+describe('HTML and script injection', () => {
+  it('a <script> in a scenario, indicator or target name is escaped in the scenario page and its charts', async () => {
+    const dir = tempDir();
+    const file = put(
+      dir,
+      's.yaml',
+      SCENARIO.replace('name: hostile', `name: "<script>alert('scenario')</script>"`)
+        .replace(
+          'a: { base: 100,',
+          `a: { name: "<img src=x onerror=alert(1)><script>alert('indicator')</script>", base: 100,`,
+        )
+        .replace('value: 120 }', `value: 120, label: "</script><script>alert('target')</script>" }`),
+    );
+    const out = join(dir, 'out');
+    capture();
+    expect(await run([file, '--out', out])).toBe(0);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    // nothing of the names opens an element: every '<script' in the page is one of the page's own
+    expect(html).not.toMatch(/<script>alert|<img src=x/);
+    const own = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(own).toEqual([
+      '<script src="assets/vega.min.js">',
+      '<script src="assets/vega-lite.min.js">',
+      '<script src="assets/vega-embed.min.js">',
+      '<script type="application/json" id="trajectory-specs">',
+      '<script>',
+    ]);
+    // the names are there, as text: escaped in HTML, \u003c in the inline specs
+    expect(html).toContain('&lt;script&gt;alert(&#39;scenario&#39;)&lt;/script&gt;');
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(&#39;target&#39;)&lt;/script&gt;');
+    expect(html).toContain('\\u003cimg src=x onerror=alert(1)>\\u003cscript>');
+    // and in the SVG rendering of the chart (an XML text node)
+    const svg = readFileSync(join(out, 'charts', 'a.svg'), 'utf8');
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;');
+  });
+});
+
 describe('terminal escapes', () => {
   it('terminalSafe escapes ESC, OSC, CSI (C1), BEL, CR and DEL but keeps newlines, tabs and CJK', () => {
     expect(terminalSafe('a\x1b[31mred\x1b]0;title\x07\u009b2J\r\x7f\n\t瞪羚')).toBe(

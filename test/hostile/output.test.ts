@@ -106,9 +106,17 @@ describe('--out DIR is replaced as a whole', () => {
     expect(await run([file, '--out', out, '--seed', '1'])).toBe(0);
     const first = snapshot(out);
     expect(Object.keys(first).sort()).toEqual([
+      'assets/vega-embed.min.js',
+      'assets/vega-lite.min.js',
+      'assets/vega.min.js',
       'bands.csv',
+      'charts/a.png',
+      'charts/a.svg',
       'charts/a.vl.json',
+      'charts/b.png',
+      'charts/b.svg',
       'charts/b.vl.json',
+      'index.html',
       'result.json',
       'targets.csv',
     ]);

@@ -15,6 +15,8 @@ export {
   YEAR_AXIS,
   DEFAULT_CATEGORY_COLORS,
   DEFAULT_PIPELINE_STAGES,
+  SCENARIO_COLORS,
+  TARGET_COLOR,
   bandOpacity,
 } from './theme.ts';
 export { VL_SCHEMA, type SizeOptions } from './builders/common.ts';
@@ -25,6 +27,7 @@ export { attainabilityDashboard, sortByProbability } from './builders/attainabil
 export { growthGapChart, GROWTH_KINDS } from './builders/growth-gap.ts';
 export { scenarioComparison, type ScenarioComparisonOptions } from './builders/scenario-comparison.ts';
 export { pipelineChart } from './builders/pipeline-chart.ts';
+export { scenarioCharts, type ScenarioChart } from './builders/scenario-charts.ts';
 export { probabilitySummary } from './builders/probability-summary.ts';
 export { fitDiagnostics } from './builders/fit-diagnostics.ts';
 

@@ -38,5 +38,6 @@ export {
 export { writeAssessmentReport, assessmentReport, type AssessmentReportOptions } from './report/assessment-report.ts';
 export { writeProposalReport, proposalReport, type ProposalReportOptions } from './report/proposal-report.ts';
 export { writeReviewReport, reviewReport, type ReviewReportOptions } from './report/review-report.ts';
+export { scenarioReport, type ScenarioReportOptions } from './report/scenario-report.ts';
 export { browserAssets, type BrowserAsset } from './report/assets.ts';
 export { escapeHtml } from './report/html.ts';

@@ -35,6 +35,15 @@ export const DEFAULT_CATEGORY_COLORS: Record<string, string> = {
 };
 
 /**
+ * Colours of the scenarios of a comparison, in order (baseline first): the Okabe–Ito palette, which stays
+ * distinguishable for the common forms of colour blindness (blue and orange first, the pair that separates best).
+ */
+export const SCENARIO_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
+
+/** Colour of plan targets and observed history: neutral, so they never read as one of the scenarios. */
+export const TARGET_COLOR = '#111111';
+
+/**
  * Opacity of each band level: narrower bands darker, so nested bands read as a fan.
  * @example
  * bandOpacity(50) > bandOpacity(95); // true: the 50% band is the darkest

@@ -106,6 +106,8 @@ export interface ScenarioComparisonInput {
   unit: string;
   history?: YearValue[];
   paths: ScenarioPath[];
+  /** plan targets of this indicator, each drawn as a dashed rule at its value with a marker and label in its year */
+  targets?: TargetMarker[];
 }
 
 /** One stock of the pipeline in one year. */

@@ -139,6 +139,69 @@ describe('chart text', () => {
     expect(loose.datasets.median.some((m) => m.year === 2020)).toBe(false);
   });
 
+  it('scenarioComparison draws each target as a rule with a marker and a label of its value and year', async () => {
+    const svg = await renderSvg(scenarioComparison(scenarioInput));
+    const texts = svgTexts(svg);
+    expect(texts).toContain('目标 ≥ 900 家 (2025)');
+    expect(texts).toContain('目标 ≥ 850 家 (2025)');
+    // one horizontal rule per target, spanning the plot (vega draws a rule as a <line> from its x to x2)
+    const rules = svg.match(/<g class="mark-rule role-mark[^"]*"[^>]*>([\s\S]*?)<\/g>/)?.[1] ?? '';
+    expect(rules.match(/<line\b/g)).toHaveLength(2);
+    // the two labels in one year do not sit on top of each other: the higher target's label above, the other below
+    type L = { transform?: { filter: { equal: string } }[]; mark: { type: string; baseline?: string } };
+    const spec = scenarioComparison(scenarioInput) as unknown as {
+      layer: L[];
+      datasets: { targets: { place: string; value: number }[] };
+    };
+    expect(spec.datasets.targets.map((t) => [t.value, t.place])).toEqual([
+      [900, 'above'],
+      [850, 'below'],
+    ]);
+    const labels = spec.layer.filter((l) => l.mark.type === 'text' && l.transform);
+    expect(labels.map((l) => [l.transform?.[0]?.filter.equal, l.mark.baseline])).toEqual([
+      ['above', 'bottom'],
+      ['below', 'top'],
+    ]);
+  });
+
+  it.each([
+    ['with targets', scenarioInput],
+    ['without targets', { ...scenarioInput, targets: [] }],
+  ])(
+    'scenarioComparison %s has one legend naming exactly the scenarios drawn and one for the band levels',
+    (_, input) => {
+      const { vega } = compileSpec(scenarioComparison(input));
+      const scales = new Map((vega.scales ?? []).map((s) => [s.name, s]));
+      const legends = (vega.legends ?? []) as unknown as Record<string, unknown>[];
+      expect(legends.map((l) => (l.title as string | undefined) ?? '')).toEqual(
+        expect.arrayContaining(['情景 scenario', '预测区间 band (%)']),
+      );
+      expect(legends).toHaveLength(2);
+      const scenario = legends.find((l) => l.title === '情景 scenario')!;
+      // colour and shape merged into the one scenario legend, both over the drawn scenarios
+      const drawn = [...new Set(scenarioInput.paths.map((p) => p.scenario))];
+      for (const channel of ['stroke', 'shape'] as const) {
+        const name = scenario[channel] as string;
+        expect(name, channel).toBeTruthy();
+        expect(scales.get(name)?.domain, channel).toEqual(drawn);
+      }
+      const bands = legends.find((l) => l.title === '预测区间 band (%)')!;
+      expect(scales.get(bands.strokeDash as string)?.domain).toEqual([50, 80]);
+      // no legend for the band fill opacity, the history or the targets
+      expect(legends.some((l) => 'opacity' in l || 'fillOpacity' in l)).toBe(false);
+    },
+  );
+
+  it('scenarioComparison colours are colour-blind safe (Okabe–Ito) and the overlapping fills stay light', () => {
+    const spec = scenarioComparison(scenarioInput) as unknown as {
+      layer: { mark: { type: string; opacity?: number }; encoding?: { color?: { scale: { range: string[] } } } }[];
+    };
+    const areas = spec.layer.filter((l) => l.mark.type === 'area');
+    expect(areas).toHaveLength(1); // one filled level; the others are outlines
+    expect(areas[0]!.mark.opacity).toBeLessThanOrEqual(0.2);
+    expect(areas[0]!.encoding?.color?.scale.range).toEqual(['#0072B2', '#E69F00']);
+  });
+
   it('attainabilityDashboard sorts by probability, unassessed last, and labels n/a', async () => {
     expect(sortByProbability(dashboardInput.rows).map((r) => r.probability)).toEqual([0.72, 0.55, 0.41, 0.04, null]);
     const texts = svgTexts(await renderSvg(attainabilityDashboard(dashboardInput)));

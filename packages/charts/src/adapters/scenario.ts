@@ -3,7 +3,10 @@
  * series: baseline vs scenario medians and bands, history) and `pipelineChart` (stocks by ladder stage).
  */
 import type { Scenario, ScenarioResult } from '@trajectory/scenario';
+import type { Comparator } from '@trajectory/core';
 import type { PipelineInput, ScenarioComparisonInput } from '../types.ts';
+
+const COMPARATORS = new Set<string>(['>=', '>', '=', '<=', '<']);
 
 /** The scenario comparison input of one series, with the series id (for file names). */
 export interface ComparisonInput extends ScenarioComparisonInput {
@@ -36,6 +39,14 @@ export function comparisonInputs(result: ScenarioResult, scenario?: Scenario): C
         // the base year is observed: bands start with the first simulated year
         bands: s[v].bands.filter((b) => b.year > result.scenario.baseYear),
       })),
+      targets: result.targets
+        .filter((t) => t.indicator === s.id && t.value !== null && COMPARATORS.has(t.comparator))
+        .map((t) => ({
+          year: t.year,
+          value: t.value!,
+          comparator: t.comparator as Comparator,
+          ...(t.source ? { source: `${t.source.doc}: ${t.source.quote}` } : {}),
+        })),
     };
   });
 }

@@ -38,8 +38,10 @@ export interface FanChartOptions extends SizeOptions {
   targetRule?: boolean;
 }
 
-const COMPARATOR_TEXT: Record<Comparator, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' };
-const COMPARATOR_SHAPE: Record<Comparator, string> = {
+/** How each comparator reads in a label. */
+export const COMPARATOR_TEXT: Record<Comparator, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' };
+/** Marker shape of a target by comparator: up for at-least targets, down for at-most ones. */
+export const COMPARATOR_SHAPE: Record<Comparator, string> = {
   '>=': 'triangle-up',
   '>': 'triangle-up',
   '=': 'diamond',

@@ -14,6 +14,13 @@ export interface ReportChart {
   caption?: string;
   /** base of the spec's file name, `specs/NNN-<name>.vl.json` (slugged); @default the title */
   name?: string;
+  /**
+   * path of the chart's spec file relative to the page when the caller writes it (then no `specs/` file is
+   * written for this chart); @default `specs/NNN-<name>.vl.json`, written by {@link writeReport}
+   */
+  file?: string;
+  /** further links in the caption after the spec's, e.g. the chart's SVG and PNG renderings (`href` relative) */
+  links?: { label: string; href: string }[];
 }
 
 /** A section of a report: heading, optional trusted HTML, charts, and nested sections (one level is typical). */
@@ -57,7 +64,7 @@ export interface WrittenReport {
   index: string;
   /** the `assets/*.js` files */
   assets: string[];
-  /** one editable Vega-Lite file per chart, `specs/<n>-<slug>.vl.json` */
+  /** one editable Vega-Lite file per chart, `specs/<n>-<slug>.vl.json` (none for charts with their own `file`) */
   specs: string[];
   /** number of chart containers in the page */
   charts: number;
@@ -67,6 +74,8 @@ interface Collected {
   id: string;
   file: string;
   spec: TopLevelSpec;
+  /** the caller writes the spec file itself */
+  external: boolean;
 }
 
 /** The `<figure>` of one chart, registering it in `charts` (its id and spec file follow the page order). */
@@ -74,14 +83,18 @@ function embedChart(c: ReportChart, charts: Collected[], headingLevel: number): 
   const n = charts.length + 1;
   const chartId = `chart-${n}`;
   const name = typeof c.spec.title === 'string' ? c.spec.title : (c.spec.title as { text?: unknown } | undefined)?.text;
-  const file = `specs/${String(n).padStart(3, '0')}-${slug(c.name ?? c.title ?? String(name ?? ''), 'chart')}.vl.json`;
-  charts.push({ id: chartId, file, spec: c.spec });
+  const file =
+    c.file ?? `specs/${String(n).padStart(3, '0')}-${slug(c.name ?? c.title ?? String(name ?? ''), 'chart')}.vl.json`;
+  charts.push({ id: chartId, file, spec: c.spec, external: c.file !== undefined });
   const h = Math.min(6, headingLevel);
+  const links = [{ label: 'Vega-Lite spec', href: file }, ...(c.links ?? [])]
+    .map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`)
+    .join(' · ');
   return [
     '<figure class="chart">',
     c.title ? `<h${h} class="chart-title">${escapeHtml(c.title)}</h${h}>` : '',
     `<div class="vega-chart" id="${chartId}" data-chart="${chartId}"></div>`,
-    `<figcaption>${c.caption ? `${escapeHtml(c.caption)} · ` : ''}<a href="${file}">Vega-Lite spec</a></figcaption>`,
+    `<figcaption>${c.caption ? `${escapeHtml(c.caption)} · ` : ''}${links}</figcaption>`,
     '</figure>',
   ].join('\n');
 }
@@ -225,6 +238,7 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Writ
   }
   const specs: string[] = [];
   for (const c of charts) {
+    if (c.external) continue;
     const target = join(dir, c.file);
     await writeFileAtomic(target, `${JSON.stringify(c.spec, null, 2)}\n`);
     specs.push(target);
@@ -232,7 +246,7 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Writ
   const index = join(dir, 'index.html');
   await writeFileAtomic(index, html);
   // Spec files of an earlier, larger report would be stale: remove those this report did not write.
-  const current = new Set(charts.map((c) => c.file.slice('specs/'.length)));
+  const current = new Set(charts.filter((c) => !c.external).map((c) => c.file.slice('specs/'.length)));
   for (const f of await readdir(join(dir, 'specs')).catch(() => [] as string[])) {
     if (/^\d{3}-.*\.vl\.json$/.test(f) && !current.has(f)) await rm(join(dir, 'specs', f), { force: true });
   }

@@ -1,12 +1,13 @@
 /**
  * `trajectory run <scenario-file> [--draws N] [--seed S] [--json] [--out DIR]`: runs a scenario file (Monte Carlo
- * baseline vs scenario, intervention effects, goal seeking) and prints a summary; `--out DIR` writes
- * result.json, bands.csv, targets.csv and Vega-Lite specs (charts/*.vl.json). The logic is in @trajectory/scenario.
+ * baseline vs scenario, intervention effects, goal seeking) and prints a summary; `--out DIR` writes the scenario
+ * page (index.html with its assets/), result.json, bands.csv, targets.csv and every chart as a Vega-Lite spec, SVG
+ * and PNG (charts/<name>.vl.json, .svg, .png). The logic is in @trajectory/scenario.
  */
 import { join } from 'node:path';
 import { LIMITS, parseByteSize, terminalSafe } from '@trajectory/core';
 import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
-import type { ComparisonInput } from '@trajectory/charts';
+import type { ReportInput } from '@trajectory/charts/render';
 import { DEFAULTS } from '@trajectory/forecast';
 import {
   bandsToCsv,
@@ -27,7 +28,8 @@ const USAGE = `usage: trajectory run <scenario-file> [--draws N] [--seed S] [--j
   --draws N   Monte Carlo draws (overrides the file's draws; default ${DEFAULTS.paths}, at most ${LIMITS.draws})
   --seed S    random seed (overrides the file's seed; default ${DEFAULTS.seed}, 0..${LIMITS.seed})
   --json      print the full result as JSON (byte-identical for the same file and seed)
-  --out DIR   write result.json, bands.csv, targets.csv and charts/*.vl.json to DIR
+  --out DIR   write the scenario page index.html, result.json, bands.csv, targets.csv and every chart as
+              charts/*.vl.json, .svg and .png to DIR
   --memory-budget SIZE   refuse runs whose simulated paths would need more (default 1G; K, M, G suffixes)
   --max-file-bytes SIZE  largest scenario or data file read (default 64M)`;
 
@@ -101,9 +103,15 @@ export async function run(argv: string[]): Promise<number> {
     }
     // every output is built (and so checked) before the first byte is written
     if (values.out) {
-      const files = await buildOutputs(result, scenario);
+      let outputs: Outputs;
       try {
-        await writeOutputs(values.out, files);
+        outputs = await buildOutputs(result, scenario, Boolean(values.json));
+      } catch (error) {
+        printError('run', `cannot draw the charts: ${(error as Error).message}`);
+        return 1;
+      }
+      try {
+        await writeOutputs(values.out, outputs);
       } catch (error) {
         printError('run', `cannot write ${values.out}: ${(error as Error).message}`);
         return 1;
@@ -122,35 +130,51 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** The names `run --out DIR` writes: a DIR holding anything else is not replaced. */
-const OUTPUT_NAMES = ['result.json', 'bands.csv', 'targets.csv', 'charts'];
+const OUTPUT_NAMES = ['result.json', 'bands.csv', 'targets.csv', 'charts', 'index.html', 'assets'];
 
-/** Every output file of `--out`, by path relative to the output directory. */
-async function buildOutputs(result: ScenarioResult, scenario: Scenario): Promise<Map<string, string>> {
-  // the chart builders and adapters (vega-lite types and friends) load only when charts are written
-  const { comparisonInputs, pipelineChart, pipelineInputs, scenarioComparison } = await import('@trajectory/charts');
-  const files = new Map<string, string>([
+/** Every output of `--out`: files by path relative to the output directory, and the scenario page. */
+interface Outputs {
+  files: Map<string, string | Uint8Array>;
+  page: ReportInput;
+}
+
+/**
+ * Every output file of `--out`: the result, the CSVs, each chart as `charts/<name>.vl.json`, `.svg` and `.png`,
+ * and the scenario page (written with its browser assets).
+ */
+async function buildOutputs(result: ScenarioResult, scenario: Scenario, quiet: boolean): Promise<Outputs> {
+  // the chart builders and the renderers (vega, resvg, a CJK font) load only when charts are written
+  const { renderPng, scenarioCharts, scenarioReport } = await import('@trajectory/charts/render');
+  const files = new Map<string, string | Uint8Array>([
     ['result.json', resultToJson(result)],
     // a UTF-8 BOM, so Excel opens the Chinese names as UTF-8 (the readers skip it)
     ['bands.csv', `\uFEFF${bandsToCsv(result)}`],
     ['targets.csv', `\uFEFF${targetsToCsv(result)}`],
   ]);
-  for (const c of comparisonInputs(result, scenario) as ComparisonInput[]) {
-    const { id, ...input } = c;
-    files.set(join('charts', `${id}.vl.json`), `${JSON.stringify(scenarioComparison(input), null, 2)}\n`);
+  const charts = scenarioCharts(result, scenario);
+  const bar = quiet ? undefined : progressBar('charts');
+  for (const [i, c] of charts.entries()) {
+    const base = join('charts', c.name);
+    files.set(`${base}.vl.json`, `${JSON.stringify(c.spec, null, 2)}\n`);
+    const png = await renderPng(c.spec);
+    if (png.missingGlyphs.length)
+      console.error(terminalSafe(`warning: ${c.name}.png: the font has no glyph for ${png.missingGlyphs.join('')}`));
+    files.set(`${base}.svg`, png.svg);
+    files.set(`${base}.png`, png.png);
+    bar?.update(i + 1, charts.length);
   }
-  for (const p of pipelineInputs(result)) {
-    const { id, ...input } = p;
-    files.set(join('charts', `pipeline-${id}.vl.json`), `${JSON.stringify(pipelineChart(input), null, 2)}\n`);
-  }
-  return files;
+  bar?.clear();
+  return { files, page: scenarioReport(result, charts) };
 }
 
 /** Writes the whole output set at once: the previous set stays until the new one is complete. */
-async function writeOutputs(dir: string, files: Map<string, string>): Promise<void> {
+async function writeOutputs(dir: string, { files, page }: Outputs): Promise<void> {
+  const { writeReport } = await import('@trajectory/charts/render');
   await writeDirAtomic(
     dir,
     async (tmp) => {
-      for (const [name, text] of files) await writeFileAtomic(join(tmp, name), text);
+      for (const [name, data] of files) await writeFileAtomic(join(tmp, name), data);
+      await writeReport(tmp, page);
     },
     { expected: OUTPUT_NAMES },
   );
@@ -299,7 +323,11 @@ function summary(r: ScenarioResult, out?: string): string {
     lines.push('', 'Assumptions');
     for (const a of s.assumptions) lines.push(`  - ${a}`);
   }
-  if (out) lines.push('', `wrote ${join(out, 'result.json')}, bands.csv, targets.csv, charts/*.vl.json`);
+  if (out)
+    lines.push(
+      '',
+      `wrote ${join(out, 'index.html')} (the scenario page), result.json, bands.csv, targets.csv, charts/*.vl.json, .svg and .png`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
