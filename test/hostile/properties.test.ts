@@ -210,7 +210,7 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('an interrupted --out leaves the old output set or the new one, never a mix', () => {
-  it('kill `trajectory run --out` at random moments (SIGTERM and SIGKILL)', { timeout: 120_000 }, async () => {
+  it('kill `trajectory run --out` at random moments (SIGTERM and SIGKILL)', { timeout: 300_000 }, async () => {
     const dir = tempDir();
     const text = [
       'name: interrupted',

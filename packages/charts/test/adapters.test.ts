@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { selectCurve } from '@trajectory/fit';
+import { loadScenario, runScenario } from '@trajectory/scenario';
 import {
+  comparisonInputs,
   compileSpec,
+  scenarioCharts,
   fitDiagnostics,
   fitDiagnosticsInput,
   fittedCurve,
@@ -100,5 +104,43 @@ describe('selectionDiagnosticsInput(title, unit, selectCurve(series))', () => {
       [{ model: 'm', k: 2, n: 2, rss: 0, aicc: NaN, bic: Infinity, deltaAicc: NaN, weight: NaN, status: 'converged' }],
     );
     expect(d.models[0]).toMatchObject({ aicc: null, bic: null, deltaAicc: null, weight: null });
+  });
+});
+
+describe('comparisonInputs(result, scenario) and scenarioCharts on a real scenario run', () => {
+  const file = fileURLToPath(new URL('../../../examples/nankai-gazelle-doubling.yaml', import.meta.url));
+  const scenario = loadScenario(file, { draws: 300 });
+  const result = runScenario(scenario);
+  const inputs = comparisonInputs(result, scenario);
+
+  it('carries each series’ stated targets (blank ones have no value to draw)', () => {
+    for (const c of inputs) {
+      const stated = result.targets.filter((t) => t.indicator === c.id && t.value !== null);
+      expect(
+        c.targets?.map((t) => [t.year, t.value, t.comparator]),
+        c.id,
+      ).toEqual(stated.map((t) => [t.year, t.value, t.comparator]));
+    }
+    expect(inputs.find((c) => c.id === 'hightech')?.targets?.map((t) => t.value)).toEqual([650, 500]);
+  });
+
+  it('draws a series the interventions leave unchanged once, so the legend lists only what is drawn', () => {
+    for (const c of inputs) {
+      const s = result.series.find((x) => x.id === c.id)!;
+      const changed = s.baseline.median.some((v, i) => v !== s.scenario.median[i]);
+      expect(
+        c.paths.map((p) => p.scenario),
+        c.id,
+      ).toEqual(changed ? ['基线 baseline', '情景 scenario'] : ['基线 baseline']);
+    }
+    // the doubling changes the gazelles; nothing acts on the bottom of the ladder
+    expect(inputs.find((c) => c.id === 'gazelle')?.paths).toHaveLength(2);
+    expect(inputs.find((c) => c.id === 'sme')?.paths).toHaveLength(1);
+    for (const chart of scenarioCharts(result, scenario).filter((c) => c.kind === 'comparison')) {
+      const { vega } = compileSpec(chart.spec);
+      const legend = (vega.legends ?? []).find((l) => l.title === '情景 scenario') as { stroke?: string } | undefined;
+      const domain = (vega.scales ?? []).find((x) => x.name === legend?.stroke)?.domain;
+      expect(domain, chart.name).toEqual(inputs.find((c) => c.id === chart.name)?.paths.map((p) => p.scenario));
+    }
   });
 });

@@ -192,12 +192,18 @@ describe('chart text', () => {
     },
   );
 
-  it('scenarioComparison colours are colour-blind safe (Okabe–Ito) and the overlapping fills stay light', () => {
+  it('scenarioComparison colours are colour-blind safe (Okabe–Ito) and no two band fills overlap', () => {
     const spec = scenarioComparison(scenarioInput) as unknown as {
-      layer: { mark: { type: string; opacity?: number }; encoding?: { color?: { scale: { range: string[] } } } }[];
+      layer: {
+        mark: { type: string; opacity?: number };
+        transform?: { filter: string }[];
+        encoding?: { color?: { scale: { range: string[] } } };
+      }[];
     };
     const areas = spec.layer.filter((l) => l.mark.type === 'area');
-    expect(areas).toHaveLength(1); // one filled level; the others are outlines
+    // one filled band, the baseline's 80%; every other band is an outline
+    expect(areas).toHaveLength(1);
+    expect(areas[0]!.transform).toEqual([{ filter: 'datum.level === 80 && datum.scenario === "基线 baseline"' }]);
     expect(areas[0]!.mark.opacity).toBeLessThanOrEqual(0.2);
     expect(areas[0]!.encoding?.color?.scale.range).toEqual(['#0072B2', '#E69F00']);
   });

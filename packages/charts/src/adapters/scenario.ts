@@ -26,11 +26,13 @@ export function comparisonInputs(result: ScenarioResult, scenario?: Scenario): C
   return result.series.map((s) => {
     const history =
       scenario?.indicators.find((i) => i.id === s.id)?.history.filter((h) => h.year < result.scenario.baseYear) ?? [];
-    const variants = hasInterventions ? (['baseline', 'scenario'] as const) : (['baseline'] as const);
+    // a series the interventions leave exactly as it was (same draws) is drawn once, as the baseline
+    const unchanged = hasInterventions && sameSummary(s.baseline, s.scenario);
+    const variants = hasInterventions && !unchanged ? (['baseline', 'scenario'] as const) : (['baseline'] as const);
     return {
       id: s.id,
       title: s.name === s.id ? s.id : `${s.name} (${s.id})`,
-      subtitle: `${result.scenario.name}: median and ${levelsText(s.baseline.intervals)} bands, ${result.scenario.draws} draws, seed ${result.scenario.seed}`,
+      subtitle: `${result.scenario.name}: median and ${levelsText(s.baseline.intervals)} bands, ${result.scenario.draws} draws, seed ${result.scenario.seed}${unchanged ? '; 情景与基线相同 the scenario equals the baseline' : ''}`,
       unit: s.unit,
       history: history.map((h) => ({ year: h.year, value: h.value })),
       paths: variants.map((v) => ({
@@ -76,4 +78,17 @@ export function pipelineInputs(result: ScenarioResult): PipelineChartInput[] {
 /** `50/80/95%` from the summary's levels. */
 function levelsText(intervals: readonly { level: number }[]): string {
   return `${intervals.map((i) => i.level).join('/')}%`;
+}
+
+/** Whether two summaries of one series are identical (medians and every band in every year). */
+function sameSummary(a: ScenarioResult['series'][number]['baseline'], b: typeof a): boolean {
+  const same = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    same(a.median, b.median) &&
+    a.intervals.length === b.intervals.length &&
+    a.intervals.every((i, k) => {
+      const j = b.intervals[k]!;
+      return i.level === j.level && same(i.lower, j.lower) && same(i.upper, j.upper);
+    })
+  );
 }

@@ -8,11 +8,11 @@ import { COMPARATOR_SHAPE, COMPARATOR_TEXT, targetLabel } from './fan-chart.ts';
 export interface ScenarioComparisonOptions extends SizeOptions {
   /** start every path's median and bands at the last observation, so the paths fan out from the data; @default true */
   connect?: boolean;
-  /** the one band level drawn with a light fill (the others are outlines only); @default the level nearest 80 */
+  /** the one band level of the baseline drawn with a light fill (all bands are outlined); @default the level nearest 80 */
   fillLevel?: number;
 }
 
-/** Opacity of the one filled band: light enough that two scenarios' fills overlap without turning muddy. */
+/** Opacity of the one filled band (the baseline's): light, so the scenarios' outlines read through it. */
 const FILL_OPACITY = 0.14;
 
 /** Dash of each band's outline, innermost level first (the medians are solid). */
@@ -25,7 +25,8 @@ const OUTLINE_DASHES = [
 /**
  * Scenario comparison for one indicator: the baseline (first path) and each scenario as a median line with its
  * prediction bands, over the observed history, with the plan's targets. Bands stay readable when scenarios overlap:
- * every band is an outline in its scenario's colour (dash = level), and only one level has a light fill. Colours
+ * every band is an outline in its scenario's colour (dash = level), and only the baseline's 80% band has a light
+ * fill, so no two fills overlap. Colours
  * are colour-blind safe (Okabe–Ito) and doubled by the median's point shape. Each target is a dashed rule at its
  * value with a marker and a label (`≥ 650 家 (2023)`) in its year. One legend names the scenarios drawn, one the
  * band levels; history and targets are labelled on the chart.
@@ -116,7 +117,8 @@ export function scenarioComparison(
   if (bands.length && fillLevel !== undefined && levels.includes(fillLevel)) {
     layers.push({
       data: { name: 'bands' },
-      transform: [{ filter: { field: 'level', equal: fillLevel } }],
+      // only the baseline's band is filled: fills of several scenarios never overlap (and never turn muddy)
+      transform: [{ filter: `datum.level === ${fillLevel} && datum.scenario === ${JSON.stringify(names[0])}` }],
       mark: { type: 'area', opacity: FILL_OPACITY },
       encoding: {
         x,
@@ -153,7 +155,7 @@ export function scenarioComparison(
             symbolStrokeColor: '#555555',
             symbolSize: 400,
             ...(fillLevel !== undefined
-              ? { labelExpr: `datum.value == ${fillLevel} ? datum.label + ' 填充 shaded' : datum.label` }
+              ? { labelExpr: `datum.value == ${fillLevel} ? datum.label + ' 基线填充 baseline shaded' : datum.label` }
               : {}),
           },
         },

@@ -62,8 +62,8 @@ ${proposals}`;
 
 function chartsHtml(charts: ScenarioChart[], chartDir: string | null, embed: (c: ReportChart) => string): string {
   const legend = `<p class="small">${bi(
-    '每张图：粗实线为中位数（颜色和点形区分基线与情景），细虚线为预测区间的上下边界（虚线样式区分 50/80/95%），浅色填充为 80% 区间；黑色虚线、三角和标签为规划目标（数值和年份）。',
-    'Each chart: the thick line is the median (colour and point shape tell baseline from scenario), thin dashed lines are the prediction bands’ edges (the dash tells 50/80/95%), the light fill is the 80% band; the black dashed rule, triangle and label are a plan target (value and year).',
+    '每张图：粗实线为中位数（颜色和点形区分基线与情景），细虚线为预测区间的上下边界（虚线样式区分 50/80/95%），浅色填充为基线的 80% 区间；黑色虚线、三角和标签为规划目标（数值和年份）。干预不改变的指标只画基线。',
+    'Each chart: the thick line is the median (colour and point shape tell baseline from scenario), thin dashed lines are the prediction bands’ edges (the dash tells 50/80/95%), the light fill is the baseline’s 80% band; the black dashed rule, triangle and label are a plan target (value and year). Series the interventions do not change show the baseline only.',
   )}</p>`;
   const figures = charts.map((c) =>
     embed({
