@@ -205,6 +205,11 @@ describe('chart text', () => {
     expect(areas).toHaveLength(1);
     expect(areas[0]!.transform).toEqual([{ filter: 'datum.level === 80 && datum.scenario === "基线 baseline"' }]);
     expect(areas[0]!.mark.opacity).toBeLessThanOrEqual(0.2);
+    // a baseline without bands: nothing filled, and the band legend does not claim a fill
+    const [base, support] = scenarioInput.paths;
+    const unfilled = scenarioComparison({ ...scenarioInput, paths: [{ ...base!, bands: [] }, support!] });
+    expect(JSON.stringify(unfilled)).not.toContain('基线填充');
+    expect((unfilled as unknown as typeof spec).layer.filter((l) => l.mark.type === 'area')).toEqual([]);
     expect(areas[0]!.encoding?.color?.scale.range).toEqual(['#0072B2', '#E69F00']);
   });
 

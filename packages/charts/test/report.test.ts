@@ -112,6 +112,35 @@ describe('writeReport(dir, input)', () => {
     expect(await readdir(join(dir, 'specs'))).toEqual(['001-c.vl.json']);
   });
 
+  it('a chart with its own file gets no specs/ copy; its caption links the file and the extra links, escaped', async () => {
+    const dir = await tempDir();
+    const spec = fanChart(fanInput);
+    const written = await writeReport(dir, {
+      title: 'own files',
+      sections: [
+        {
+          title: 's',
+          specs: [
+            {
+              spec,
+              name: 'kept',
+              file: 'charts/a.vl.json',
+              links: [{ label: 'PNG <2x>', href: 'charts/a.png?x="1"' }],
+            },
+            { spec, name: 'written' },
+          ],
+        },
+      ],
+    });
+    expect(written.specs).toEqual([join(dir, 'specs', '002-written.vl.json')]);
+    expect(await readdir(join(dir, 'specs'))).toEqual(['002-written.vl.json']);
+    const html = await readFile(join(dir, 'index.html'), 'utf8');
+    expect(html).toContain(
+      '<a href="charts/a.vl.json">Vega-Lite spec</a> · <a href="charts/a.png?x=&quot;1&quot;">PNG &lt;2x&gt;</a>',
+    );
+    expect(html).toContain('<a href="specs/002-written.vl.json">Vega-Lite spec</a>');
+  });
+
   it('rejects an empty title before writing anything', async () => {
     const dir = await tempDir();
     await expect(writeReport(dir, { title: '', sections: [] })).rejects.toThrow(

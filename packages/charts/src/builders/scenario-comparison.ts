@@ -114,7 +114,9 @@ export function scenarioComparison(
   });
   const yearTip = { field: 'year', type: 'quantitative', title: '年份', format: 'd' };
   const layers: object[] = [];
-  if (bands.length && fillLevel !== undefined && levels.includes(fillLevel)) {
+  // the legend mentions the fill only when the baseline has a band at that level
+  const filled = fillLevel !== undefined && bands.some((b) => b.scenario === names[0] && b.level === fillLevel);
+  if (filled) {
     layers.push({
       data: { name: 'bands' },
       // only the baseline's band is filled: fills of several scenarios never overlap (and never turn muddy)
@@ -154,7 +156,7 @@ export function scenarioComparison(
             title: '预测区间 band (%)',
             symbolStrokeColor: '#555555',
             symbolSize: 400,
-            ...(fillLevel !== undefined
+            ...(filled
               ? { labelExpr: `datum.value == ${fillLevel} ? datum.label + ' 基线填充 baseline shaded' : datum.label` }
               : {}),
           },
