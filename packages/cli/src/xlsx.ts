@@ -234,7 +234,7 @@ export async function tableXlsx(sheets: readonly XlsxSheet[]): Promise<Buffer> {
 
 /**
  * The assessment as an Excel workbook: one sheet per region, one row per target with P(attain), its 95% Monte
- * Carlo interval, the class, method, status and the source document and quote. Text stays text (never a formula).
+ * Carlo interval (or the calibrated probability's interval of calibration and simulation error), the class, method, status and the source document and quote. Text stays text (never a formula).
  * @example
  * await writeFile('out/assessment.xlsx', await assessmentXlsx(plan));
  */
@@ -246,7 +246,13 @@ export async function assessmentXlsx(plan: PlanAssessment): Promise<Buffer> {
         [...ASSESSMENT_XLSX_COLUMNS],
         ...region.targets.map((t) => {
           const p = t.probability;
-          const interval = p === null ? null : wilsonInterval(p, t.projection?.nPaths ?? plan.nPaths);
+          // the calibrated probability's interval (calibration and simulation error) when the assessment has one
+          const interval =
+            p === null
+              ? null
+              : t.probabilityInterval
+                ? [t.probabilityInterval.lower, t.probabilityInterval.upper]
+                : wilsonInterval(p, t.projection?.nPaths ?? plan.nPaths);
           return [
             t.key,
             t.nameZh,

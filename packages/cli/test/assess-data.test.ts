@@ -51,6 +51,11 @@ describe('trajectory assess --data', () => {
       expect(t.projection.method).toBe(t.measure === 'growth' ? 'pooled' : 'pooled-curve');
       expect(t.probability).toBeGreaterThanOrEqual(0);
       expect(t.statisticalProbability).toBeGreaterThanOrEqual(0);
+      // the calibrated probability's 95 % interval (calibration bootstrap and simulation error) holds it
+      expect(t.probabilityInterval.level).toBe(0.95);
+      expect(t.probabilityInterval.lower).toBeLessThanOrEqual(t.probability);
+      expect(t.probabilityInterval.upper).toBeGreaterThanOrEqual(t.probability);
+      expect(t.probabilityInterval.basis).toMatch(/bootstrap over \d+ plan families/);
     }
   });
 

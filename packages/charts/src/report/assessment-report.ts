@@ -117,8 +117,8 @@ function thresholdsText(): string {
   const l = pct(REPORT_DEFAULTS.likely, 0);
   const u = pct(REPORT_DEFAULTS.unlikely, 0);
   return bi(
-    `可能达成：P ≥ ${l}；不确定：${u} ≤ P &lt; ${l}；不太可能：P &lt; ${u}；无法评估：没有概率（原因见<a href="#not-assessable">表</a>）。P = 模拟路径中达成目标的比例，区间为 95% 蒙特卡洛区间（<a href="#methods">方法</a>）。`,
-    `Likely: P ≥ ${l}; uncertain: ${u} ≤ P &lt; ${l}; unlikely: P &lt; ${u}; not assessable: no probability (reasons in the <a href="#not-assessable">table</a>). P = share of simulated paths that meet the target; intervals are 95% Monte Carlo intervals (<a href="#methods">methods</a>).`,
+    `可能达成：P ≥ ${l}；不确定：${u} ≤ P &lt; ${l}；不太可能：P &lt; ${u}；无法评估：没有概率（原因见<a href="#not-assessable">表</a>）。P = 模拟路径中达成目标的比例（按趋势汇总预测的指标按以往规划的完成情况校准），区间为反映校准与模拟误差的 95% 区间（<a href="#methods">方法</a>）。`,
+    `Likely: P ≥ ${l}; uncertain: ${u} ≤ P &lt; ${l}; unlikely: P &lt; ${u}; not assessable: no probability (reasons in the <a href="#not-assessable">table</a>). P = share of simulated paths that meet the target, recalibrated on past plans' outcomes for pooled projections; intervals are 95% intervals of the calibration and simulation error (<a href="#methods">methods</a>).`,
   );
 }
 
@@ -348,8 +348,8 @@ function methodsHtml(plan: PlanAssessment): string {
 <h2>${bi('附录：方法', 'Appendix: methods')}</h2>
 <h3>${bi('达成概率与分类', 'Probability of attainment and classes')}</h3>
 <p>${bi(
-    `每个有观测数据的指标按下列方法模拟 ${plan.nPaths} 条未来路径（种子 ${plan.seed}，相同输入和种子得到相同结果）。达成概率 P = 在目标年满足目标（累计目标为期间总和）的路径比例。区间为 P 的 95% Wilson 区间，只反映模拟误差，不反映模型本身的不确定性。`,
-    `Each indicator with observations is simulated along ${plan.nPaths} future paths by the methods below (seed ${plan.seed}; the same inputs and seed give the same numbers). P(attain) = the share of paths meeting the target in its year (for cumulative targets, the sum over the period). The interval is the 95% Wilson interval of that share: it covers the simulation error only, not the model's own uncertainty.`,
+    `每个有观测数据的指标按下列方法模拟 ${plan.nPaths} 条未来路径（种子 ${plan.seed}，相同输入和种子得到相同结果）。统计概率 = 在目标年满足目标（累计目标为期间总和）的路径比例；按趋势汇总（pooled）预测的指标，报告的达成概率 P 是该统计概率按以往规划目标的实际完成情况校准后的概率，统计概率列在旁边。P 的 95% 区间：校准概率取规划族（plan family）整群自助法（bootstrap）重估的校准模型在统计概率 Wilson 区间两端的分位数，同时反映校准本身的不确定性和模拟误差；未校准的概率只给出 Wilson 区间（仅模拟误差）。`,
+    `Each indicator with observations is simulated along ${plan.nPaths} future paths by the methods below (seed ${plan.seed}; the same inputs and seed give the same numbers). The statistical probability is the share of paths meeting the target in its year (for cumulative targets, the sum over the period); for indicators projected by the pooled model the reported P(attain) is that share recalibrated on the outcomes of past plans, with the statistical probability beside it. Its 95% interval: for a calibrated P, quantiles of the calibration model refitted on plan families drawn with replacement (a cluster bootstrap), taken at the ends of the statistical probability's Wilson interval, so it covers the calibration's own uncertainty and the simulation error; an uncalibrated P gets the Wilson interval (simulation error only).`,
   )}</p>
 <p>${thresholdsText()}</p>
 <p>${bi(

@@ -2,7 +2,12 @@
  * What the plan report shows of an assessment, without any HTML: targets merged across documents, the attainment
  * class of each, the interval of P(attain), and the region counts. Pure functions; defaults in REPORT_DEFAULTS.
  */
-import type { PlanAssessment, RegionAssessment, TargetAssessment } from '@trajectory/forecast';
+import {
+  type PlanAssessment,
+  type RegionAssessment,
+  type TargetAssessment,
+  wilsonInterval,
+} from '@trajectory/forecast';
 
 /** Thresholds and interval level of the report, in one place. */
 export const REPORT_DEFAULTS = {
@@ -36,21 +41,8 @@ export function attainmentClass(
   return p >= thresholds.likely ? 'likely' : p < thresholds.unlikely ? 'unlikely' : 'uncertain';
 }
 
-/**
- * Wilson score interval of a share `p` estimated from `n` Monte Carlo paths: the simulation error of P(attain)
- * (Wilson 1927; Agresti & Coull 1998). Stays inside [0, 1] and is not empty at p = 0 or 1.
- * @example
- * wilsonInterval(0, 2000); // [0, 0.0019…]
- */
-export function wilsonInterval(p: number, n: number, z: number = REPORT_DEFAULTS.z): [number, number] {
-  if (!(n > 0)) return [0, 1];
-  const z2 = z * z;
-  const denom = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denom;
-  const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  // at p = 0 (1) the lower (upper) end is exactly 0 (1); the formula leaves a rounding residue
-  return [p <= 0 ? 0 : Math.max(0, centre - half), p >= 1 ? 1 : Math.min(1, centre + half)];
-}
+// Wilson score interval of a share of Monte Carlo paths: defined in `@trajectory/forecast`, re-exported here
+export { wilsonInterval };
 
 /** One way a target is stated: comparator and value, the documents stating it, and its probability. */
 export interface TargetStatement {
@@ -74,7 +66,7 @@ export interface TargetGroup {
   /** documents disagree on the value (a floor and a ceiling together are a range, not a disagreement) */
   conflicting: boolean;
   cls: AttainmentClass;
-  /** 95% Monte Carlo interval of the lead's probability, or `null` */
+  /** 95% interval of the lead's probability (`probabilityInterval` of the assessment, else Wilson), or `null` */
   interval: [number, number] | null;
 }
 
@@ -138,7 +130,13 @@ export function groupTargets(region: RegionAssessment, nPaths: number): TargetGr
       statements,
       conflicting: disagree(statements),
       cls,
-      interval: lead.probability === null ? null : wilsonInterval(lead.probability, lead.projection?.nPaths ?? nPaths),
+      // the calibrated probability's interval (calibration and simulation error) when the assessment has one
+      interval:
+        lead.probability === null
+          ? null
+          : lead.probabilityInterval
+            ? ([lead.probabilityInterval.lower, lead.probabilityInterval.upper] as [number, number])
+            : wilsonInterval(lead.probability, lead.projection?.nPaths ?? nPaths),
     };
   });
 }

@@ -27,6 +27,7 @@ import {
   crossValidateOutcomes,
   DEFAULTS,
   type Evidence,
+  bootstrapOutcomeModel,
   fitOutcomeModel,
   mergeHistory,
   type OutcomeModelTable,
@@ -262,9 +263,12 @@ async function loadIndicators(
   let outcomeModel: OutcomeModelTable | null = null;
   if (new Set(cases.map((c) => c.family)).size >= 2) {
     const cv = crossValidateOutcomes(cases);
+    const model = fitOutcomeModel(cases);
     outcomeModel = {
       source: `plan outcomes known by ${asOf} (${cases.length} targets; leave-one-family-out Brier skill ${cv.scores.brierSkill.toFixed(2)})`,
-      model: fitOutcomeModel(cases),
+      model,
+      // the calibration's uncertainty as of that year, for the reported probability's interval
+      bootstrap: bootstrapOutcomeModel(cases, model),
     };
   }
   return {

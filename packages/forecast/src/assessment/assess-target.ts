@@ -30,7 +30,8 @@ import { projectPooled } from '../pooled/pooled.ts';
 import { CURVE_DEFAULTS, type CurveWindow, projectCurve } from '../projection/curve-path.ts';
 import { bundledOutcomeModel, type OutcomeModelTable } from '../outcomes/bundled.ts';
 import { FEATURE_NAMES, featureVector, type TargetFeatures } from '../outcomes/features.ts';
-import { calibratedProbability } from '../outcomes/model.ts';
+import { wilsonInterval } from '../outcomes/interval.ts';
+import { calibratedInterval, calibratedProbability, type ProbabilityInterval } from '../outcomes/model.ts';
 
 /** Options of {@link assessTarget} and `assessPlan`. */
 export interface AssessOptions {
@@ -449,9 +450,17 @@ export function assessTargetWith(
     reduction: t.comparator === '<=' || t.comparator === '<',
     horizon: endYear - (base?.year ?? last.year),
   });
+  const mc = wilsonInterval(p.probability, p.n);
+  result.probabilityInterval = {
+    level: 0.95,
+    lower: mc[0],
+    upper: mc[1],
+    basis: `Monte Carlo error of the share of ${p.n} paths (Wilson)`,
+  };
   if (calibrate) {
     result.probability = calibrate.probability(p.probability);
     result.calibration = calibrate.report(p.probability);
+    result.probabilityInterval = calibrate.interval(p.probability, p.n);
   }
 
   // Growth: required (base -> target), historical (recent window -> last observation), projected (last -> median).
@@ -541,6 +550,8 @@ export interface AttainmentCalibration {
   probability: (statistical: number) => number;
   /** the features and model source behind it, as `TargetAssessment.calibration` reports them */
   report: (statistical: number) => { features: Record<string, number>; source: string };
+  /** 95 % interval of the reported P(attain) from a statistical one of `nPaths` paths (see `calibratedInterval`) */
+  interval: (statistical: number, nPaths: number) => ProbabilityInterval;
 }
 
 /**
@@ -565,9 +576,17 @@ export function attainmentCalibration(
     ambition: 0, // not a feature of the default model (it double-counts the projection's z-score)
     reduction: context.reduction,
     horizon: context.horizon,
+    nPaths: projection.nPaths,
   });
   return {
     probability: (p) => calibratedProbability(table.model, features(p)),
+    interval: (p, n) => {
+      const mc = wilsonInterval(p, n);
+      if (table.bootstrap) return calibratedInterval(table.model, table.bootstrap, features(p), mc, 0.95);
+      // a table without bootstrap replicates: the simulation error alone, carried through the calibration
+      const [lower, upper] = mc.map((q) => calibratedProbability(table.model, features(q)));
+      return { level: 0.95, lower: lower!, upper: upper!, basis: 'Monte Carlo error only (no bootstrap in the table)' };
+    },
     report: (p) => {
       const vector = featureVector(features(p));
       return { features: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, vector[i]!])), source: table.source };

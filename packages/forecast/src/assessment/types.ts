@@ -1,3 +1,4 @@
+import type { ProbabilityInterval } from '../outcomes/model.ts';
 import type { ValueSummary } from '../engine/summary.ts';
 /**
  * Result types of target assessment. Every record is plain JSON (numbers, strings, arrays, `null`): no typed
@@ -208,6 +209,11 @@ export interface TargetAssessment {
   probabilityStdError: number | null;
   /** P(comparator holds at the target year) = share of simulated paths on which it holds (the pure statistics) */
   statisticalProbability?: number | null;
+  /**
+   * 95 % interval of `probability`: for a calibrated one, the outcome model's bootstrap over plan families at the
+   * ends of the statistical probability's Monte Carlo (Wilson) interval; otherwise the Wilson interval alone
+   */
+  probabilityInterval?: ProbabilityInterval | null;
   /** how the outcome model turned the statistical probability into `probability` */
   calibration?: { features: Record<string, number>; source: string } | null;
   atTarget: DistributionAt | null;

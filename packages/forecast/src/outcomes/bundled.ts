@@ -3,12 +3,14 @@
  * `scripts/build-outcome-model.ts` from plan-outcomes.csv and the panels).
  */
 import table from '@trajectory/datasets/calibration/plan-outcome-model.json' with { type: 'json' };
-import type { OutcomeModel } from './model.ts';
+import type { OutcomeBootstrap, OutcomeModel } from './model.ts';
 
 /** The stored model with its provenance. */
 export interface OutcomeModelTable {
   source: string;
   model: OutcomeModel;
+  /** refits over resampled plan families: the calibration's own uncertainty (absent in older tables) */
+  bootstrap?: OutcomeBootstrap;
 }
 
 /**

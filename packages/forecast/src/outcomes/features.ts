@@ -22,6 +22,8 @@ export interface TargetFeatures {
   reduction: boolean;
   /** years from base to target */
   horizon: number;
+  /** simulated paths behind `statisticalProbability` (its Monte Carlo resolution). @default 1000 */
+  nPaths?: number;
 }
 
 /** Names of {@link featureVector}'s entries, in order. */
@@ -30,15 +32,26 @@ export const FEATURE_NAMES = ['logitP', 'binding', 'ambition', 'reduction', 'hor
 /** One of {@link FEATURE_NAMES}. */
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
-/** Probabilities are clipped to [PROBABILITY_CLIP, 1 − PROBABILITY_CLIP] before the logit (one path in 50). */
-export const PROBABILITY_CLIP = 0.02;
+/** Paths assumed behind a statistical probability that does not say (the outcome cases' default). */
+export const DEFAULT_FEATURE_PATHS = 1000;
+
+/**
+ * A share of simulated paths shrunk by its Monte Carlo resolution: k of n paths give (k + ½)/(n + 1), the posterior
+ * mean under Jeffreys' prior. Its logit is finite for 0 and n paths and moves with the evidence in between, instead
+ * of a fixed clip that gave every far-off target the same probability.
+ * @example resolvedProbability(0, 1000); // 0.0004995
+ */
+export function resolvedProbability(p: number, nPaths = DEFAULT_FEATURE_PATHS): number {
+  const n = Math.max(1, nPaths);
+  return (Math.min(1, Math.max(0, p)) * n + 0.5) / (n + 1);
+}
 
 /**
  * The numeric feature vector (see {@link FEATURE_NAMES}).
  * @example featureVector({ statisticalProbability: 0.5, binding: true, ambition: 0, reduction: false, horizon: 5 }); // [0, 1, 0, 0, 1]
  */
 export function featureVector(f: TargetFeatures): number[] {
-  const p = Math.min(1 - PROBABILITY_CLIP, Math.max(PROBABILITY_CLIP, f.statisticalProbability));
+  const p = resolvedProbability(f.statisticalProbability, f.nPaths);
   return [
     Math.log(p / (1 - p)),
     f.binding ? 1 : 0,
@@ -157,6 +170,7 @@ export function targetFeatures(
       ),
       reduction: c.comparator === '<=' || c.comparator === '<',
       horizon,
+      nPaths: p.nPaths,
     },
   };
 }

@@ -6,7 +6,8 @@ export {
   featureVector,
   OUTCOME_TYPE_PATTERNS,
   outcomeType,
-  PROBABILITY_CLIP,
+  DEFAULT_FEATURE_PATHS,
+  resolvedProbability,
   targetAmbition,
   targetFeatures,
   type TargetCase,
@@ -14,12 +15,18 @@ export {
   type TargetFeatures,
 } from './features.ts';
 export {
+  bootstrapOutcomeModel,
+  calibratedInterval,
   calibratedProbability,
   crossValidateOutcomes,
   fitOutcomeModel,
   OUTCOME_FEATURES,
+  OUTCOME_BOOTSTRAP_REPLICATES,
   OUTCOME_LAMBDA,
   type CrossValidation,
+  type OutcomeBootstrap,
+  type OutcomeReplicate,
+  type ProbabilityInterval,
   type OutcomeCase,
   type OutcomeModel,
 } from './model.ts';
@@ -30,3 +37,4 @@ export {
   type PlanOutcomeInput,
 } from './cases.ts';
 export { bundledOutcomeModel, type OutcomeModelTable } from './bundled.ts';
+export { PROBABILITY_INTERVAL_Z, wilsonInterval } from './interval.ts';

@@ -2,6 +2,8 @@
  * The outcome model: P(met) = σ(β₀ + β·standardised features) by L2-penalised logistic regression on past plans'
  * targets and outcomes (`plan-outcomes.csv`), evaluated by leave-one-plan-family-out cross-validation.
  */
+import { createRng } from '@trajectory/core';
+import { quantile } from 'simple-statistics';
 import { FEATURE_NAMES, type FeatureName, featureVector, type TargetFeatures } from './features.ts';
 import { fitLogistic, predictLogistic } from './logistic.ts';
 import { scoreForecasts, type ForecastScores } from './scores.ts';
@@ -80,10 +82,94 @@ export function fitOutcomeModel(
  * @example calibratedProbability(model, features); // e.g. 0.82
  */
 export function calibratedProbability(model: OutcomeModel, features: TargetFeatures): number {
-  const x = pick(featureVector(features), model.features as FeatureName[]).map(
+  return predictLogistic(model, standardised(model, features));
+}
+
+function standardised(model: OutcomeModel, features: TargetFeatures): number[] {
+  return pick(featureVector(features), model.features as FeatureName[]).map(
     (v, j) => (v - model.mean[j]!) / model.sd[j]!,
   );
-  return predictLogistic(model, x);
+}
+
+/** Coefficients of one bootstrap refit (same standardisation as the model). */
+export interface OutcomeReplicate {
+  intercept: number;
+  coef: number[];
+}
+
+/** Replicates of the outcome model over resampled plan families (stored beside the model). */
+export interface OutcomeBootstrap {
+  /** what was resampled and how often */
+  method: string;
+  seed: number;
+  replicates: OutcomeReplicate[];
+}
+
+/** Bootstrap replicates drawn by {@link bootstrapOutcomeModel} unless told otherwise. */
+export const OUTCOME_BOOTSTRAP_REPLICATES = 400;
+
+/**
+ * The calibration's own uncertainty: the model refitted on plan families drawn with replacement (a cluster
+ * bootstrap: targets of one family share their era and their planners, so they are not independent), with the full
+ * fit's standardisation so that replicates are comparable. Seeded and reproducible.
+ * @example bootstrapOutcomeModel(cases, fitOutcomeModel(cases)).replicates.length; // 400
+ */
+export function bootstrapOutcomeModel(
+  cases: readonly OutcomeCase[],
+  model: OutcomeModel,
+  options: { replicates?: number; seed?: number } = {},
+): OutcomeBootstrap {
+  const seed = options.seed ?? 20250101;
+  const nRep = options.replicates ?? OUTCOME_BOOTSTRAP_REPLICATES;
+  const rng = createRng(seed);
+  const families = [...new Set(cases.map((c) => c.family))].sort();
+  const byFamily = new Map(families.map((f) => [f, cases.filter((c) => c.family === f)]));
+  const replicates: OutcomeReplicate[] = [];
+  for (let r = 0; r < nRep; r++) {
+    const drawn = families.flatMap(() => byFamily.get(families[Math.floor(rng.uniform() * families.length)]!)!);
+    const x = drawn.map((c) => standardised(model, c.features));
+    const y = drawn.map((c) => (c.met ? 1 : 0));
+    // a draw of families that all met (or all missed) has no slope to learn: the penalty keeps it finite
+    const fit = fitLogistic(x, y, model.lambda);
+    replicates.push({ intercept: fit.intercept, coef: fit.coef });
+  }
+  return { method: `cluster bootstrap over ${families.length} plan families, ${nRep} replicates`, seed, replicates };
+}
+
+/** An interval for a calibrated probability (see {@link calibratedInterval}). */
+export interface ProbabilityInterval {
+  level: number;
+  lower: number;
+  upper: number;
+  /** what the interval covers, in words */
+  basis: string;
+}
+
+/**
+ * A central interval for the calibrated probability: quantiles of the bootstrap replicates' probabilities, taken at
+ * the ends of the statistical probability's own Monte Carlo interval (`statistical`, e.g. Wilson), so that it covers
+ * both the calibration's uncertainty and the simulation's.
+ * @example calibratedInterval(model, bootstrap, features, [0.48, 0.52], 0.95); // { level: 0.95, lower: 0.4, upper: 0.61, … }
+ */
+export function calibratedInterval(
+  model: OutcomeModel,
+  bootstrap: OutcomeBootstrap,
+  features: TargetFeatures,
+  statistical: [number, number],
+  level = 0.95,
+): ProbabilityInterval {
+  const at = (p: number) =>
+    bootstrap.replicates.map((r) =>
+      predictLogistic(r, standardised(model, { ...features, statisticalProbability: p })),
+    );
+  const a = (1 - level) / 2;
+  const point = calibratedProbability(model, features);
+  return {
+    level,
+    lower: Math.min(point, quantile(at(statistical[0]), a)),
+    upper: Math.max(point, quantile(at(statistical[1]), 1 - a)),
+    basis: `${bootstrap.method}; Monte Carlo error of the statistical probability`,
+  };
 }
 
 /** Leave-one-family-out predictions and their scores. */

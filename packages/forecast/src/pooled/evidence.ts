@@ -5,9 +5,9 @@
  */
 import type { Indicator, Observation } from '@trajectory/core';
 import type { YearlySeries } from '../projection/types.ts';
-import { dynamicsOf, type DynamicsKind } from './dynamics.ts';
+import type { DynamicsKind } from './dynamics.ts';
 import type { ParentSeries } from './pooled.ts';
-import { estimatePrior, PANEL_TYPES, type PanelObservation, type TypePrior } from './priors.ts';
+import { estimatePrior, PANEL_TYPES, type PanelObservation, poolTypePriors, type TypePrior } from './priors.ts';
 
 /** Priors by type (panel types and `pooled:<kind>`), and parent-region series by indicator key. */
 export interface Evidence {
@@ -120,8 +120,8 @@ export function buildPriors(
     if (list) list.push(r);
     else byType.set(r.type, [r]);
   }
-  const byKind = new Map<DynamicsKind, PanelObservation[]>();
-  const byMeasure = new Map<string, PanelObservation[]>();
+  const byKind = new Map<DynamicsKind, TypePrior[]>();
+  const byMeasure = new Map<string, TypePrior[]>();
   for (const [type, allRows] of byType) {
     const info = PANEL_TYPES[type];
     if (!info) continue;
@@ -130,34 +130,20 @@ export function buildPriors(
       const atLevel = allRows.filter((r) => r.regionLevel === options.level);
       if (new Set(atLevel.map((r) => r.region)).size >= (options.minSeries ?? 20)) typeRows = atLevel;
     }
+    let prior: TypePrior;
     try {
-      out[type] = estimatePrior(typeRows, options);
+      prior = estimatePrior(typeRows, options);
     } catch {
       continue;
     }
-    const dyn = dynamicsOf({ measure: info.measure, bounds: info.bounds ?? null });
-    if (dyn.ok) byKind.set(dyn.dynamics.kind, (byKind.get(dyn.dynamics.kind) ?? []).concat(typeRows));
-    byMeasure.set(info.measure, (byMeasure.get(info.measure) ?? []).concat(typeRows));
+    out[type] = prior;
+    byKind.set(prior.kind, [...(byKind.get(prior.kind) ?? []), prior]);
+    byMeasure.set(info.measure, [...(byMeasure.get(info.measure) ?? []), prior]);
   }
-  for (const [measure, measureRows] of byMeasure) {
-    // a pool needs two types at least: one type's between-region spread understates how other types differ
-    if (new Set(measureRows.map((r) => r.type)).size < 2) continue;
-    const info = PANEL_TYPES[measureRows[0]!.type]!;
-    try {
-      out[`pooled:${measure}`] = { ...estimatePrior(measureRows, { ...options, info }), type: `pooled:${measure}` };
-    } catch {
-      // too few series of this measure
-    }
-  }
-  for (const [kind, kindRows] of byKind) {
-    const first = PANEL_TYPES[kindRows[0]!.type]!;
-    try {
-      const p = estimatePrior(kindRows, { ...options, info: first });
-      out[`pooled:${kind}`] = { ...p, type: `pooled:${kind}` };
-    } catch {
-      // too few series of this kind
-    }
-  }
+  // a pool needs two types at least: one type's between-region spread understates how other types differ
+  for (const [measure, priors] of byMeasure)
+    if (priors.length >= 2) out[`pooled:${measure}`] = poolTypePriors(priors, `pooled:${measure}`);
+  for (const [kind, priors] of byKind) out[`pooled:${kind}`] = poolTypePriors(priors, `pooled:${kind}`);
   return out;
 }
 

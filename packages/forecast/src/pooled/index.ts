@@ -10,6 +10,7 @@ export {
 } from './dynamics.ts';
 export {
   estimatePrior,
+  poolTypePriors,
   PANEL_TYPES,
   type EstimatePriorOptions,
   type PanelObservation,

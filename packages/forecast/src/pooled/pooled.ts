@@ -147,6 +147,8 @@ function parentTrend(parent: ParentSeries | null | undefined, dyn: Dynamics, asO
     mean: pts.reduce((s, p) => s + p.z, 0) / pts.length,
     from: `${parent.region} ${a.y}–${b.y}`,
     n: pts.length,
+    /** years from the middle of the window to the as-of year */
+    behind: asOf - pts.reduce((s, p) => s + p.y, 0) / pts.length,
   };
 }
 
@@ -227,17 +229,27 @@ function meanReverting(years: number[], z: number[], options: PooledOptions, H: 
   const typicalSd = Math.max(prior.typicalSd ?? sigma, 1e-9);
   const n = years.length;
   const lastYear = years[n - 1]!;
-  // the level a region's rate reverts to: the type's typical rate, the parent's and the own recent means
-  const stationarySd = sigma / Math.sqrt(Math.max(1e-6, 1 - phi * phi));
   // a rate without a panel of its own type (energy intensity, prices) borrows only φ and σ from the pooled panel:
-  // another rate's typical level says nothing about it, so it reverts toward its own (and its parent's) recent level
+  // another rate's typical level or its common trend says nothing about it, so it reverts toward its own (and its
+  // parent's) recent level
   const typed = !prior.type.startsWith('pooled:');
-  const sources: { estimate: number; sd: number }[] = typed ? [{ estimate: prior.typical ?? 0, sd: typicalSd }] : [];
+  const trend = typed ? (prior.typicalTrend ?? 0) : 0;
+  // the level a region's rate reverts to, at the last observed year: the type's common level carried along its
+  // trend, and the parent's and own recent means carried from their middle year along the same trend
+  const stationarySd = sigma / Math.sqrt(Math.max(1e-6, 1 - phi * phi));
+  const sources: { estimate: number; sd: number }[] = typed
+    ? [{ estimate: (prior.typical ?? 0) + trend * (lastYear - prior.toYear), sd: typicalSd }]
+    : [];
   const par = parentTrend(options.parent, dynamics, lastYear);
-  if (par) sources.push({ estimate: par.mean, sd: Math.sqrt(typicalSd ** 2 + stationarySd ** 2 / par.n) });
-  const recent = z.filter((_, i) => years[i]! > lastYear - PARENT_WINDOW);
-  const ownMean = recent.reduce((a, b) => a + b, 0) / recent.length;
-  sources.push({ estimate: ownMean, sd: stationarySd / Math.sqrt(recent.length) });
+  if (par)
+    sources.push({
+      estimate: par.mean + trend * par.behind,
+      sd: Math.sqrt(typicalSd ** 2 + stationarySd ** 2 / par.n),
+    });
+  const recentIdx = years.map((y, i) => (y > lastYear - PARENT_WINDOW ? i : -1)).filter((i) => i >= 0);
+  const ownMean = recentIdx.reduce((a, i) => a + z[i]!, 0) / recentIdx.length;
+  const ownBehind = lastYear - recentIdx.reduce((a, i) => a + years[i]!, 0) / recentIdx.length;
+  sources.push({ estimate: ownMean + trend * ownBehind, sd: stationarySd / Math.sqrt(recentIdx.length) });
   const post = combine(sources);
   const off = typed ? 0 : -1;
   const report: Built['report'] = {
@@ -248,7 +260,7 @@ function meanReverting(years: number[], z: number[], options: PooledOptions, H: 
     own: {
       ...sources[sources.length - 1]!,
       weight: post.weights[sources.length - 1]!,
-      from: `own mean ${years.find((y) => y > lastYear - PARENT_WINDOW)}–${lastYear} (${recent.length} observations)`,
+      from: `own mean ${years[recentIdx[0]!]}–${lastYear} (${recentIdx.length} observations)`,
     },
     posterior: { estimate: post.estimate, sd: post.sd },
     noiseSd: sigma,
@@ -264,10 +276,12 @@ function meanReverting(years: number[], z: number[], options: PooledOptions, H: 
   const paths = new Float64Array(options.nPaths * H);
   for (let p = 0; p < options.nPaths; p++) {
     const row = p * (H + 1);
-    const c = post.estimate + post.sd * (walk[row + H]! - walk[row + H - 1]!);
+    const c0 = post.estimate + post.sd * (walk[row + H]! - walk[row + H - 1]!);
     let x = z[n - 1]!;
     for (let h = 1; h <= H; h++) {
       const e = walk[row + h - 1]! - (h > 1 ? walk[row + h - 2]! : 0);
+      // the level reverted to moves with the type's common trend
+      const c = c0 + trend * h;
       x = c + phi * (x - c) + sigma * e;
       paths[p * H + h - 1] = x;
     }

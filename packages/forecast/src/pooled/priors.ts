@@ -37,6 +37,12 @@ export const PANEL_TYPES: Readonly<Record<string, PanelTypeInfo>> = {
   invention_patents_valid: { measure: 'count' },
   gdp: { measure: 'amount' },
   gdp_growth: { measure: 'growth' },
+  hightech_industry_firms: { measure: 'count' },
+  invention_patents_granted: { measure: 'count' },
+  population: { measure: 'count' },
+  urban_population: { measure: 'count' },
+  tech_contract_turnover: { measure: 'amount' },
+  patent_applications_per_10k: { measure: 'rate' },
   services_share: { measure: 'share', bounds: [0, 100] },
   industry_share: { measure: 'share', bounds: [0, 100] },
   urbanisation: { measure: 'share', bounds: [0, 100] },
@@ -67,10 +73,16 @@ export interface TypePrior {
   noiseSdP90?: number;
   /** largest |5-year change| on the modelling scale in the panel */
   maxChange5: number;
-  /** mean-reverting only: typical rate (median of the panel's last 5 years), AR(1) φ, sd of regions' recent means */
+  /**
+   * mean-reverting only: typical rate (the common level: median across regions in the era's last year, smoothed by
+   * the trend line of the last 5 years' medians), AR(1) φ of regions' deviations from the common level, sd of
+   * regions' recent mean deviations
+   */
   typical?: number;
   phi?: number;
   typicalSd?: number;
+  /** mean-reverting only: yearly change of the common level over the era's last 5 years (slowdowns, booms) */
+  typicalTrend?: number;
   /** types pooled into a `pooled:<kind>` prior */
   pooledTypes?: string[];
 }
@@ -206,15 +218,28 @@ function robustSd(v: number[]): number {
 }
 
 function meanRevertingPrior(series: Series[], base: Base): TypePrior {
-  // per region AR(1) around its own mean: φ_r by least squares, residual sd; medians across regions
+  // Rates share a common level that moves (China's provinces slowed together through 2011–2019): each year's median
+  // across regions is that level; a region's deviation from it follows an AR(1) around the region's own mean
+  // deviation. Fitting the AR(1) to the raw rates instead mistakes a common slowdown for persistence and reverts
+  // toward a level the rates have already left.
+  const byYear = new Map<number, number[]>();
+  for (const s of series) s.years.forEach((y, i) => byYear.set(y, [...(byYear.get(y) ?? []), s.z[i]!]));
+  const common = new Map([...byYear.entries()].map(([y, v]) => [y, median(v)]));
+  const lastYear = base.toYear;
+  const recentYears = [...common.keys()].filter((y) => y > lastYear - 5).sort((a, b) => a - b);
+  const line = trendLine(
+    recentYears,
+    recentYears.map((y) => common.get(y)!),
+  );
   const phis: number[] = [];
   const sds: number[] = [];
   let nChanges = 0;
   for (const s of series) {
-    const mean = s.z.reduce((a, b) => a + b, 0) / s.z.length;
+    const u = s.z.map((z, i) => z - common.get(s.years[i]!)!);
+    const mean = u.reduce((a, b) => a + b, 0) / u.length;
     const pairs: { x: number; y: number }[] = [];
     for (let i = 1; i < s.years.length; i++)
-      if (s.years[i]! - s.years[i - 1]! === 1) pairs.push({ x: s.z[i - 1]! - mean, y: s.z[i]! - mean });
+      if (s.years[i]! - s.years[i - 1]! === 1) pairs.push({ x: u[i - 1]! - mean, y: u[i]! - mean });
     nChanges += pairs.length;
     if (pairs.length < 4) continue;
     const sxx = pairs.reduce((a, p) => a + p.x * p.x, 0);
@@ -224,10 +249,17 @@ function meanRevertingPrior(series: Series[], base: Base): TypePrior {
   }
   if (phis.length < 3) throw new RangeError(`estimatePrior: type '${base.type}' has too few series with yearly pairs`);
   const phi = Math.min(0.95, Math.max(0, median(phis)));
-  // typical rate: regions' mean over the last five years of the era, its median and robust spread
-  const lastYear = base.toYear;
+  // the common level's own year-to-year surprise (around its trend) adds to every region's noise
+  const years = [...common.keys()].sort((a, b) => a - b);
+  const commonSteps: number[] = [];
+  for (let i = 1; i < years.length; i++)
+    if (years[i]! - years[i - 1]! === 1) commonSteps.push(common.get(years[i]!)! - common.get(years[i - 1]!)!);
+  const commonSd = commonSteps.length >= 3 ? robustSd(commonSteps) : 0;
+  const scale = (v: number) => Math.sqrt(v ** 2 + commonSd ** 2);
+  // typical level: regions' mean deviation over the last five years, around the common level of the last year
   const recentMeans = series
-    .map((s) => s.z.filter((_, i) => s.years[i]! > lastYear - 5))
+    .map((s) => s.years.map((y, i) => (y > lastYear - 5 ? s.z[i]! - common.get(y)! : Number.NaN)))
+    .map((v) => v.filter(Number.isFinite))
     .filter((v) => v.length > 0)
     .map((v) => v.reduce((a, b) => a + b, 0) / v.length);
   return {
@@ -236,10 +268,69 @@ function meanRevertingPrior(series: Series[], base: Base): TypePrior {
     nChanges,
     drift: 0,
     betweenSd: 0,
-    noiseSd: median(sds),
-    noiseSdP90: quantile(sds, 0.9),
-    typical: median(recentMeans),
+    noiseSd: scale(median(sds)),
+    noiseSdP90: scale(quantile(sds, 0.9)),
+    typical: line.at(lastYear),
+    typicalTrend: line.slope,
     phi,
     typicalSd: robustSd(recentMeans),
   };
+}
+
+/** Least-squares line through (x, y); a flat line through the mean with fewer than 3 points. */
+function trendLine(x: number[], y: number[]): { slope: number; at: (t: number) => number } {
+  const n = x.length;
+  const mx = x.reduce((a, b) => a + b, 0) / n;
+  const my = y.reduce((a, b) => a + b, 0) / n;
+  const sxx = x.reduce((a, v) => a + (v - mx) ** 2, 0);
+  const slope = n >= 3 && sxx > 0 ? x.reduce((a, v, i) => a + (v - mx) * (y[i]! - my), 0) / sxx : 0;
+  return { slope, at: (t) => my + slope * (t - mx) };
+}
+
+/**
+ * The prior of an indicator whose own type has no panel, from the priors of the types that do (all counts, all
+ * shares): a hierarchy in which the new type's mean drift is one more draw from the types' drifts. Centre: the
+ * median of the types' drifts; between sd: the spread of the types' drifts and the typical between-region sd within
+ * a type; noise: the median of the types' noise. Each type counts once, whatever its number of regions (pooling the
+ * series instead let urbanisation's 217 smooth country series set the noise of every share, and invention patents'
+ * 20 %/yr set the growth of every count).
+ * @throws RangeError on an empty list or mixed dynamics kinds
+ * @example poolTypePriors([priors.gdp, priors.tech_contract_turnover], 'pooled:amount').drift;
+ */
+export function poolTypePriors(priors: readonly TypePrior[], type: string): TypePrior {
+  if (priors.length === 0) throw new RangeError(`poolTypePriors(${type}): no type priors`);
+  const kind = priors[0]!.kind;
+  const mixed = priors.find((p) => p.kind !== kind);
+  if (mixed) throw new RangeError(`poolTypePriors(${type}): ${mixed.type} is ${mixed.kind}, not ${kind}`);
+  const med = (f: (p: TypePrior) => number) => median(priors.map(f));
+  const spread = (f: (p: TypePrior) => number) => {
+    if (priors.length < 2) return 0;
+    const v = priors.map(f);
+    const m = v.reduce((a, b) => a + b, 0) / v.length;
+    return v.reduce((a, x) => a + (x - m) ** 2, 0) / (v.length - 1);
+  };
+  const first = priors[0]!;
+  const out: TypePrior = {
+    type,
+    kind,
+    measure: first.measure,
+    bounds: first.bounds,
+    fromYear: Math.min(...priors.map((p) => p.fromYear)),
+    toYear: Math.max(...priors.map((p) => p.toYear)),
+    nRegions: priors.reduce((a, p) => a + p.nRegions, 0),
+    nChanges: priors.reduce((a, p) => a + p.nChanges, 0),
+    drift: med((p) => p.drift),
+    betweenSd: Math.sqrt(spread((p) => p.drift) + med((p) => p.betweenSd ** 2)),
+    noiseSd: med((p) => p.noiseSd),
+    noiseSdP90: med((p) => p.noiseSdP90 ?? p.noiseSd),
+    maxChange5: Math.max(...priors.map((p) => p.maxChange5)),
+    pooledTypes: priors.map((p) => p.type),
+  };
+  if (kind === 'mean-reverting') {
+    out.typical = med((p) => p.typical ?? 0);
+    out.typicalSd = Math.sqrt(spread((p) => p.typical ?? 0) + med((p) => (p.typicalSd ?? 0) ** 2));
+    out.typicalTrend = med((p) => p.typicalTrend ?? 0);
+    out.phi = med((p) => p.phi ?? 0.5);
+  }
+  return out;
 }

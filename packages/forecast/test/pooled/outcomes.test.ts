@@ -2,12 +2,19 @@ import { createRng } from '@trajectory/core';
 import { describe, expect, it } from 'vitest';
 import {
   auc,
+  bootstrapOutcomeModel,
+  calibratedInterval,
+  calibratedProbability,
   crossValidateOutcomes,
+  featureVector,
   fitLogistic,
+  fitOutcomeModel,
   nelderMead,
   type OutcomeCase,
   reliability,
+  resolvedProbability,
   scoreForecasts,
+  wilsonInterval,
 } from '../../src/index.ts';
 
 describe('fitLogistic(x, y, lambda)', () => {
@@ -91,5 +98,115 @@ describe('crossValidateOutcomes(cases)', () => {
     expect(cv.scores.brier).toBeLessThan(cv.statisticalScores.brier);
     expect(cv.scores.brierSkill).toBeGreaterThan(0);
     expect(() => crossValidateOutcomes(cases.filter((c) => c.family === 'f0'))).toThrow(/2 families/);
+  });
+});
+
+describe('resolvedProbability(p, nPaths) and the logit feature', () => {
+  it('is the Jeffreys posterior mean (k + ½)/(n + 1): finite at 0 and n paths, no common floor', () => {
+    expect(resolvedProbability(0, 1000)).toBeCloseTo(0.5 / 1001, 15);
+    expect(resolvedProbability(1, 1000)).toBeCloseTo(1000.5 / 1001, 15);
+    expect(resolvedProbability(0.25, 4)).toBeCloseTo(1.5 / 5, 15);
+    const logitOf = (p: number, nPaths: number) =>
+      featureVector({
+        statisticalProbability: p,
+        binding: false,
+        ambition: 0,
+        reduction: false,
+        horizon: 5,
+        nPaths,
+      })[0]!;
+    // one path in 1000 and none of 1000 differ (a clip at 0.02 gave both the same feature), and a finer
+    // simulation resolves a smaller probability
+    expect(logitOf(0.001, 1000)).toBeGreaterThan(logitOf(0, 1000));
+    expect(logitOf(0, 10000)).toBeLessThan(logitOf(0, 1000));
+    expect(logitOf(0, 1000)).toBeCloseTo(Math.log(0.5 / 1000.5), 12);
+  });
+});
+
+describe('bootstrapOutcomeModel and calibratedInterval', () => {
+  /** families of targets met with probability σ(logit p + family shift): families differ, as plan families do */
+  function familyCases(nFamilies: number, seed: number): OutcomeCase[] {
+    const rng = createRng(seed);
+    const cases: OutcomeCase[] = [];
+    for (let f = 0; f < nFamilies; f++) {
+      const shift = 0.5 * rng.normal();
+      for (let i = 0; i < 40; i++) {
+        const p = 0.05 + 0.9 * rng.uniform();
+        const logit = Math.log(p / (1 - p)) + shift;
+        cases.push({
+          family: `f${f}`,
+          met: rng.uniform() < 1 / (1 + Math.exp(-logit)),
+          features: { statisticalProbability: p, binding: false, ambition: 0, reduction: false, horizon: 5 },
+        });
+      }
+    }
+    return cases;
+  }
+  const features = (p: number) => ({
+    statisticalProbability: p,
+    binding: false,
+    ambition: 0,
+    reduction: false,
+    horizon: 5,
+  });
+
+  it('is reproducible, holds the point estimate, and narrows with more plan families', () => {
+    const few = familyCases(5, 1);
+    const fewModel = fitOutcomeModel(few);
+    const a = bootstrapOutcomeModel(few, fewModel, { replicates: 100, seed: 3 });
+    expect(bootstrapOutcomeModel(few, fewModel, { replicates: 100, seed: 3 })).toEqual(a);
+    const width = (nFamilies: number, seed: number) => {
+      const cases = familyCases(nFamilies, seed);
+      const m = fitOutcomeModel(cases);
+      const i = calibratedInterval(
+        m,
+        bootstrapOutcomeModel(cases, m, { replicates: 100, seed }),
+        features(0.5),
+        [0.5, 0.5],
+      );
+      const point = calibratedProbability(m, features(0.5));
+      expect(i.lower).toBeLessThanOrEqual(point);
+      expect(i.upper).toBeGreaterThanOrEqual(point);
+      return (i.upper - i.lower) / 4;
+    };
+    // with 8× the families the cluster bootstrap's interval is narrower (≈ 1/√8 of the width), on average over
+    // four data sets each (one small data set's families may happen to agree)
+    const seeds = [11, 12, 13, 14];
+    const wFew = seeds.reduce((s, k) => s + width(5, k), 0);
+    const wMany = seeds.reduce((s, k) => s + width(40, k), 0);
+    expect(wMany).toBeLessThan(0.6 * wFew);
+    // the Monte Carlo interval of the statistical probability widens it further
+    const wide = calibratedInterval(fewModel, a, features(0.5), [0.4, 0.6]);
+    const narrow = calibratedInterval(fewModel, a, features(0.5), [0.5, 0.5]);
+    expect(wide.lower).toBeLessThan(narrow.lower);
+    expect(wide.upper).toBeGreaterThan(narrow.upper);
+  });
+
+  it('covers the true probability of a new family at about the nominal rate', () => {
+    // truth for a new family: σ(logit p + shift), shift ~ N(0, 0.5²); at p = 0.5 the 95 % range of the
+    // population-average probability is what a fitted model can aim for; check the interval holds σ(0) = 0.5
+    let covered = 0;
+    const trials = 20;
+    for (let t = 0; t < trials; t++) {
+      const cases = familyCases(12, 100 + t);
+      const model = fitOutcomeModel(cases);
+      const i = calibratedInterval(
+        model,
+        bootstrapOutcomeModel(cases, model, { replicates: 100, seed: t }),
+        features(0.5),
+        [0.5, 0.5],
+      );
+      if (i.lower <= 0.5 && 0.5 <= i.upper) covered++;
+    }
+    // 95 % nominal; 20 trials: at least 16 (binomial P(X ≤ 15 | 0.95) < 0.003)
+    expect(covered).toBeGreaterThanOrEqual(16);
+  });
+});
+
+describe('wilsonInterval(p, n)', () => {
+  it('matches the published example (Newcombe 1998, Table I: 81 of 263 → 0.2553–0.3662)', () => {
+    const [lo, hi] = wilsonInterval(81 / 263, 263);
+    expect(lo).toBeCloseTo(0.2553, 4);
+    expect(hi).toBeCloseTo(0.3662, 4);
   });
 });

@@ -145,4 +145,33 @@ describe('projectPooled(series, options)', () => {
     expect(g.median[4]!).toBeGreaterThan(g.median[0]!);
     expect(Math.min(...g.paths.values)).toBeLessThan(0);
   });
+
+  it('growth rates revert toward a common level that moves with the panel (a shared slowdown is not persistence)', () => {
+    // 30 regions: common level 10 − 0.5·(year − 2010), fixed regional offsets, AR(0.5) deviations around them
+    const rng = createRng(11);
+    const rows: PanelObservation[] = [];
+    for (let r = 0; r < 30; r++) {
+      const offset = rng.normal();
+      let u = 0;
+      for (let y = 2010; y <= 2019; y++) {
+        u = 0.5 * u + 0.3 * rng.normal();
+        rows.push({ type: 'gdp_growth', region: `r${r}`, year: y, value: 10 - 0.5 * (y - 2010) + offset + u });
+      }
+    }
+    const prior = estimatePrior(rows);
+    expect(prior.typicalTrend!).toBeCloseTo(-0.5, 1);
+    expect(prior.typical!).toBeCloseTo(10 - 0.5 * 9, 0);
+    // deviations from the common level are an AR(0.5), not the near-unit root the raw slowdown suggests
+    expect(prior.phi!).toBeGreaterThan(0.2);
+    expect(prior.phi!).toBeLessThan(0.7);
+    const growth = dynamicsOf({ measure: 'growth', unit: '%' });
+    if (!growth.ok) throw new Error('growth');
+    // a region at the common level keeps following it down
+    const g = projectPooled(
+      { years: [2015, 2016, 2017, 2018, 2019], values: [7.5, 7, 6.5, 6, 5.5] },
+      { dynamics: growth.dynamics, prior, toYear: 2022, nPaths: 4000, seed: 4 },
+    );
+    expect(g.median[2]!).toBeLessThan(5.5 - 0.5);
+    expect(g.median[2]!).toBeGreaterThan(5.5 - 3 * 0.5 - 1);
+  });
 });
