@@ -73,7 +73,10 @@ function baseToTarget(g: TargetGroup): string {
 function pText(g: TargetGroup): string {
   const p = g.lead.probability;
   if (p === null || !g.interval) return '–';
-  return `${pct(p)} <span class="muted">[${pct(g.interval[0])}–${pct(g.interval[1])}]</span>`;
+  // a calibrated P keeps the pure statistical probability (share of paths) beside it
+  const stat = g.lead.calibration && g.lead.statisticalProbability != null ? g.lead.statisticalProbability : null;
+  const statText = stat === null ? '' : ` <span class="muted">${bi('统计', 'stat.')} ${pct(stat)}</span>`;
+  return `${pct(p)} <span class="muted">[${pct(g.interval[0])}–${pct(g.interval[1])}]</span>${statText}`;
 }
 
 function classBadge(cls: AttainmentClass): string {
