@@ -79,3 +79,4 @@ export { decodeUtf8Text } from './decode-utf8.ts';
 
 // Randomness
 export { createRng, hashId, type Rng } from './random.ts';
+export { PROBABILITY_INTERVAL_Z, wilsonInterval } from './share-interval.ts';

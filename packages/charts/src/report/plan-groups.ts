@@ -2,12 +2,8 @@
  * What the plan report shows of an assessment, without any HTML: targets merged across documents, the attainment
  * class of each, the interval of P(attain), and the region counts. Pure functions; defaults in REPORT_DEFAULTS.
  */
-import {
-  type PlanAssessment,
-  type RegionAssessment,
-  type TargetAssessment,
-  wilsonInterval,
-} from '@trajectory/forecast';
+import { wilsonInterval } from '@trajectory/core';
+import type { PlanAssessment, RegionAssessment, TargetAssessment } from '@trajectory/forecast';
 
 /** Thresholds and interval level of the report, in one place. */
 export const REPORT_DEFAULTS = {
@@ -41,7 +37,7 @@ export function attainmentClass(
   return p >= thresholds.likely ? 'likely' : p < thresholds.unlikely ? 'unlikely' : 'uncertain';
 }
 
-// Wilson score interval of a share of Monte Carlo paths: defined in `@trajectory/forecast`, re-exported here
+// Wilson score interval of a share of Monte Carlo paths: defined in `@trajectory/core`, re-exported here
 export { wilsonInterval };
 
 /** One way a target is stated: comparator and value, the documents stating it, and its probability. */

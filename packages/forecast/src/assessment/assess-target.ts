@@ -1,4 +1,4 @@
-import { createRng, type Indicator, type Target } from '@trajectory/core';
+import { createRng, type Indicator, type Target, wilsonInterval } from '@trajectory/core';
 import type {
   AssessmentStatus,
   DistributionAt,
@@ -30,7 +30,6 @@ import { projectPooled } from '../pooled/pooled.ts';
 import { CURVE_DEFAULTS, type CurveWindow, projectCurve } from '../projection/curve-path.ts';
 import { bundledOutcomeModel, type OutcomeModelTable } from '../outcomes/bundled.ts';
 import { FEATURE_NAMES, featureVector, type TargetFeatures } from '../outcomes/features.ts';
-import { wilsonInterval } from '../outcomes/interval.ts';
 import { calibratedInterval, calibratedProbability, type ProbabilityInterval } from '../outcomes/model.ts';
 
 /** Options of {@link assessTarget} and `assessPlan`. */

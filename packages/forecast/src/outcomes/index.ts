@@ -37,4 +37,3 @@ export {
   type PlanOutcomeInput,
 } from './cases.ts';
 export { bundledOutcomeModel, type OutcomeModelTable } from './bundled.ts';
-export { PROBABILITY_INTERVAL_Z, wilsonInterval } from './interval.ts';

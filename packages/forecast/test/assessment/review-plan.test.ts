@@ -76,7 +76,9 @@ describe('reviewPlan', () => {
   it('moves the probability toward 1 for a met target and toward 0 for one out of reach', () => {
     const met = get('met');
     expect(met.probability!).toBeGreaterThan(met.probabilityAtWriting!);
-    expect(met.probability!).toBeGreaterThan(0.9);
+    // the recalibration learned on past plans maps a statistical 0.97 to about 0.88 (slope ≈ 0.5 per logit unit:
+    // past plans' statistical probabilities were overconfident in both tails), so "toward 1" is > 0.85 here
+    expect(met.probability!).toBeGreaterThan(0.85);
     const far = get('out_of_reach');
     expect(far.status).toBe('behind');
     expect(far.probability!).toBeLessThan(far.probabilityAtWriting!);

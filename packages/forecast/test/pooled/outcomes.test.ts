@@ -14,7 +14,6 @@ import {
   reliability,
   resolvedProbability,
   scoreForecasts,
-  wilsonInterval,
 } from '../../src/index.ts';
 
 describe('fitLogistic(x, y, lambda)', () => {
@@ -200,13 +199,5 @@ describe('bootstrapOutcomeModel and calibratedInterval', () => {
     }
     // 95 % nominal; 20 trials: at least 16 (binomial P(X ≤ 15 | 0.95) < 0.003)
     expect(covered).toBeGreaterThanOrEqual(16);
-  });
-});
-
-describe('wilsonInterval(p, n)', () => {
-  it('matches the published example (Newcombe 1998, Table I: 81 of 263 → 0.2553–0.3662)', () => {
-    const [lo, hi] = wilsonInterval(81 / 263, 263);
-    expect(lo).toBeCloseTo(0.2553, 4);
-    expect(hi).toBeCloseTo(0.3662, 4);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The Monte Carlo interval of a share of simulated paths (the statistical P(attain)), which the calibrated
- * probability's interval widens by the calibration's own uncertainty (see `calibratedInterval`).
+ * The interval of a share estimated from n independent draws, e.g. the share of simulated paths that meet a target
+ * (its Monte Carlo error). Forecast's calibrated probability widens it by the calibration's own uncertainty; the
+ * report falls back to it for an uncalibrated probability.
  */
 
 /** z of the 95 % central interval, the level every reported probability interval uses. */
