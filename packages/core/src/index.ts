@@ -42,6 +42,7 @@ export {
   sameNumber,
   type RecordContext,
 } from './indicator-rows.ts';
+export { fieldReader, type FieldReader, type RecordPlace } from './field-reader.ts';
 export { scanCsvRecords, type CsvScan, type CsvRecordInfo } from './csv-records.ts';
 export { readCsvText, type CsvText } from './csv-text-table.ts';
 export { rowsToIndicators, indicatorsToRows, type RowsToIndicatorsOptions } from './indicator-model.ts';

@@ -10,6 +10,7 @@ import {
   type RelativeTarget,
   TARGET_ATTRIBUTES as attributes,
 } from './indicator.ts';
+import { fieldReader } from './field-reader.ts';
 import type { DataIssue } from './indicator-data-error.ts';
 import {
   CONFIRMED_VALUES,
@@ -23,7 +24,6 @@ import { parseValueText, relativeWordFactor } from './value-text.ts';
 
 const knownColumns = new Set<string>([...INDICATOR_COLUMNS, ...REVIEW_COLUMNS]);
 const relativeKinds: readonly RelativeTarget['kind'][] = ['multiple', 'increase-percent', 'increase'];
-const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Where a batch of records came from, for error messages. */
 export interface RecordContext {
@@ -77,47 +77,9 @@ export function parseIndicatorRecords(
   const issues: DataIssue[] = [];
   const rows: IndicatorRow[] = [];
   records.forEach((record, index) => {
-    const bad = (field: string, message: string) => issues.push(issueAt(ctx, index, field, message));
-    const text = (field: string): string => {
-      const v = record[field];
-      if (v === null || v === undefined) return '';
-      if (typeof v === 'string') return v;
-      if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-      bad(field, `expected text, got ${JSON.stringify(v)}`);
-      return '';
-    };
-    const required = (field: string): string => {
-      const v = text(field);
-      if (v.trim() === '') bad(field, 'is empty');
-      return v;
-    };
-    const number = (field: string, opts: { integer?: boolean } = {}): number | null => {
-      const raw = record[field];
-      if (raw === null || raw === undefined || raw === '') return null;
-      const s = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-      if (!numberPattern.test(s)) {
-        bad(field, `not a number: ${JSON.stringify(raw)}`);
-        return null;
-      }
-      const n = Number(s);
-      if (opts.integer && !Number.isInteger(n)) {
-        bad(field, `not an integer: ${JSON.stringify(raw)}`);
-        return null;
-      }
-      return n;
-    };
-    const oneOf = <T extends string>(field: string, allowed: readonly T[], optional: boolean): T | null => {
-      const v = text(field).trim();
-      if (v === '') {
-        if (!optional) bad(field, `is empty (expected one of ${allowed.join(', ')})`);
-        return null;
-      }
-      if (!(allowed as readonly string[]).includes(v)) {
-        bad(field, `unknown value '${v}' (expected one of ${allowed.join(', ')})`);
-        return null;
-      }
-      return v as T;
-    };
+    const f = fieldReader(record, { file: ctx.file, row: rowOf(ctx, index), line: ctx.lines?.[index] ?? null }, issues);
+    const { text, required, number, oneOf } = f;
+    const bad = (field: string, message: string) => f.bad(field, message);
 
     const kind = oneOf('kind', ['observed', 'target'] as const, false);
     const year = number('year', { integer: true });

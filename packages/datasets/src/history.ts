@@ -13,7 +13,7 @@ import {
   type MeasureType,
 } from '@trajectory/core';
 import { readCsvTable } from './csv-table.ts';
-import { fieldReader } from './fields.ts';
+import { fieldReader } from '@trajectory/core';
 import { REGIONS } from './regions.ts';
 
 /** Columns of `history.csv`, in file order. */
@@ -89,7 +89,7 @@ export function parseHistoryCsv(text: string, file: string): HistoryRecord[] {
   const issues: DataIssue[] = [];
   const firstById = new Map<string, number>();
   const out = table.records.map((record, index): HistoryRecord => {
-    const f = fieldReader(record, file, index, table.lines[index] ?? null, issues);
+    const f = fieldReader(record, { file, row: index + 1, line: table.lines[index] ?? null }, issues);
     const region = f.required('region');
     if (region && !REGIONS.has(region)) f.bad('region', `unknown region '${region}'`);
     const unit = f.required('unit');

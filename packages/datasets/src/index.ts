@@ -7,7 +7,7 @@ export { indicatorsByRegion, type RegionIndicators } from './group-by-region.ts'
 
 // Parsers (text + file name in, typed records out; errors name file, line, row and field)
 export { readCsvTable, type CsvColumns, type CsvTable } from './csv-table.ts';
-export { fieldReader, type FieldReader } from './fields.ts';
+export { fieldReader, type FieldReader } from '@trajectory/core';
 export { parseSeedDocumentsCsv, type SeedDocument } from './seed-documents.ts';
 export {
   parseHistoryCsv,

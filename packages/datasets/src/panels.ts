@@ -5,7 +5,7 @@
  */
 import { type DataIssue, IndicatorDataError, isKnownUnit } from '@trajectory/core';
 import { readCsvTable } from './csv-table.ts';
-import { fieldReader } from './fields.ts';
+import { fieldReader } from '@trajectory/core';
 
 /** Columns of a panel file, in file order (`quote` is optional). */
 export const PANEL_COLUMNS = [
@@ -56,7 +56,7 @@ export function parsePanelCsv(text: string, type: string, file: string): PanelRe
   const issues: DataIssue[] = [];
   const firstByKey = new Map<string, number>();
   const out = table.records.map((record, index): PanelRecord => {
-    const f = fieldReader(record, file, index, table.lines[index] ?? null, issues);
+    const f = fieldReader(record, { file, row: index + 1, line: table.lines[index] ?? null }, issues);
     const rowType = f.required('type');
     if (rowType && rowType !== type) f.bad('type', `'${rowType}' in the file of type '${type}'`);
     const unit = f.required('unit');

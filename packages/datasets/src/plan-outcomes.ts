@@ -15,7 +15,7 @@ import {
   type TargetAttribute,
 } from '@trajectory/core';
 import { readCsvTable } from './csv-table.ts';
-import { fieldReader } from './fields.ts';
+import { fieldReader } from '@trajectory/core';
 
 /** Columns of `plan-outcomes.csv`, in file order. */
 export const PLAN_OUTCOME_COLUMNS = [
@@ -88,7 +88,7 @@ export function parsePlanOutcomesCsv(text: string, file: string): PlanOutcomeRec
   const issues: DataIssue[] = [];
   const firstByKey = new Map<string, number>();
   const out = table.records.map((record, index): PlanOutcomeRecord => {
-    const f = fieldReader(record, file, index, table.lines[index] ?? null, issues);
+    const f = fieldReader(record, { file, row: index + 1, line: table.lines[index] ?? null }, issues);
     const unit = f.required('unit');
     if (unit && !isKnownUnit(unit)) f.bad('unit', `unknown unit '${unit}'`);
     const measure = f.oneOf('measure', MEASURE_TYPES, false) ?? 'count';

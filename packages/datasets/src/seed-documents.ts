@@ -3,7 +3,7 @@
  */
 import { type DataIssue, IndicatorDataError } from '@trajectory/core';
 import { readCsvTable } from './csv-table.ts';
-import { fieldReader } from './fields.ts';
+import { fieldReader } from '@trajectory/core';
 
 /** One source document, as listed in `seeds/documents.csv`. */
 export interface SeedDocument {
@@ -35,7 +35,7 @@ export function parseSeedDocumentsCsv(text: string, file: string): SeedDocument[
   const issues: DataIssue[] = [];
   const seen = new Set<string>();
   const out = table.records.map((record, index): SeedDocument => {
-    const f = fieldReader(record, file, index, table.lines[index] ?? null, issues);
+    const f = fieldReader(record, { file, row: index + 1, line: table.lines[index] ?? null }, issues);
     const doc = f.required('doc');
     if (doc && !/^[\w.-]+\.txt$/.test(doc)) f.bad('doc', `'${doc}' is not a document file name`);
     if (seen.has(doc)) f.bad('doc', `document '${doc}' listed twice`);
