@@ -227,6 +227,11 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
           .filter(([y]) => y <= baseYear)
           .sort((a, b) => a[0] - b[0])
           .map(([year, value]) => ({ year, value }));
+    if (projected && history.at(-1)?.year !== baseYear)
+      fail(
+        [...path, 'growth'],
+        `growth: projected needs an observation of baseYear ${baseYear} in '${ri.seed as string}' (assess projects from its last observation, ${history.at(-1)?.year ?? 'none'})`,
+      );
     if (projected) for (const h of history) obs.set(h.year, h.value);
     const base = (ri.base as number | undefined) ?? obs.get(baseYear);
     if (base === undefined)
@@ -255,11 +260,6 @@ function resolveScenario(raw: Raw, file: string, fail: (p: Path, m: string) => n
       fail([...path, 'base'], `base value ${base} lies outside bounds [${b[0]}, ${b[1]}]`);
     let model: IndicatorSpec['model'];
     if (projected) {
-      if (history.at(-1)?.year !== baseYear)
-        fail(
-          [...path, 'growth'],
-          `growth: projected needs an observation of baseYear ${baseYear} in '${ri.seed as string}' (assess projects from its last observation, ${history.at(-1)?.year ?? 'none'})`,
-        );
       model = { kind: 'project', assess: ri.seed as string };
     } else if (ri.project) {
       if (history.at(-1)?.year !== baseYear)

@@ -32,6 +32,26 @@ describe('parseScenario(text, file): bad input names file, line and field', () =
     expect(s.draws).toBe(100);
   });
 
+  it('growth: projected needs a seed indicator and its observation of the base year', () => {
+    const noSeed = errorOf(
+      OK.replace('a: { base: 10, growth: { mean: 0.1, sd: 0.02 } }', 'a: { base: 10, growth: projected }'),
+    );
+    expect(noSeed.message).toMatch(/^bad\.yaml:6: indicators\.a\.growth: growth: projected needs seed:/);
+    const late = errorOf(
+      OK.replace(
+        'a: { base: 10, growth: { mean: 0.1, sd: 0.02 } }',
+        'a: { seed: binhai.hightech_firms, growth: projected }',
+      )
+        .replace('baseYear: 2020', 'baseYear: 2019')
+        .replace('horizon: 2025', 'horizon: 2024'),
+    );
+    expect(late.message).toMatch(
+      /indicators\.a\.growth: growth: projected needs an observation of baseYear 2019 in 'binhai\.hightech_firms'/,
+    );
+    const other = errorOf(OK.replace('growth: { mean: 0.1, sd: 0.02 }', 'growth: projection'));
+    expect(other.field).toMatch(/indicators\.a\.growth/);
+  });
+
   it('malformed YAML', () => {
     const e = errorOf('name: x\nbaseYear: 2020\nindicators:\n  a: { base: 1\n  b: 2\n');
     expect(e.file).toBe('bad.yaml');
