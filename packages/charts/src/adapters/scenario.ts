@@ -32,7 +32,7 @@ export function comparisonInputs(result: ScenarioResult, scenario?: Scenario): C
     return {
       id: s.id,
       title: s.name === s.id ? s.id : `${s.name} (${s.id})`,
-      subtitle: `${result.scenario.name}: median and ${levelsText(s.baseline.intervals)} bands, ${result.scenario.draws} draws, seed ${result.scenario.seed}${unchanged ? '; 情景与基线相同 the scenario equals the baseline' : ''}`,
+      subtitle: `${result.scenario.name}: median and ${levelsText(s.baseline.intervals)} bands, ${result.scenario.draws} draws, seed ${result.scenario.seed}${unchanged ? '; scenario = baseline' : ''}`,
       unit: s.unit,
       history: history.map((h) => ({ year: h.year, value: h.value })),
       paths: variants.map((v) => ({

@@ -4,6 +4,9 @@ import { comparisonInputs, pipelineInputs } from '../adapters/scenario.ts';
 import { pipelineChart } from './pipeline-chart.ts';
 import { scenarioComparison } from './scenario-comparison.ts';
 
+/** Plot width of the comparisons: two charts (with their axes and the embed menu) side by side on a 1400 px page. */
+const COMPARISON_WIDTH = 520;
+
 /** One chart of a scenario run, with the base of its file names. */
 export interface ScenarioChart {
   /** file name base: the series id, or `pipeline-<id>` */
@@ -27,7 +30,7 @@ export function scenarioCharts(result: ScenarioResult, scenario?: Scenario): Sce
       name: id,
       kind: 'comparison' as const,
       title: input.title,
-      spec: scenarioComparison(input),
+      spec: scenarioComparison(input, { width: COMPARISON_WIDTH }),
     })),
     ...pipelineInputs(result).map(({ id, ...input }) => ({
       name: `pipeline-${id}`,

@@ -15,6 +15,9 @@ export interface ScenarioComparisonOptions extends SizeOptions {
 /** Opacity of the one filled band (the baseline's): light, so the scenarios' outlines read through it. */
 const FILL_OPACITY = 0.14;
 
+/** Legends under the plot, side by side: the chart stays narrow enough for two in a row on a wide page. */
+const LEGEND_PLACE = { orient: 'bottom', direction: 'horizontal' } as const;
+
 /** Dash of each band's outline, innermost level first (the medians are solid). */
 const OUTLINE_DASHES = [
   [6, 3],
@@ -153,6 +156,7 @@ export function scenarioComparison(
             range: levels.map((_, i) => OUTLINE_DASHES[Math.min(i, OUTLINE_DASHES.length - 1)]),
           },
           legend: {
+            ...LEGEND_PLACE,
             title: '预测区间 band (%)',
             symbolStrokeColor: '#555555',
             symbolSize: 400,
@@ -171,12 +175,12 @@ export function scenarioComparison(
     encoding: {
       x,
       y: y('value'),
-      color: { ...color, legend: { title: legendTitle, symbolStrokeWidth: 2 } },
+      color: { ...color, legend: { ...LEGEND_PLACE, title: legendTitle, symbolStrokeWidth: 2 } },
       shape: {
         field: 'scenario',
         type: 'nominal',
         scale: { domain: names, range: names.map((_, i) => SHAPES[i % SHAPES.length]) },
-        legend: { title: legendTitle },
+        legend: { ...LEGEND_PLACE, title: legendTitle },
       },
       tooltip: [{ field: 'scenario', type: 'nominal', title: '情景' }, yearTip, tip('value', '中位数 median')],
     },
