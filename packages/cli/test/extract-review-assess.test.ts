@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { fromCSV } from 'arquero';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { run as assess } from '../src/commands/assess.ts';
+import { run as data } from '../src/commands/data.ts';
 import { run as extract } from '../src/commands/extract.ts';
 
 const plan = new URL('./fixtures/new-district-plan.txt', import.meta.url).pathname;
@@ -120,6 +121,15 @@ describe('extract → review → assess on a plan outside the seeds', () => {
     const summary = html.slice(html.indexOf('<section id="summary"'), html.indexOf('</section>'));
     expect(summary).toContain('数据文件中有 1 行未经确认');
     expect(JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8')).summary.skippedUnconfirmed).toBe(1);
+  });
+
+  it('data --data, which cannot skip rows, refuses the unconfirmed row, naming file, row and field', async () => {
+    const io = capture();
+    expect(await data(['--data', join(dir, 'reviewed.csv')])).toBe(1);
+    const row = candidates.indexOf(left) + 1;
+    expect(io.err.join('\n')).toMatch(
+      new RegExp(`reviewed\\.csv:${row + 1} \\(row ${row}\\) field 'confirmed': empty: not confirmed`),
+    );
   });
 
   it('a confirmed value that is neither yes nor no is an error naming file, row and field', async () => {
