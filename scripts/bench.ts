@@ -12,7 +12,7 @@ import type { Benchmark } from './lib/peers.ts';
 // the row type lives in ./lib/peers.ts (shared with the package benchmarks); exported here as before
 export type { Benchmark };
 
-const suites = ['fit', 'scenario', 'cli'];
+const suites = ['fit', 'scenario', 'extract', 'cli'];
 const json = process.argv.includes('--json');
 const results: Benchmark[] = [];
 for (const pkg of suites) {
