@@ -11,12 +11,11 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, sta
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeIndicatorCsv } from '@trajectory/core';
-import { writeFileAtomicSync } from '@trajectory/core/node';
-import { syntheticProvince } from '../../forecast/scripts/synthetic-province.ts';
 import type { Benchmark } from '../../../scripts/lib/peers.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+// forecast's generator, run as a script as a user would (a package's code is not imported across packages by path)
+const PROVINCE = fileURLToPath(new URL('../../forecast/scripts/synthetic-province.ts', import.meta.url));
 const BARS = { assess: 60, propose: 90 } as const;
 
 /** CPU seconds of this process's waited-for children so far (Linux `/proc/self/stat`), or null elsewhere. */
@@ -55,7 +54,12 @@ export async function benchmarks(log: (line: string) => void): Promise<Benchmark
   const dir = mkdtempSync(join(tmpdir(), 'trajectory-scale-'));
   try {
     const file = join(dir, 'province.csv');
-    writeFileAtomicSync(file, writeIndicatorCsv(syntheticProvince(n, 1)));
+    const made = spawnSync(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', PROVINCE, '--indicators', String(n), '--seed', '1', '--out', file],
+      { encoding: 'utf8' },
+    );
+    if (made.status !== 0) throw new Error(`synthetic-province exited ${made.status}: ${made.stderr}`);
     const rows: Benchmark[] = [];
     for (const [command, args] of [
       ['assess', ['assess', '--data', file]],
