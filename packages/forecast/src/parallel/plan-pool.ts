@@ -35,7 +35,7 @@ export interface ParallelOptions {
    * @default the available parallelism (cores)
    */
   workers?: number;
-  /** Indicators per task. @default about an eighth of a worker's share, at most 250 */
+  /** Indicators per task. @default about an eighth of a worker's share, at most 100 (the last chunks then end close together) */
   chunkSize?: number;
   /** Fewer indicators than this stay on the calling thread. @default PARALLEL_MIN_INDICATORS */
   minIndicators?: number;
@@ -136,7 +136,7 @@ async function runChunks(
   kind: PlanTask['kind'],
 ): Promise<PlanTaskResult[]> {
   const n = items.length;
-  const size = options.chunkSize ?? Math.max(1, Math.min(250, Math.ceil(n / (workers * 8))));
+  const size = options.chunkSize ?? Math.max(1, Math.min(100, Math.ceil(n / (workers * 8))));
   if (!(Number.isInteger(size) && size >= 1))
     throw new RangeError(`chunkSize must be an integer >= 1, got ${options.chunkSize}`);
   const pool = createWorkerPool<PlanTask, PlanTaskResult>(workerModule(import.meta.url, 'plan-worker'), workers, {
