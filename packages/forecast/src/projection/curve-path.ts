@@ -4,11 +4,13 @@
  * fitted to them and ranked by AICc (`selectCurve`). Every family is a straight line on its own scale (linear on the
  * values, exponential on logs, logistic on logit(y/K), Gompertz on −log(−log(y/K))), so the chosen curve's slope
  * on that scale is the indicator's own drift; it is combined by precision with the type prior and the parent
- * region's trend (the pooled model's shrinkage target, translated to the curve's scale at the last observation) and
- * the random walk with that drift on the curve's scale reproduces the curve's shape: a logistic decelerates toward
- * its capacity and no path crosses it. A curve whose scale does not fit the measure's range (a straight line for a
- * count, which could turn negative; an exponential for a share) gives its current slope, translated to the measure's
- * scale at the last observation, and the measure's dynamics carry it on from there.
+ * region's trend (the pooled model's shrinkage target, translated to the curve's scale at the last observation). The
+ * median follows the curve with that pooled slope (a logistic decelerates toward its capacity); the paths are the
+ * pooled model's random walk around it on the measure's scale, with the noise estimated there (a curve's own scale
+ * would stretch it without limit near a capacity), reflected at a capacity below the measure's bound, so none
+ * crosses it. A curve whose scale does not fit the measure's range (a straight line for a count, which could turn
+ * negative; an exponential for a share) gives its current slope, translated to the measure's scale at the last
+ * observation, as a constant drift there.
  */
 import { createRng } from '@trajectory/core';
 import { type CurveFit, predictCurve, selectCurve, type SelectionRow } from '@trajectory/fit';
@@ -74,7 +76,7 @@ export interface CurveReport {
   capacity: number | null;
   /** whether the capacity is fixed at the indicator's upper bound (shares) */
   capacityFixed: boolean;
-  /** the scale the projection walks on (the chosen curve's own, or the measure's when the curve's range exceeds it) */
+  /** the scale the paths walk on (the measure's) and how their median moves */
   scale: string;
   candidates: CurveCandidate[];
   skipped: { model: string; reason: string }[];
@@ -236,12 +238,19 @@ export function projectCurve(series: YearlySeries, options: CurveOptions): Curve
     if (fit?.status !== 'converged') continue;
     const own = familyScale(fit);
     if (!own || !(yT > own.lo && (own.hi === Infinity || yT < own.hi * (1 - EDGE)))) continue;
+    // a capacity is what a series grows toward: a saturating curve fitted to a decline (negative rate) puts its "K"
+    // at the series' start and extrapolates a collapse, so the next family is taken
+    if (own.hi < Infinity && !(fit.params[own.slope!]! > 0)) continue;
     chosen = { fit, own };
     break;
   }
-  if (!chosen) return { ok: false, reason: 'no growth curve converged with its capacity above the last observation' };
+  if (!chosen)
+    return {
+      ok: false,
+      reason: 'no growth curve converged with its capacity above the last observation and a positive rate toward it',
+    };
   const { fit, own } = chosen;
-  // the walk's scale: the curve's own when its range lies in the measure's, else the measure's
+  // the drift's scale: the curve's own when its range lies in the measure's, else the measure's
   const inRange = own.lo >= dLo && own.hi <= dHi;
   const walk: WalkScale = inRange
     ? own
@@ -258,26 +267,29 @@ export function projectCurve(series: YearlySeries, options: CurveOptions): Curve
   const toWalk = inRange ? 1 : derivative(walk.forward, own);
   const drift = fit.theta[slopeIndex]! * toWalk;
   const fitSd = fit.stderr[slopeIndex]! * Math.abs(toWalk);
-  // the prior's scale (the measure's) translated to the walk's scale
+  // the prior's scale (the measure's) translated to the drift's scale at the last observation
   const factor = inRange ? derivative(walk.forward, dynamics) : 1;
   const translate = (s: DriftSource) => ({ estimate: s.estimate * factor, sd: s.sd * Math.abs(factor) });
-  // own noise: yearly changes on the walk's scale around the drift (the pooled model's scaled-χ² update), capped
-  // as there at the type's 90th percentile
+  // the noise lives on the measure's scale, as in the pooled model (a curve's own scale stretches it without limit
+  // near a capacity): yearly changes around the curve's changes, the scaled-χ² update, capped at the type's 90th
+  // percentile
+  const F = dynamics.forward;
   let ss = 0;
-  const zs = y.map((v) => walk.forward(v));
-  for (let i = 1; i < zs.length; i++) {
+  for (let i = 1; i < t.length; i++) {
     const gap = t[i]! - t[i - 1]!;
-    ss += (zs[i]! - zs[i - 1]! - drift * gap) ** 2 / gap;
+    const expected = inRange ? F(cAt(fit, t[i]!)) - F(cAt(fit, t[i - 1]!)) : drift * gap;
+    const change = F(y[i]!) - F(y[i - 1]!) - expected;
+    ss += Number.isFinite(change) ? change ** 2 / gap : 0;
   }
-  const df = zs.length - 2;
+  const df = t.length - 2;
   const sigma = Math.min(
-    Math.sqrt((PRIOR_NOISE_DF * (prior.noiseSd * factor) ** 2 + ss) / (PRIOR_NOISE_DF + df)),
-    Math.max(prior.noiseSd, prior.noiseSdP90 ?? Infinity) * Math.abs(factor),
+    Math.sqrt((PRIOR_NOISE_DF * prior.noiseSd ** 2 + ss) / (PRIOR_NOISE_DF + df)),
+    Math.max(prior.noiseSd, prior.noiseSdP90 ?? Infinity),
   );
   const span = t[t.length - 1]! - t[0]!;
   // a curve's least-squares se assumes independent errors around it; a random walk's drift is known no better than
   // σ/√span, so the own source never claims more precision than that
-  const ownSd = Math.max(Number.isFinite(fitSd) ? fitSd : 0, sigma / Math.sqrt(span));
+  const ownSd = Math.max(Number.isFinite(fitSd) ? fitSd : 0, (sigma * Math.abs(factor)) / Math.sqrt(span));
   const sources = [translate(pooled.pooling.prior)];
   if (pooled.pooling.parent) sources.push(translate(pooled.pooling.parent));
   sources.push({ estimate: drift, sd: ownSd });
@@ -291,18 +303,24 @@ export function projectCurve(series: YearlySeries, options: CurveOptions): Curve
 
   const H = options.toYear - lastYear;
   const projected = Array.from({ length: H }, (_, i) => lastYear + i + 1);
+  // the median follows the pooled curve (the curve's shape with the pooled slope) on the measure's scale; a curve
+  // whose scale exceeds the measure's range carries its translated slope as a constant drift there
   const zT = walk.forward(yT);
+  const point = projected.map((_, i) =>
+    inRange ? F(own.inverse(zT + (i + 1) * post.estimate)) : F(yT) + (i + 1) * post.estimate,
+  );
+  const driftSdF = post.sd / Math.max(Math.abs(factor), 1e-12);
   const paths = simulatePaths(
-    {
-      kind: 'calibrated-walk',
-      point: projected.map((_, i) => zT + (i + 1) * post.estimate),
-      scale: sigma,
-      n: 1 + sigma ** 2 / Math.max(post.sd ** 2, 1e-18),
-    },
+    { kind: 'calibrated-walk', point, scale: sigma, n: 1 + sigma ** 2 / Math.max(driftSdF ** 2, 1e-18) },
     { years: projected, nPaths, rng: options.rng ?? createRng(options.seed ?? 0) },
   );
   const v = paths.values;
-  for (let i = 0; i < v.length; i++) v[i] = walk.inverse(v[i]!);
+  // no path crosses a capacity below the measure's own bound: paths are reflected at it (no pile at K)
+  const zK = inRange && own.hi < dHi ? F(own.hi) : Infinity;
+  for (let i = 0; i < v.length; i++) {
+    const z = v[i]! > zK ? 2 * zK - v[i]! : v[i]!;
+    v[i] = dynamics.inverse(z);
+  }
 
   const weightRow = selection.table.find((r) => r.model === fit.model)!;
   const p = pooled.pooling;
@@ -333,7 +351,7 @@ export function projectCurve(series: YearlySeries, options: CurveOptions): Curve
     chosen: fit.model,
     capacity: K,
     capacityFixed,
-    scale: walk.label,
+    scale: inRange ? `${dynamics.label}, median along the pooled ${fit.model} curve` : dynamics.label,
     candidates: selection.table.map((row) => candidate(row, selection.fits[row.model]!, t[0]!, options.toYear)),
     skipped: selection.skipped,
   };
@@ -349,7 +367,7 @@ export function projectCurve(series: YearlySeries, options: CurveOptions): Curve
       methodNote:
         `${fit.model} growth curve chosen by ${CRITERION_NAMES[selection.criterion]} among ${selection.table.map((r) => r.model).join(', ')}` +
         `${K !== null ? ` (capacity ${fmt(K)}${capacityFixed ? ', the upper bound' : ''})` : ''}; ` +
-        `random walk on the ${walk.label} with the curve's slope pooled: ${pooling.summary}`,
+        `random walk on the ${dynamics.label} around the curve, its slope pooled: ${pooling.summary}`,
       lastYear,
       ...summarise(paths),
       paths,
@@ -396,4 +414,8 @@ function summary(r: PoolingReport): string {
   ]
     .filter(Boolean)
     .join('; ');
+}
+
+function cAt(fit: CurveFit, year: number): number {
+  return predictCurve(fit, year);
 }

@@ -84,6 +84,20 @@ describe('projectCurve: the family chosen by AICc', () => {
     expect(Math.max(...r.projection.paths.values)).toBeLessThan(100);
   });
 
+  it('a decline is never walked on a saturating curve (its capacity would sit at the start and extrapolate a collapse)', () => {
+    // a logistic decline from about 1000 (capacity at the start), slight noise
+    const values = years.map((y, i) => (1000 / (1 + Math.exp(0.6 * (y - 2021)))) * (1 + (i % 2 ? 0.002 : -0.002)));
+    const r = projectCurve(
+      { years, values },
+      { dynamics: logDynamics(0), prior: countPrior, toYear: 2025, nPaths: 500, seed: 4, window: {} },
+    );
+    if (!r.ok) throw new Error(r.reason);
+    expect(['logistic', 'gompertz']).not.toContain(r.projection.curve.chosen);
+    // no collapse: the 2025 median within the type's largest 5-year change of the last value
+    const drop = Math.log(values[values.length - 1]! / r.projection.median[4]!);
+    expect(drop).toBeLessThan(countPrior.maxChange5);
+  });
+
   it('does not apply to fewer than 3 points in the window, a last observation after it, or a growth rate', () => {
     const opts = { dynamics: logDynamics(0), prior: countPrior, toYear: 2025, nPaths: 10, seed: 1 };
     const short = projectCurve({ years: [2014, 2019, 2020], values: [1, 2, 3] }, { ...opts, window: { from: 2015 } });
