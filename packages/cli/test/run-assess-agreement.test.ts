@@ -27,7 +27,7 @@ interface AssessTarget {
   probability: number;
   statisticalProbability: number;
   probabilityStdError: number;
-  calibration: { features: { binding: number; reduction: number } };
+  calibration: { features: { binding: number; reduction: number; horizon: number } };
 }
 
 async function assessed(seed: number, paths: number) {
@@ -69,7 +69,8 @@ describe('assess and run agree on Binhai high-tech firms >= 2500 in 2025 (growth
         binding: features.binding === 1,
         ambition: 0,
         reduction: features.reduction === 1,
-        horizon: 5,
+        horizon: features.horizon * 5,
+        nPaths: 4000,
       });
     expect(cal(a.statisticalProbability)).toBeCloseTo(a.probability, 10);
     expect(r.assessed.probability).toBeGreaterThanOrEqual(cal(a.statisticalProbability - 3 * se));
