@@ -6,38 +6,22 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadEvidenceFiles, loadHistory, loadSeedIndicators, REGIONS } from '@trajectory/datasets/node';
+import { REGIONS } from '@trajectory/datasets/node';
 import {
   checkSimulationBudget,
-  type Indicator,
-  IndicatorDataError,
   InputLimitError,
   LIMITS,
   parseByteSize,
   terminalSafe,
-  rowsToIndicators,
   type UnconfirmedRow,
 } from '@trajectory/core';
 import { writeDirAtomic, writeFileAtomic } from '@trajectory/core/node';
 import { assessPlanParallel } from '@trajectory/forecast/node';
-import {
-  buildPriors,
-  bundledEvidence,
-  bundledOutcomeModel,
-  crossValidateOutcomes,
-  DEFAULTS,
-  type Evidence,
-  bootstrapOutcomeModel,
-  fitOutcomeModel,
-  mergeHistory,
-  type OutcomeModelTable,
-  outcomeCases,
-  parentSeries,
-  projectionMethods,
-} from '@trajectory/forecast';
+import { DEFAULTS, projectionMethods } from '@trajectory/forecast';
 import { formatPlanTables } from '../format-table.ts';
+import { loadAssessInput } from '../plan-input.ts';
 import { progressReporter } from '../progress.ts';
-import { assessmentXlsx, readReviewedIndicatorFile } from '../xlsx.ts';
+import { assessmentXlsx } from '../xlsx.ts';
 
 const USAGE = `usage: trajectory assess [--data FILE] [--as-of YEAR] [--region R] [--json] [--out DIR [--pdf]]
                          [--seed S] [--paths N] [--method M] [--workers N] [--progress]
@@ -118,7 +102,7 @@ export async function run(argv: string[]): Promise<number> {
   const asOf = values['as-of'] === undefined ? undefined : Number(values['as-of']);
   if (asOf !== undefined && !(/^\d{4}$/.test(values['as-of']!) && asOf >= 1900 && asOf <= 2100))
     return fail(`--as-of must be a year such as 2020, got '${values['as-of']}'`);
-  const loaded = await loadIndicators(values.data, asOf);
+  const loaded = await loadAssessInput(values.data, asOf);
   if ('error' in loaded) {
     console.error(`trajectory assess: ${loaded.error}`);
     return 1;
@@ -192,91 +176,6 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
   return 0;
-}
-
-/**
- * The indicators to assess and the evidence of the pooled model: the seed dataset with its history (history.csv)
- * and the bundled priors and outcome model, or a user's file; `asOf` drops everything later (observations, panel
- * values, plan outcomes) and rebuilds priors and outcome model from what was known then.
- */
-async function loadIndicators(
-  file: string | undefined,
-  asOf: number | undefined,
-): Promise<
-  | {
-      indicators: Indicator[];
-      evidence: Evidence | null;
-      outcomeModel: OutcomeModelTable | null;
-      /** rows of a reviewed file not confirmed, skipped */
-      unconfirmed: UnconfirmedRow[];
-    }
-  | { error: string }
-> {
-  let indicators: Indicator[];
-  let unconfirmed: UnconfirmedRow[] = [];
-  let parents: Map<string, { years: number[]; values: number[] }>;
-  // as of a year, the priors and the outcome model are rebuilt from the bundled panels and outcomes
-  const files = asOf === undefined ? null : loadEvidenceFiles({ asOf });
-  if (file === undefined) {
-    const history = files?.history ?? loadHistory();
-    indicators = mergeHistory(loadSeedIndicators(), history, asOf).indicators;
-    parents = parentSeries(history, asOf);
-  } else {
-    let rows;
-    let rowNumbers: number[];
-    try {
-      ({ rows, rowNumbers, unconfirmed } = await readReviewedIndicatorFile(file, { unknownUnits: 'label' }));
-      indicators = rowsToIndicators(rows, { file, unknownUnits: 'label' });
-    } catch (error) {
-      if (error instanceof IndicatorDataError) return { error: error.message };
-      return { error: `${file}: ${error instanceof Error ? error.message : String(error)}` };
-    }
-    if (asOf !== undefined) {
-      const observed = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kind === 'observed');
-      if (observed.length > 0 && observed.every(({ r }) => r.year > asOf)) {
-        const first = observed.reduce((a, b) => (b.r.year < a.r.year ? b : a));
-        return {
-          error: `${file}: --as-of ${asOf} is before every observation (the earliest is row ${rowNumbers[first.i] ?? first.i + 1}, field year = ${first.r.year})`,
-        };
-      }
-      indicators = mergeHistory(indicators, [], asOf).indicators;
-    }
-    // parent regions' series are the file's own indicators of the same key (district ← city ← nation)
-    parents = new Map(
-      indicators.map((i) => {
-        const obs = [...i.observations].sort((a, b) => a.year - b.year);
-        return [i.id, { years: obs.map((o) => o.year), values: obs.map((o) => o.value) }];
-      }),
-    );
-  }
-  const bundled = bundledEvidence();
-  if (files === null)
-    return {
-      indicators,
-      evidence: bundled ? { ...bundled, parents } : null,
-      outcomeModel: bundledOutcomeModel(),
-      unconfirmed,
-    };
-  // as of a year: priors from panel values up to it, the outcome model from outcomes known by then
-  const priors = buildPriors(files!.panelsAsOf, { level: 'province' });
-  const { cases } = outcomeCases(files!.outcomes, files!.panels, { asOf });
-  let outcomeModel: OutcomeModelTable | null = null;
-  if (new Set(cases.map((c) => c.family)).size >= 2) {
-    const cv = crossValidateOutcomes(cases);
-    const model = fitOutcomeModel(cases);
-    outcomeModel = {
-      source: `plan outcomes known by ${asOf} (${cases.length} targets; leave-one-family-out Brier skill ${cv.scores.brierSkill.toFixed(2)})`,
-      model,
-      // the calibration's uncertainty as of that year, for the reported probability's interval
-      bootstrap: bootstrapOutcomeModel(cases, model),
-    };
-  }
-  return {
-    indicators,
-    evidence: Object.keys(priors).length > 0 ? { priors, parents } : null,
-    outcomeModel,
-    unconfirmed,
-  };
 }
 
 /** The stderr line for rows skipped as unconfirmed: how many, which rows, and what to do. */

@@ -15,7 +15,7 @@ import {
 } from '@trajectory/forecast';
 import { proposeTargetsParallel } from '@trajectory/forecast/node';
 import { parseCommandArgs, printError, probabilityListFlag, usageError, yearFlag } from '../command-args.ts';
-import { lastObservationYear, loadPlanInput, PLAN_FLAGS } from '../plan-input.ts';
+import { lastObservationYear, loadAssessInput, PLAN_FLAGS } from '../plan-input.ts';
 import { writePlanOutput } from '../plan-output.ts';
 import { progressReporter } from '../progress.ts';
 import { alignColumns, clipDisplay, wrapDisplay } from '../text-table.ts';
@@ -64,11 +64,16 @@ export async function run(argv: string[]): Promise<number> {
   if (workers !== undefined && !(/^\d+$/.test(values.workers!) && workers >= 1 && workers <= 256))
     return fail(`--workers must be an integer in 1..256, got '${values.workers}'`);
 
-  let input: Awaited<ReturnType<typeof loadPlanInput>>;
+  // the evidence `assess` uses for the same file and year, so that a rung written back as a target is assessed alike
+  let input: Awaited<ReturnType<typeof loadAssessInput>>;
   try {
-    input = await loadPlanInput(values.data, asOf.value);
+    input = await loadAssessInput(values.data, asOf.value, { unconfirmed: 'refuse' });
   } catch (error) {
     printError('propose', error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  if ('error' in input) {
+    printError('propose', input.error);
     return 1;
   }
   const lastYear = lastObservationYear(input.indicators, asOf.value);
@@ -83,6 +88,9 @@ export async function run(argv: string[]): Promise<number> {
     probabilities: probabilities.value,
     ...(asOf.value !== undefined ? { asOf: asOf.value } : {}),
     evidence: input.evidence,
+    outcomeModel: input.outcomeModel,
+    // a user's file: growth curves fit every observation up to the as-of year, as in `assess --data`
+    ...(values.data !== undefined ? { curves: {} } : {}),
     pastTargets: pastTargets(input.evidence, asOf.value),
     ...(workers !== undefined ? { workers } : {}),
     ...(progress ? { onProgress: progress.update } : {}),
