@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../src/commands/assess.ts';
+import { capture } from './support/capture.ts';
 
 /** The synthetic-province script of @trajectory/forecast, run as the user would (not imported across packages). */
 const script = fileURLToPath(new URL('../../forecast/scripts/synthetic-province.ts', import.meta.url));
@@ -13,15 +14,6 @@ function synthetic(n: number, out: string): void {
   execFileSync(process.execPath, ['--import', 'tsx', script, '--indicators', String(n), '--seed', '4', '--out', out], {
     stdio: 'ignore',
   });
-}
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  return { out, err };
 }
 
 let dir: string;
@@ -37,7 +29,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('trajectory assess --data', () => {
   it('assesses every target of the file with the pooled model, in the JSON shape of the seed assessment', async () => {
-    const io = capture();
+    const io = capture({ stderr: 'silence' });
     expect(await run(['--data', file, '--json', '--paths', '400'])).toBe(0);
     const plan = JSON.parse(io.out.join('\n'));
     const targets = plan.regions.flatMap((r: { targets: unknown[] }) => r.targets);
@@ -60,12 +52,12 @@ describe('trajectory assess --data', () => {
   });
 
   it('--as-of drops later observations; a year before every observation is an error naming file, row and field', async () => {
-    const io = capture();
+    const io = capture({ stderr: 'silence' });
     expect(await run(['--data', file, '--json', '--paths', '200', '--as-of', '2017'])).toBe(0);
     const plan = JSON.parse(io.out.join('\n'));
     const t = plan.regions[0].targets[0];
     expect(t.lastObservation.year).toBe(2017);
-    const bad = capture();
+    const bad = capture({ stderr: 'silence' });
     expect(await run(['--data', file, '--as-of', '2010'])).toBe(1);
     expect(bad.err.join('\n')).toMatch(
       /province\.csv: --as-of 2010 is before every observation \(the earliest is row 1, field year = 2015\)/,
@@ -75,7 +67,7 @@ describe('trajectory assess --data', () => {
   it('an unknown measure is an error naming file, row and field', async () => {
     const badFile = join(dir, 'bad.csv');
     await writeFile(badFile, (await readFile(file, 'utf8')).replace(',count,', ',index,'));
-    const io = capture();
+    const io = capture({ stderr: 'silence' });
     expect(await run(['--data', badFile])).toBe(1);
     expect(io.err.join('\n')).toMatch(/bad\.csv:2 \(row 1\).*measure.*'index'/);
   });

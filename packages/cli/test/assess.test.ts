@@ -6,14 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../src/commands/assess.ts';
 import { TABLE_WIDTH } from '../src/format-table.ts';
 import { displayWidth } from '../src/text-table.ts';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  return { out, err };
-}
+import { capture } from './support/capture.ts';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -10,20 +10,12 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { run as assess } from '../src/commands/assess.ts';
 import { run as data } from '../src/commands/data.ts';
 import { run as extract } from '../src/commands/extract.ts';
+import { capture } from './support/capture.ts';
 
 const plan = new URL('./fixtures/new-district-plan.txt', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'extract-review-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  return { out, err };
-}
 
 /** What the analyst adds: the grouping key and English name of each indicator the extractor named. */
 const analyst: Record<string, [string, string]> = {
@@ -55,7 +47,7 @@ describe('extract → review → assess on a plan outside the seeds', () => {
 
   it('extract --out writes a review file: BOM, confirmed = no on every row, the evidence columns', async () => {
     const csv = join(dir, 'candidates.csv');
-    capture();
+    capture({ stderr: 'silence' });
     expect(await extract([plan, '--out', csv])).toBe(0);
     const bytes = readFileSync(csv, 'utf8');
     expect(bytes.startsWith('\uFEFF')).toBe(true);
@@ -63,7 +55,7 @@ describe('extract → review → assess on a plan outside the seeds', () => {
     expect(candidates.length).toBeGreaterThanOrEqual(8);
     expect(candidates.every((r) => r.confirmed === 'no' && r.rule !== '' && Number(r.confidence) > 0)).toBe(true);
     // the reviewed file is not assessable before review: every row is still unconfirmed
-    const io = capture();
+    const io = capture({ stderr: 'silence' });
     expect(await assess(['--data', csv, '--json', '--paths', '200'])).toBe(0);
     const none = JSON.parse(io.out.join('\n'));
     expect(none.summary.targets).toBe(0);
@@ -77,7 +69,7 @@ describe('extract → review → assess on a plan outside the seeds', () => {
     expect(left).toBeDefined();
     const reviewed = join(dir, 'reviewed.csv');
     writeFileSync(reviewed, toCsv(review(candidates, (r) => r === left)));
-    const io = capture();
+    const io = capture({ stderr: 'silence' });
     expect(await assess(['--data', reviewed, '--json', '--paths', '400'])).toBe(0);
     const result = JSON.parse(io.out.join('\n'));
     const assessed = result.regions.flatMap((r: { targets: { indicatorId: string; target: { year: number } }[] }) =>
@@ -103,9 +95,9 @@ describe('extract → review → assess on a plan outside the seeds', () => {
     for (const r of rows) ws.addRow(columns.map((c) => r[c] ?? ''));
     const xlsx = join(dir, 'reviewed.xlsx');
     await wb.xlsx.writeFile(xlsx);
-    const csvIo = capture();
+    const csvIo = capture({ stderr: 'silence' });
     expect(await assess(['--data', join(dir, 'reviewed.csv'), '--json', '--paths', '300'])).toBe(0);
-    const xlsxIo = capture();
+    const xlsxIo = capture({ stderr: 'silence' });
     expect(await assess(['--data', xlsx, '--json', '--paths', '300'])).toBe(0);
     const fromXlsx = JSON.parse(xlsxIo.out.join('\n'));
     expect(fromXlsx).toEqual(JSON.parse(csvIo.out.join('\n')));
@@ -115,7 +107,7 @@ describe('extract → review → assess on a plan outside the seeds', () => {
 
   it('assess --out: the report summary says how many rows were not confirmed', async () => {
     const out = join(dir, 'report');
-    capture();
+    capture({ stderr: 'silence' });
     expect(await assess(['--data', join(dir, 'reviewed.csv'), '--out', out, '--paths', '200'])).toBe(0);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     const summary = html.slice(html.indexOf('<section id="summary"'), html.indexOf('</section>'));
@@ -124,7 +116,7 @@ describe('extract → review → assess on a plan outside the seeds', () => {
   });
 
   it('data --data, which cannot skip rows, refuses the unconfirmed row, naming file, row and field', async () => {
-    const io = capture();
+    const io = capture({ stderr: 'silence' });
     expect(await data(['--data', join(dir, 'reviewed.csv')])).toBe(1);
     const row = candidates.indexOf(left) + 1;
     expect(io.err.join('\n')).toMatch(
@@ -137,7 +129,7 @@ describe('extract → review → assess on a plan outside the seeds', () => {
     rows[2] = { ...rows[2]!, confirmed: 'maybe' };
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, toCsv(rows));
-    const io = capture();
+    const io = capture({ stderr: 'silence' });
     expect(await assess(['--data', bad, '--json'])).toBe(1);
     expect(io.err.join('\n')).toMatch(/bad\.csv:4 \(row 3\) field 'confirmed': 'maybe' is neither yes nor no/);
   });

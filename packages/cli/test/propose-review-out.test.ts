@@ -12,17 +12,11 @@ import { CHROMIUM, haveChromium, launchChromium, openReport, texts } from '../..
 import { run as propose } from '../src/commands/propose.ts';
 import { run as review } from '../src/commands/review.ts';
 import { displayWidth } from '../src/text-table.ts';
+import { capture } from './support/capture.ts';
 
 const EXAMPLE = join(import.meta.dirname, '../../../examples/review/china-2015-work-report.csv');
 const HOSTILE = '<script>window.__pwned=1</script>';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  return { out, err };
-}
 afterEach(() => vi.restoreAllMocks());
 
 /** The sheet's rows as objects keyed by the header, empty cells as null. */

@@ -6,16 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run as propose } from '../src/commands/propose.ts';
 import { run as review } from '../src/commands/review.ts';
 import { displayWidth } from '../src/text-table.ts';
+import { capture } from './support/capture.ts';
 
 const EXAMPLE = join(import.meta.dirname, '../../../examples/review/china-2015-work-report.csv');
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  return { out, err };
-}
 
 afterEach(() => vi.restoreAllMocks());
 

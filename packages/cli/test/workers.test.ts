@@ -9,17 +9,9 @@ import { PARALLEL_MIN_INDICATORS } from '@trajectory/forecast/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as assess } from '../src/commands/assess.ts';
 import { run as propose } from '../src/commands/propose.ts';
+import { capture } from './support/capture.ts';
 
 const script = fileURLToPath(new URL('../../forecast/scripts/synthetic-province.ts', import.meta.url));
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => err.push(String(s)) > 0);
-  return { out, err };
-}
 
 let dir: string;
 let file: string;
@@ -37,10 +29,10 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('--workers N', () => {
   it('assess: the same JSON with 2 workers as with 1, progress lines with --progress', async () => {
-    const one = capture();
+    const one = capture({ stderr: 'collect' });
     expect(await assess(['--data', file, '--json', '--paths', '100', '--workers', '1'])).toBe(0);
     vi.restoreAllMocks();
-    const two = capture();
+    const two = capture({ stderr: 'collect' });
     expect(await assess(['--data', file, '--json', '--paths', '100', '--workers', '2', '--progress'])).toBe(0);
     expect(two.out.join('\n')).toBe(one.out.join('\n'));
     expect(JSON.parse(two.out.join('\n')).summary.targets).toBe(PARALLEL_MIN_INDICATORS + 5);
@@ -52,10 +44,10 @@ describe('--workers N', () => {
 
   it('propose: the same JSON with 2 workers as with 1', async () => {
     const args = ['--data', file, '--year', '2025', '--json'];
-    const one = capture();
+    const one = capture({ stderr: 'collect' });
     expect(await propose([...args, '--workers', '1'])).toBe(0);
     vi.restoreAllMocks();
-    const two = capture();
+    const two = capture({ stderr: 'collect' });
     expect(await propose([...args, '--workers', '2'])).toBe(0);
     expect(two.out.join('\n')).toBe(one.out.join('\n'));
   }, 180_000);
@@ -65,7 +57,7 @@ describe('--workers N', () => {
       [assess, ['--data', file]],
       [propose, ['--data', file, '--year', '2025']],
     ] as const) {
-      const io = capture();
+      const io = capture({ stderr: 'collect' });
       expect(await command([...args, '--workers', '0'])).toBe(2);
       expect(io.err.join('\n')).toContain('--workers must be an integer');
       vi.restoreAllMocks();

@@ -10,14 +10,8 @@ import { seedIndicatorsPath } from '@trajectory/datasets/node';
 import { run as assess } from '../src/commands/assess.ts';
 import { run as data } from '../src/commands/data.ts';
 import { readIndicatorXlsx } from '../src/xlsx.ts';
+import { capture } from './support/capture.ts';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  return { out, err };
-}
 afterEach(() => vi.restoreAllMocks());
 
 let dir: string;
